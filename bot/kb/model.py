@@ -1,0 +1,172 @@
+"""The immutable knowledge-base model the engine reads; built once, swapped whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+LANGUAGES: tuple[str, ...] = ("fi", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in both languages."""
+
+    fi: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.fi
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    street: str
+    postal_code: str
+    town: str
+
+    def __str__(self) -> str:
+        return f"{self.street}, {self.postal_code} {self.town}"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place with the Finnish genitive the bot derives case forms from."""
+
+    name: str
+    genitive: str = ""
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    id: str
+    name: dict[str, str]
+    genitive: str
+    forms: tuple[str, ...]
+    demonym: str
+    aliases: tuple[str, ...]
+    region: str
+    centre: tuple[float, float]
+    postal_codes: tuple[str, ...]
+    villages: tuple[Place, ...]
+
+    def display_name(self, language: str) -> str:
+        return self.name.get(language) or self.name["fi"]
+
+
+@dataclass(frozen=True, slots=True)
+class OtherMunicipality:
+    """A Finnish municipality outside the area: recognised so people are sent onwards."""
+
+    name: str
+    genitive: str
+    sv: str = ""
+    en: str = ""
+    region: str = ""
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningHours:
+    """Weekly hours as (open, close) minute pairs per weekday (0 = Monday), and exceptions."""
+
+    weekly: dict[int, tuple[int, int]] = field(default_factory=dict)
+    exceptions: dict[date, tuple[int, int] | None] = field(default_factory=dict)
+
+    @property
+    def known(self) -> bool:
+        return bool(self.weekly)
+
+
+@dataclass(frozen=True, slots=True)
+class ServicePoint:
+    id: str
+    municipality: str
+    name: Text
+    address: Address
+    serves: tuple[str, ...]
+    audiences: tuple[str, ...]
+    languages: tuple[str, ...]
+    description: Text
+    aliases: dict[str, tuple[str, ...]]
+    former_addresses: tuple[Address, ...]
+    phone: str
+    email: str
+    opening_hours: OpeningHours
+    source: str
+    checked: date
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    id: str
+    name: Text
+    description: Text
+    source: str
+    checked: date
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRoute:
+    points: tuple[str, ...]
+    needs_municipality: bool
+    audience_routes: tuple[str, ...] = ()
+    implies_audience: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AudienceRoute:
+    points: dict[str, tuple[str, ...]]
+    default_topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Routing:
+    home_points: dict[str, str]
+    default_topic: str
+    topics: dict[str, TopicRoute]
+    audiences: dict[str, AudienceRoute]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasings:
+    """Words and phrases per topic, per audience and per small-talk intent, per language."""
+
+    topics: dict[str, dict[str, tuple[str, ...]]]
+    audiences: dict[str, dict[str, tuple[str, ...]]]
+    smalltalk: dict[str, dict[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    id: str
+    name: Text
+    municipalities: tuple[str, ...]
+    online_service_name: Text
+    online_service_url: str
+    phone_number: str
+    source: str
+    checked: date
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """Everything the bot knows. Immutable: a reload builds a new one and swaps it in."""
+
+    area: Area
+    municipalities: dict[str, Municipality]
+    other_municipalities: tuple[OtherMunicipality, ...]
+    service_points: dict[str, ServicePoint]
+    services: dict[str, Service]
+    routing: Routing
+    phrasings: Phrasings
+    language_cues: dict[str, frozenset[str]]
+    texts: dict[str, Text]
+
+    def text(self, key: str, language: str, **values: str) -> str:
+        """A UI text in the language, with its {placeholders} filled."""
+        return self.texts[key].get(language).format_map(values)
+
+    def home_point(self, municipality_id: str) -> ServicePoint:
+        return self.service_points[self.routing.home_points[municipality_id]]

@@ -1,0 +1,150 @@
+"""Checks across files: every id one file names must exist in another, and names must not clash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.kb.errors import KBError
+from bot.kb.model import KnowledgeBase
+from bot.kb.normalise_names import fold
+from bot.kb.sections import AUDIENCES
+
+
+def _line(data: Any, *path: Any) -> int:
+    """Line of the innermost key along `path` in the raw YAML, or the nearest known line."""
+    line = getattr(data, "line", 1) or 1
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            break
+        line = data.line_of(key) if hasattr(data, "line_of") else line
+        data = data[key]
+    return line
+
+
+def check_references(kb: KnowledgeBase, raw: dict[str, Any], shown: dict[str, str],
+                     entries: dict[str, list[tuple[Any, int]]], errors: list[KBError]) -> None:
+    def err(kind: str, line: int, message: str, fix: str) -> None:
+        errors.append(KBError(shown[kind], line, message, fix))
+
+    municipality_ids = set(kb.municipalities)
+    point_ids = set(kb.service_points)
+    mun_list = ", ".join(sorted(municipality_ids))
+
+    for mid in kb.area.municipalities:
+        if mid not in municipality_ids:
+            err("area", _line(raw["area"], "area", "municipalities"), f"area lists unknown municipality {mid!r}",
+                f"use one of: {mun_list}")
+    for mid in municipality_ids - set(kb.area.municipalities):
+        err("area", _line(raw["area"], "area", "municipalities"), f"municipality {mid!r} is not in the area's list",
+            "add it to area.municipalities")
+
+    for point, line in entries["points"]:
+        if point.municipality and point.municipality not in municipality_ids:
+            err("service_points", line, f"service point {point.id!r}: unknown municipality {point.municipality!r}",
+                f"use one of: {mun_list}")
+        for mid in point.serves:
+            if mid not in municipality_ids:
+                err("service_points", line, f"service point {point.id!r} serves unknown municipality {mid!r}",
+                    f"use one of: {mun_list}")
+
+    _check_routing(kb, raw["routing"], err, municipality_ids, point_ids)
+    _check_phrasings(kb, raw["phrasings"], err)
+    _check_names(kb, entries, err)
+
+
+def _check_point_list(points: tuple[str, ...], point_ids: set[str], line: int, where: str, err: Any) -> None:
+    for pid in points:
+        if pid != "own" and pid not in point_ids:
+            err("routing", line, f"{where}: unknown service point {pid!r}",
+                "use 'own' or an id from service_points.yaml")
+
+
+def _check_routing(kb: KnowledgeBase, raw: Any, err: Any, municipality_ids: set[str], point_ids: set[str]) -> None:
+    routing = kb.routing
+    for mid, pid in routing.home_points.items():
+        line = _line(raw, "home_points", mid)
+        if mid not in municipality_ids:
+            err("routing", line, f"home_points: unknown municipality {mid!r}", "use an id from municipalities.yaml")
+        if pid not in point_ids:
+            err("routing", line, f"home_points: unknown service point {pid!r}", "use an id from service_points.yaml")
+    for mid in sorted(municipality_ids - set(routing.home_points)):
+        err("routing", _line(raw, "home_points"), f"municipality {mid!r} has no home point",
+            f"add '{mid}: <service point id>' under home_points")
+    if routing.default_topic not in routing.topics:
+        err("routing", _line(raw, "default_topic"), f"default_topic {routing.default_topic!r} has no route",
+            "name a topic listed under topics")
+    for tid, route in routing.topics.items():
+        line = _line(raw, "topics", tid)
+        if tid not in kb.services:
+            err("routing", line, f"topic {tid!r} is not a service", "use an id from services.yaml")
+        _check_point_list(route.points, point_ids, line, f"topic {tid!r}", err)
+        for aud in route.audience_routes:
+            if aud not in routing.audiences:
+                err("routing", line, f"topic {tid!r}: audience {aud!r} has no routing",
+                    f"use one of: {', '.join(sorted(routing.audiences))}")
+        if route.implies_audience and route.implies_audience not in AUDIENCES:
+            err("routing", line, f"topic {tid!r}: unknown audience {route.implies_audience!r}",
+                f"use one of: {', '.join(AUDIENCES)}")
+    for sid in sorted(set(kb.services) - set(routing.topics)):
+        err("routing", _line(raw, "topics"), f"service {sid!r} has no route", f"add '{sid}: {{points: [own]}}' under topics")
+    for aid, aroute in routing.audiences.items():
+        for key, points in aroute.points.items():
+            line = _line(raw, "audiences", aid, "points", key)
+            if key not in municipality_ids | {"default", "unknown"}:
+                err("routing", line, f"audience {aid!r}: unknown municipality {key!r}",
+                    "use a municipality id, 'default' or 'unknown'")
+            _check_point_list(points, point_ids, line, f"audience {aid!r}", err)
+        if aroute.default_topic and aroute.default_topic not in routing.topics:
+            err("routing", _line(raw, "audiences", aid), f"audience {aid!r}: unknown default_topic",
+                "name a topic listed under topics")
+
+
+def _check_phrasings(kb: KnowledgeBase, raw: Any, err: Any) -> None:
+    owner: dict[str, str] = {}
+    for tid, by_lang in kb.phrasings.topics.items():
+        if tid not in kb.services:
+            err("phrasings", _line(raw, "topics", tid), f"topic {tid!r} is not a service",
+                "use an id from services.yaml")
+        for phrases in by_lang.values():
+            for phrase in phrases:
+                key = fold(phrase)
+                if owner.get(key, tid) != tid:
+                    err("phrasings", _line(raw, "topics", tid),
+                        f"the phrase {phrase!r} stands under both {owner[key]!r} and {tid!r}",
+                        "keep it under one topic only")
+                owner.setdefault(key, tid)
+    for aid in kb.phrasings.audiences:
+        if aid not in AUDIENCES:
+            err("phrasings", _line(raw, "audiences", aid), f"unknown audience {aid!r}",
+                f"use one of: {', '.join(AUDIENCES)}")
+
+
+def _check_names(kb: KnowledgeBase, entries: dict[str, list[tuple[Any, int]]], err: Any) -> None:
+    """A place name must point to one place only, or the bot could send people to the wrong town."""
+    owner: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for municipality, line in entries["municipalities"]:
+        for name in municipality.name.values():
+            owner[fold(name)] = municipality.id
+        for code in municipality.postal_codes:
+            if codes.get(code, municipality.id) != municipality.id:
+                err("municipalities", line, f"postal code {code} is listed for both {codes[code]!r} and "
+                    f"{municipality.id!r}", "keep each postal code under one municipality")
+            codes.setdefault(code, municipality.id)
+    for municipality, line in entries["municipalities"]:
+        for village in municipality.villages:
+            key = fold(village.name)
+            if owner.get(key, municipality.id) != municipality.id:
+                err("municipalities", line, f"village {village.name!r} of {municipality.id!r} has the same name "
+                    f"as {owner[key]!r}", "remove it from one municipality, or make the names differ")
+            owner.setdefault(key, municipality.id)
+    seen_other: dict[str, int] = {}
+    for other, line in entries["others"]:
+        key = fold(other.name)
+        if key in owner:
+            err("other_municipalities", line, f"{other.name!r} is also an area municipality or village",
+                "remove it from other_municipalities.yaml")
+        if key in seen_other:
+            err("other_municipalities", line, f"{other.name!r} is listed twice (first at line {seen_other[key]})",
+                "remove the copy")
+        seen_other.setdefault(key, line)

@@ -1,0 +1,355 @@
+"""Builders for each knowledge-base file: raw YAML in, model objects and KBErrors out."""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+from typing import Any
+
+from bot.kb.errors import KBError
+from bot.kb.fields import Fields
+from bot.kb.model import (
+    LANGUAGES,
+    Address,
+    Area,
+    AudienceRoute,
+    Municipality,
+    OpeningHours,
+    OtherMunicipality,
+    Phrasings,
+    Place,
+    Routing,
+    Service,
+    ServicePoint,
+    Text,
+    TopicRoute,
+)
+
+AUDIENCES = ("youth", "foreign_language", "employer")
+POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
+POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
+
+#: Placeholders each UI text may use; anything else is a typo the validator reports.
+TEXT_PLACEHOLDERS: dict[str, set[str]] = {
+    "ask_municipality": {"municipalities"},
+    "out_of_area": {"place"},
+    "register_online": {"url"},
+    "your_point": {"municipality"},
+    "your_points": {"municipality"},
+    "former_address": {"address", "new_address"},
+    "phone_line": {"phone"},
+    "email_line": {"email"},
+    "source_line": {"source", "checked"},
+    "municipality_set": {"municipality"},
+}
+REQUIRED_TEXTS = (
+    "ask_municipality", "out_of_area", "register_online", "your_point", "your_points",
+    "points_heading", "former_address", "phone_line", "email_line", "source_line",
+    "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
+    "municipality_set", "open_now", "closed_now",
+)
+
+
+def top(data: Any, file: str, key: str, errors: list[KBError]) -> Fields:
+    """The file's top-level mapping, which must hold `key`."""
+    fields = Fields(data, file, errors, file)
+    fields.present(key, True)
+    return fields
+
+
+def build_area(data: Any, file: str, errors: list[KBError]) -> Area | None:
+    root = top(data, file, "area", errors)
+    if "area" not in root.data:
+        return None
+    f = root.sub("area", "area")
+    f.check_keys({"id", "name", "municipalities", "online_service", "phone_service", "source", "checked"})
+    online = f.sub("online_service", "area: online_service")
+    online.check_keys({"name", "url", "source", "checked"})
+    phone = f.sub("phone_service", "area: phone_service")
+    phone.check_keys({"number", "source", "checked"})
+    return Area(
+        id=f.identifier(),
+        name=f.text("name"),
+        municipalities=f.strings("municipalities", required=True),
+        online_service_name=online.text("name"),
+        online_service_url=online.string("url"),
+        phone_number=phone.string("number", required=False),
+        source=f.string("source"),
+        checked=f.day(),
+    )
+
+
+def _place(value: Any, line: int, file: str, errors: list[KBError], what: str) -> Place | None:
+    if isinstance(value, str):
+        return Place(value.strip())
+    f = Fields(value, file, errors, what, line)
+    f.check_keys({"name", "genitive", "forms"})
+    name = f.string("name")
+    return Place(name, f.string("genitive", required=False), f.strings("forms")) if name else None
+
+
+def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tuple[Municipality, int]]:
+    root = top(data, file, "municipalities", errors)
+    out = []
+    for raw, line in root.items("municipalities", file):
+        f = Fields(raw, file, errors, "municipality", line)
+        f.check_keys({"id", "name", "genitive", "forms", "demonym", "aliases", "region", "centre",
+                      "postal_codes", "villages"})
+        mid = f.identifier()
+        f.what = f"municipality {mid!r}"
+        names = f.sub("name", f"{f.what}: name")
+        names.check_keys({"fi", "sv", "en"})
+        name = {lang: names.string(lang, required=lang in LANGUAGES) for lang in ("fi", "sv", "en")}
+        centre = f.sub("centre", f"{f.what}: centre")
+        centre.check_keys({"lat", "lon"})
+        codes = []
+        for value, code_line in f.items("postal_codes", f.what):
+            code = f.postal_code(value, code_line)
+            if code:
+                codes.append(code)
+        villages = []
+        for value, village_line in f.items("villages", f.what, required=False):
+            place = _place(value, village_line, file, errors, f"{f.what}: village")
+            if place:
+                villages.append(place)
+        municipality = Municipality(
+            id=mid,
+            name={k: v for k, v in name.items() if v},
+            genitive=f.string("genitive"),
+            forms=f.strings("forms"),
+            demonym=f.string("demonym", required=False),
+            aliases=f.strings("aliases"),
+            region=f.string("region", required=False),
+            centre=(centre.number("lat", 59.5, 70.2), centre.number("lon", 19.0, 31.6)),
+            postal_codes=tuple(codes),
+            villages=tuple(villages),
+        )
+        out.append((municipality, line))
+    return out
+
+
+def build_other_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tuple[OtherMunicipality, int]]:
+    root = top(data, file, "other_municipalities", errors)
+    out = []
+    for raw, line in root.items("other_municipalities", file):
+        f = Fields(raw, file, errors, "other municipality", line)
+        f.check_keys({"name", "genitive", "sv", "en", "region", "forms"})
+        name = f.string("name")
+        f.what = f"other municipality {name!r}"
+        out.append((OtherMunicipality(
+            name=name,
+            genitive=f.string("genitive"),
+            sv=f.string("sv", required=False),
+            en=f.string("en", required=False),
+            region=f.string("region", required=False),
+            forms=f.strings("forms"),
+        ), line))
+    return out
+
+
+def _address(f: Fields, key: str) -> Address:
+    sub = f.sub(key, f"{f.what}: {key}")
+    return _address_of(sub)
+
+
+def _address_of(sub: Fields) -> Address:
+    sub.check_keys({"street", "postal_code", "town"})
+    code = sub.postal_code(sub.data.get("postal_code"), sub.line("postal_code")) \
+        if sub.present("postal_code", True) else ""
+    return Address(sub.string("street"), code, sub.string("town"))
+
+
+def _minutes(text: str) -> tuple[int, int] | None:
+    match = _HOURS.match(text.strip())
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    if not (0 <= start < end <= 24 * 60 and m1 < 60 and m2 < 60):
+        return None
+    return start, end
+
+
+def _opening_hours(f: Fields) -> OpeningHours:
+    if not f.present("opening_hours", False):
+        return OpeningHours()
+    sub = f.sub("opening_hours", f"{f.what}: opening_hours")
+    sub.check_keys({"weekly", "exceptions"})
+    weekly: dict[int, tuple[int, int]] = {}
+    exceptions: dict[date, tuple[int, int] | None] = {}
+    if sub.present("weekly", False):
+        week = sub.sub("weekly", f"{f.what}: opening_hours.weekly")
+        week.check_keys(set(WEEKDAYS))
+        for day, value in week.data.items():
+            if day in WEEKDAYS:
+                span = _minutes(str(value))
+                if span is None:
+                    week.error(week.line(day), f"{f.what}: opening hours {value!r} not understood",
+                               'write hours as "09:00-15:00"')
+                else:
+                    weekly[WEEKDAYS.index(day)] = span
+    if sub.present("exceptions", False):
+        exc = sub.sub("exceptions", f"{f.what}: opening_hours.exceptions")
+        for key, value in exc.data.items():
+            try:
+                day = key if isinstance(key, date) else date.fromisoformat(str(key))
+            except ValueError:
+                exc.error(exc.line(key), f"{f.what}: exception date {key!r} not understood",
+                          'write the date as "2026-12-24"')
+                continue
+            if str(value).strip().lower() == "closed":
+                exceptions[day] = None
+            elif (span := _minutes(str(value))) is not None:
+                exceptions[day] = span
+            else:
+                exc.error(exc.line(key), f"{f.what}: exception {value!r} not understood",
+                          'write closed or hours as "10:00-14:00"')
+    return OpeningHours(weekly, exceptions)
+
+
+def build_service_points(data: Any, file: str, errors: list[KBError]) -> list[tuple[ServicePoint, int]]:
+    root = top(data, file, "service_points", errors)
+    out = []
+    for raw, line in root.items("service_points", file):
+        f = Fields(raw, file, errors, "service point", line)
+        f.check_keys({"id", "municipality", "name", "address", "serves", "audiences", "languages",
+                      "description", "aliases", "former_addresses", "phone", "email",
+                      "opening_hours", "source", "checked"})
+        pid = f.identifier()
+        f.what = f"service point {pid!r}"
+        audiences = f.strings("audiences", required=True)
+        for value in audiences:
+            if value not in POINT_AUDIENCES:
+                f.error(f.line("audiences"), f"{f.what}: unknown audience {value!r}",
+                        f"use one of: {', '.join(sorted(POINT_AUDIENCES))}")
+        languages = f.strings("languages", required=True)
+        for value in languages:
+            if value not in POINT_LANGUAGES:
+                f.error(f.line("languages"), f"{f.what}: unknown language {value!r}",
+                        f"use one of: {', '.join(sorted(POINT_LANGUAGES))}")
+        aliases: dict[str, tuple[str, ...]] = {}
+        if f.present("aliases", False):
+            sub = f.sub("aliases", f"{f.what}: aliases")
+            sub.check_keys(set(LANGUAGES))
+            aliases = {lang: sub.strings(lang) for lang in LANGUAGES}
+        former = []
+        for value, former_line in f.items("former_addresses", f.what, required=False):
+            former.append(_address_of(Fields(value, file, errors, f"{f.what}: former address", former_line)))
+        email = f.string("email", required=False)
+        if email and not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", email):
+            f.error(f.line("email"), f"{f.what}: e-mail {email!r} does not look like an address",
+                    "write it as name@example.fi, or leave it empty")
+        out.append((ServicePoint(
+            id=pid,
+            municipality=f.string("municipality"),
+            name=f.text("name"),
+            address=_address(f, "address"),
+            serves=f.strings("serves", required=True),
+            audiences=audiences,
+            languages=languages,
+            description=f.text("description"),
+            aliases=aliases,
+            former_addresses=tuple(former),
+            phone=f.string("phone", required=False),
+            email=email,
+            opening_hours=_opening_hours(f),
+            source=f.string("source"),
+            checked=f.day(),
+        ), line))
+    return out
+
+
+def build_services(data: Any, file: str, errors: list[KBError]) -> list[tuple[Service, int]]:
+    root = top(data, file, "services", errors)
+    out = []
+    for raw, line in root.items("services", file):
+        f = Fields(raw, file, errors, "service", line)
+        f.check_keys({"id", "name", "description", "source", "checked"})
+        sid = f.identifier()
+        f.what = f"service {sid!r}"
+        out.append((Service(sid, f.text("name"), f.text("description"), f.string("source"), f.day()), line))
+    return out
+
+
+def build_routing(data: Any, file: str, errors: list[KBError]) -> Routing:
+    root = Fields(data, file, errors, file)
+    root.check_keys({"home_points", "default_topic", "topics", "audiences", "source", "checked"})
+    homes = root.sub("home_points", "home_points")
+    home_points = {str(k): homes.string(k) for k in homes.data}
+    topics_f = root.sub("topics", "topics")
+    topics: dict[str, TopicRoute] = {}
+    for key in topics_f.data:
+        t = topics_f.sub(key, f"topic {key!r}")
+        t.check_keys({"points", "needs_municipality", "audience_routes", "implies_audience"})
+        implied = t.string("implies_audience", required=False) or None
+        topics[str(key)] = TopicRoute(
+            points=t.strings("points", required=True),
+            needs_municipality=t.boolean("needs_municipality", False),
+            audience_routes=t.strings("audience_routes"),
+            implies_audience=implied,
+        )
+    audiences_f = root.sub("audiences", "audiences")
+    audiences: dict[str, AudienceRoute] = {}
+    for key in audiences_f.data:
+        a = audiences_f.sub(key, f"audience {key!r}")
+        a.check_keys({"points", "default_topic"})
+        if key not in AUDIENCES:
+            a.error(audiences_f.line(key), f"unknown audience {key!r}", f"use one of: {', '.join(AUDIENCES)}")
+        points_f = a.sub("points", f"audience {key!r}: points")
+        points = {str(k): points_f.strings(k) for k in points_f.data}
+        audiences[str(key)] = AudienceRoute(points, a.string("default_topic", required=False) or None)
+    root.string("source")
+    root.day()
+    return Routing(home_points, root.string("default_topic"), topics, audiences)
+
+
+def _phrase_groups(f: Fields, key: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    if not f.present(key, key != "smalltalk"):
+        return {}
+    groups = f.sub(key, key)
+    out = {}
+    for name in groups.data:
+        g = groups.sub(name, f"{key}: {name}")
+        g.check_keys(set(LANGUAGES))
+        out[str(name)] = {lang: g.strings(lang) for lang in LANGUAGES}
+    return out
+
+
+def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
+    root = Fields(data, file, errors, file)
+    root.check_keys({"topics", "audiences", "smalltalk"})
+    return Phrasings(_phrase_groups(root, "topics"), _phrase_groups(root, "audiences"),
+                     _phrase_groups(root, "smalltalk"))
+
+
+def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
+    root = Fields(data, file, errors, file)
+    root.check_keys(set(LANGUAGES))
+    return {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
+
+
+def build_texts(data: Any, file: str, errors: list[KBError]) -> dict[str, Text]:
+    root = top(data, file, "texts", errors)
+    texts_f = root.sub("texts", "texts")
+    out: dict[str, Text] = {}
+    for key in texts_f.data:
+        text = texts_f.text(key)
+        allowed = TEXT_PLACEHOLDERS.get(str(key), set())
+        for lang, value in (("fi", text.fi), ("en", text.en)):
+            try:
+                used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+            except ValueError:
+                texts_f.error(texts_f.line(key), f"text {key!r} ({lang}) has a stray {{ or }}",
+                              "use { and } only around placeholder names")
+                continue
+            for name in sorted(used - allowed):
+                texts_f.error(texts_f.line(key), f"text {key!r} ({lang}) uses unknown placeholder {{{name}}}",
+                              f"use only: {', '.join(sorted(allowed)) or 'no placeholders'}")
+        out[str(key)] = text
+    for key in REQUIRED_TEXTS:
+        if key not in out:
+            texts_f.error(texts_f.line(), f"text {key!r} is missing", f"add '{key}:' with fi and en texts")
+    return out
