@@ -136,6 +136,7 @@ class Phrasings:
     topics: dict[str, dict[str, tuple[str, ...]]]
     audiences: dict[str, dict[str, tuple[str, ...]]]
     smalltalk: dict[str, dict[str, tuple[str, ...]]]
+    home_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

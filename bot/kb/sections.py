@@ -320,9 +320,11 @@ def _phrase_groups(f: Fields, key: str) -> dict[str, dict[str, tuple[str, ...]]]
 
 def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
     root = Fields(data, file, errors, file)
-    root.check_keys({"topics", "audiences", "smalltalk"})
+    root.check_keys({"topics", "audiences", "smalltalk", "home_cues"})
+    home = root.sub("home_cues", "home_cues") if root.present("home_cues", False) else None
+    home_cues = {lang: home.strings(lang) for lang in LANGUAGES} if home else {}
     return Phrasings(_phrase_groups(root, "topics"), _phrase_groups(root, "audiences"),
-                     _phrase_groups(root, "smalltalk"))
+                     _phrase_groups(root, "smalltalk"), home_cues)
 
 
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:

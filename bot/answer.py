@@ -1,0 +1,60 @@
+"""The engine's result: plain data every channel (console, JSON, Telegram) renders its own way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.kb.model import ServicePoint
+
+#: Answer kinds, so channels can react (e.g. offer municipality buttons on "clarify").
+ROUTE, CLARIFY, OUT_OF_AREA, FALLBACK, SMALLTALK, EMPTY = (
+    "route", "clarify", "out_of_area", "fallback", "smalltalk", "empty")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a channel knows about the person from earlier turns; all optional."""
+
+    language: str | None = None
+    municipality: str | None = None
+    last_topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    language: str
+    municipality: str | None
+    out_of_area: bool
+    audience: tuple[str, ...]
+    topic: str | None
+    service_points: tuple[ServicePoint, ...]
+    needs_clarification: bool
+    text: str
+    kind: str = ROUTE
+    outside_place: str | None = None
+    confidence: float = 1.0
+    notes: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON contract of `tyonavi ask --json` (keys may be added, never removed)."""
+        return {
+            "language": self.language,
+            "municipality": self.municipality,
+            "out_of_area": self.out_of_area,
+            "audience": list(self.audience),
+            "topic": self.topic,
+            "service_points": [
+                {
+                    "id": p.id,
+                    "name": p.name.get(self.language),
+                    "address": str(p.address),
+                    "municipality": p.municipality,
+                }
+                for p in self.service_points
+            ],
+            "needs_clarification": self.needs_clarification,
+            "answer": self.text,
+            "kind": self.kind,
+            "confidence": round(self.confidence, 2),
+        }

@@ -1,0 +1,126 @@
+"""The `tyonavi` command line: parses options and calls the library, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot import SHIPPED_KNOWLEDGE, __version__
+from bot.answer import Context
+from bot.kb import KnowledgeBaseInvalid, load_knowledge_base, validate_directory
+
+
+def _engine(kb_dir: str | None):
+    from bot.engine import Engine
+
+    return Engine(load_knowledge_base(Path(kb_dir) if kb_dir else SHIPPED_KNOWLEDGE))
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.console import chat
+
+    return chat(_engine(args.kb), language=args.lang)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args.kb)
+    if args.municipality and args.municipality not in engine.kb.municipalities:
+        known = ", ".join(sorted(engine.kb.municipalities))
+        print(f"tyonavi: unknown municipality {args.municipality!r} (use one of: {known})", file=sys.stderr)
+        return 2
+    context = Context(language=args.lang, municipality=args.municipality)
+    if args.question == ["-"]:
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            answer = engine.answer(question, context)
+            print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else answer.text, flush=True)
+        return 0
+    answer = engine.answer(" ".join(args.question), context)
+    print(json.dumps(answer.to_json(), ensure_ascii=False, indent=None) if args.json else answer.text)
+    return 0
+
+
+def cmd_kb_validate(args: argparse.Namespace) -> int:
+    directory = Path(args.dir) if args.dir else SHIPPED_KNOWLEDGE
+    errors = validate_directory(directory)
+    for error in errors:
+        print(error)
+    if errors:
+        print(f"{len(errors)} error(s): the bot will keep serving the last good version.", file=sys.stderr)
+        return 1
+    kb = load_knowledge_base(directory)
+    print(f"OK: {directory}: {len(kb.municipalities)} municipalities, {len(kb.service_points)} service points, "
+          f"{len(kb.services)} services, {len(kb.other_municipalities)} other municipalities.")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from bot.evaluation import DEFAULT_QUESTIONS, evaluate, format_report
+
+    report = evaluate(_engine(args.kb), Path(args.file) if args.file else DEFAULT_QUESTIONS)
+    print(format_report(report, show_failures=args.verbose))
+    return 0 if report.passed(args.min_accuracy) else 1
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from handlers.app import run
+
+    return run(args.config)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tyonavi", description="TyöNavi: where to go for employment services "
+                                     "in the Kainuu–Koillismaa employment area.")
+    parser.add_argument("--version", action="version", version=f"tyonavi {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    kb_option = argparse.ArgumentParser(add_help=False)
+    kb_option.add_argument("--kb", metavar="DIR", help="knowledge-base directory (default: the shipped one)")
+
+    chat = sub.add_parser("chat", parents=[kb_option], help="chat with the bot in this terminal (no token needed)")
+    chat.add_argument("--lang", choices=["fi", "en"], help="answer in this language")
+    chat.set_defaults(func=cmd_chat)
+
+    ask = sub.add_parser("ask", parents=[kb_option], help="answer one question ('-': one per line from stdin)")
+    ask.add_argument("--lang", choices=["fi", "en"], help="answer in this language")
+    ask.add_argument("--municipality", metavar="ID", help="home municipality id, e.g. kuhmo")
+    ask.add_argument("--json", action="store_true", help="print JSON (one object per line with '-')")
+    ask.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
+    ask.set_defaults(func=cmd_ask)
+
+    kb = sub.add_parser("kb", help="knowledge-base tools")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    validate = kb_sub.add_parser("validate", help="check the knowledge base; exit 1 on errors")
+    validate.add_argument("dir", nargs="?", help="knowledge-base directory (default: the shipped one)")
+    validate.set_defaults(func=cmd_kb_validate)
+
+    ev = sub.add_parser("eval", parents=[kb_option], help="accuracy per category on the evaluation set")
+    ev.add_argument("--file", help="questions YAML (default: tests/eval/questions.yaml)")
+    ev.add_argument("--min-accuracy", type=float, default=0.95, help="exit 1 if a category is below this")
+    ev.add_argument("-v", "--verbose", action="store_true", help="list every failed question")
+    ev.set_defaults(func=cmd_eval)
+
+    run = sub.add_parser("run", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
+    run.add_argument("--config", metavar="FILE", help="config YAML (see config.example.yaml)")
+    run.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KnowledgeBaseInvalid as exc:
+        print("tyonavi: the knowledge base has errors:", file=sys.stderr)
+        for error in exc.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

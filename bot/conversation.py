@@ -1,0 +1,17 @@
+"""What a channel remembers between turns, and how an answer updates it (shared by all channels)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.answer import CLARIFY, ROUTE, Answer, Context
+
+
+def next_context(context: Context, answer: Answer) -> Context:
+    """Remember the home municipality and topic an answer settled, for follow-ups like 'entä Kuhmossa?'."""
+    if answer.kind == ROUTE:
+        return replace(context, municipality=answer.municipality or context.municipality,
+                       last_topic=answer.topic)
+    if answer.kind == CLARIFY:
+        return replace(context, last_topic=answer.topic)
+    return context

@@ -1,0 +1,60 @@
+"""The question engine: message → normalise → understand → route → compose, nothing else."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, Answer, Context
+from bot.engine import compose
+from bot.engine.language import detect_language
+from bot.engine.message import read_message
+from bot.engine.phrases import PhraseIndex, kb_phrases
+from bot.engine.places import PlaceIndex
+from bot.engine.route import route
+from bot.engine.understand import understand
+from bot.kb.model import KnowledgeBase
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+class Engine:
+    """Indexes one knowledge base at construction; `answer` is then cheap and side-effect free."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.phrases = PhraseIndex(kb_phrases(kb))
+        cue_words = frozenset(w for words in kb.language_cues.values() for w in words)
+        self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words)
+
+    def answer(self, text: str, context: Context | None = None, now: datetime | None = None) -> Answer:
+        """Answer one message. `context` carries what earlier turns told us."""
+        context = context or Context()
+        kb = self.kb
+        message = read_message(text)
+        if message.empty:
+            language = context.language or detect_language(message, kb.language_cues, {})
+            return Answer(language, context.municipality, False, (), None, (), False,
+                          kb.text("empty", language), kind=EMPTY, confidence=0.0)
+        u = understand(message, context, kb, self.places, self.phrases)
+        language = u.language
+        if u.outside_place:
+            return Answer(language, None, True, u.audiences, u.topic, (), False,
+                          compose.out_of_area_text(kb, language, u.outside_place), kind=OUT_OF_AREA,
+                          outside_place=u.outside_place, confidence=u.confidence)
+        if u.topic is None:
+            kind, key = (SMALLTALK, u.smalltalk) if u.smalltalk else (FALLBACK, "fallback")
+            return Answer(language, u.municipality, False, u.audiences, None, (), False,
+                          kb.text(key, language), kind=kind, confidence=u.confidence)
+        routed = route(kb, u.topic, u.audiences, u.municipality, u.point)
+        if routed.needs_municipality:
+            return Answer(language, None, False, u.audiences, u.topic, (), True,
+                          compose.clarify_text(kb, language, u.topic, u.topic_explicit), kind=CLARIFY,
+                          confidence=u.confidence)
+        points = tuple(kb.service_points[p] for p in routed.points)
+        text = compose.routed_text(
+            kb, language=language, topic=u.topic, topic_explicit=u.topic_explicit, points=points,
+            municipality=u.municipality, audiences=u.audiences, former_point=u.former_point,
+            now=now or datetime.now(HELSINKI))
+        return Answer(language, u.municipality, False, u.audiences, u.topic, points, False, text,
+                      kind=ROUTE, confidence=u.confidence)

@@ -1,0 +1,71 @@
+"""Normalising a message once, so every later step works on the same tokens and stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from bot.kb.normalise_names import fold
+
+#: Longest message the engine reads; the rest is ignored (a question is never this long).
+MAX_CHARS = 1000
+
+_TOKEN = re.compile(r"[0-9a-zåäöéüšž]+(?:['’][a-z]+)?(?:[-.][0-9a-zåäöéüšž]+)*")
+_FI = Stemmer.Stemmer("finnish")
+_EN = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem_fi(folded_token: str) -> str:
+    """Snowball Finnish stem of a folded token (cached: the vocabulary of a chat bot is small)."""
+    return _FI.stemWord(folded_token)
+
+
+@lru_cache(maxsize=65536)
+def stem_en(folded_token: str) -> str:
+    return _EN.stemWord(folded_token)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One user message, cleaned: lower-case tokens with umlauts, folded tokens and their stems."""
+
+    text: str
+    tokens: tuple[str, ...]
+    folded: tuple[str, ...]
+    stems_fi: tuple[str, ...]
+    stems_en: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.folded
+
+
+def clean(text: str) -> str:
+    """Unicode-normalised, control characters removed, cut to MAX_CHARS."""
+    text = unicodedata.normalize("NFC", text or "")[:MAX_CHARS]
+    return "".join(ch if ch.isprintable() else " " for ch in text).strip()
+
+
+def read_message(text: str) -> Message:
+    """Tokenise and stem a message; the first and only pass over the raw text."""
+    cleaned = clean(text)
+    tokens = tuple(t.replace("’", "'").strip(".-") for t in _TOKEN.findall(cleaned.lower()))
+    tokens = tuple(t for t in tokens if t)
+    folded = tuple(fold(t) for t in tokens)
+    return Message(
+        text=cleaned,
+        tokens=tokens,
+        folded=folded,
+        stems_fi=tuple(stem_fi(t) for t in folded),
+        stems_en=tuple(stem_en(t) for t in folded),
+    )
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Folded tokens of a knowledge-base phrase, tokenised exactly like messages."""
+    return read_message(phrase).folded

@@ -1,0 +1,115 @@
+"""Matching the knowledge base's phrasings against a message, by stems, compounds and typos."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.engine.fuzzy import FuzzyVocabulary
+from bot.engine.message import Message, phrase_tokens, stem_en, stem_fi
+from bot.kb.model import LANGUAGES, KnowledgeBase
+
+MIN_COMPOUND_PART = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    kind: str  # topic | audience | smalltalk | home | point | former
+    key: str
+    language: str
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    phrase: Phrase
+    weight: float
+    positions: tuple[int, ...]
+    how: str  # exact | compound | fuzzy
+
+
+def _stemmer(language: str):
+    return stem_en if language == "en" else stem_fi
+
+
+def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
+    """Every phrase the engine listens for, from phrasings.yaml and the service points."""
+    out: list[Phrase] = []
+
+    def add(kind: str, key: str, language: str, text: str) -> None:
+        tokens = phrase_tokens(text)
+        if tokens:
+            stem = _stemmer(language)
+            out.append(Phrase(kind, key, language, tuple(stem(t) for t in tokens)))
+
+    groups = (("topic", kb.phrasings.topics), ("audience", kb.phrasings.audiences),
+              ("smalltalk", kb.phrasings.smalltalk))
+    for kind, group in groups:
+        for key, by_language in group.items():
+            for language, phrases in by_language.items():
+                for text in phrases:
+                    add(kind, key, language, text)
+    for language, phrases in kb.phrasings.home_cues.items():
+        for text in phrases:
+            add("home", "home", language, text)
+    for point in kb.service_points.values():
+        for language in LANGUAGES:
+            add("point", point.id, language, point.name.get(language))
+            add("point", point.id, language, point.address.street)
+            for alias in point.aliases.get(language, ()):
+                add("point", point.id, language, alias)
+            for former in point.former_addresses:
+                add("former", point.id, language, former.street)
+    return out
+
+
+class PhraseIndex:
+    """Single words in dicts, longer phrases keyed by their first stem; built once."""
+
+    def __init__(self, phrases: list[Phrase]):
+        self.single: dict[str, dict[str, list[Phrase]]] = {lang: defaultdict(list) for lang in LANGUAGES}
+        self.multi: dict[str, dict[str, list[Phrase]]] = {lang: defaultdict(list) for lang in LANGUAGES}
+        for phrase in phrases:
+            target = self.single if len(phrase.stems) == 1 else self.multi
+            target[phrase.language][phrase.stems[0]].append(phrase)
+        self.fuzzy = {
+            lang: FuzzyVocabulary(((s, s) for s in self.single[lang] if not s.isdigit()),
+                                  min_length=6, cutoff=85.0)
+            for lang in LANGUAGES
+        }
+        self.vocabulary = frozenset(s for lang in LANGUAGES for s in self.single[lang]) | frozenset(
+            s for lang in LANGUAGES for group in self.multi[lang].values() for p in group for s in p.stems)
+
+    def find(self, message: Message, skip: set[int] = frozenset()) -> list[PhraseHit]:  # type: ignore[assignment]
+        """Every phrase in the message; tokens in `skip` (already read as places) are not fuzzed."""
+        hits: list[PhraseHit] = []
+        for language in LANGUAGES:
+            stems = message.stems_en if language == "en" else message.stems_fi
+            positions: dict[str, list[int]] = defaultdict(list)
+            for i, s in enumerate(stems):
+                positions[s].append(i)
+            single, multi = self.single[language], self.multi[language]
+            for i, s in enumerate(stems):
+                found = single.get(s)
+                how = "exact"
+                if not found and i not in skip:
+                    found, how = self._compound_or_typo(s, single, language), "compound"
+                for phrase in found or ():
+                    weight = 1.0 if how == "exact" else 0.85
+                    hits.append(PhraseHit(phrase, weight, (i,), how))
+                for phrase in multi.get(s, ()):
+                    if all(part in positions for part in phrase.stems[1:]):
+                        spots = (i, *(positions[part][0] for part in phrase.stems[1:]))
+                        hits.append(PhraseHit(phrase, float(len(phrase.stems)), spots, "exact"))
+        return hits
+
+    def _compound_or_typo(self, stem: str, single: dict[str, list[Phrase]], language: str) -> list[Phrase]:
+        # Finnish glues words together (starttirahahakemus); English does not (employ-ment).
+        for end in range(len(stem) - 1 if language == "fi" else 0, MIN_COMPOUND_PART - 1, -1):
+            found = single.get(stem[:end])
+            if found:
+                return found
+        if stem.isdigit():
+            return []
+        typo = self.fuzzy[language].find(stem)
+        return single[typo[0]] if typo else []

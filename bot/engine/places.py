@@ -1,0 +1,120 @@
+"""Recognising places in a message: the area's municipalities in any case form, their villages
+and postal codes, demonyms, Swedish names, typos, and every other Finnish municipality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.fuzzy import FuzzyVocabulary
+from bot.engine.message import Message, phrase_tokens, stem_fi
+from bot.kb.model import KnowledgeBase
+
+_POSTAL_CODE = re.compile(r"^\d{5}$")
+MIN_STEM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a name points to: an area municipality (by id) or a place outside the area."""
+
+    municipality: str | None
+    outside: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    target: Target
+    position: int
+    how: str  # exact | stem | demonym | postal_code | fuzzy
+
+    @property
+    def fuzzy(self) -> bool:
+        return self.how == "fuzzy"
+
+
+class PlaceIndex:
+    """Built once per knowledge base; `find` is a handful of dict look-ups per token."""
+
+    def __init__(self, kb: KnowledgeBase, vocabulary: frozenset[str]):
+        self.exact: dict[str, Target] = {}
+        self.stems: dict[str, Target] = {}
+        self.demonyms: dict[str, Target] = {}
+        self.postal_codes: dict[str, Target] = {}
+        self.vocabulary = vocabulary
+        for other in kb.other_municipalities:
+            target = Target(None, other.name)
+            names = [other.name, other.sv, other.en]
+            self._add(target, names, [other.genitive, *other.forms])
+        area_words: list[tuple[str, Target]] = []
+        for m in kb.municipalities.values():
+            target = Target(m.id)
+            area_words += self._add(target, [*m.name.values(), *m.aliases], [m.genitive, *m.forms])
+            if m.demonym:
+                # kajaanilainen, kajaanilaisena, kajaanilaisille: all start with "kajaanilai"
+                self.demonyms[phrase_tokens(m.demonym)[0][:-3]] = target
+            for village in m.villages:
+                area_words += self._add(target, [village.name], [village.genitive, *village.forms])
+            for code in m.postal_codes:
+                self.postal_codes[code] = target
+        self.fuzzy = FuzzyVocabulary(
+            ((w, t) for w, t in area_words if w not in vocabulary), min_length=5, cutoff=84.0)
+        self._fuzzy_targets = {w: t for w, t in area_words}
+        self.demonym_starts = {prefix[:4] for prefix in self.demonyms}
+
+    def _add(self, target: Target, names: list[str], inflected: list[str]) -> list[tuple[str, Target]]:
+        """Index a place's names and their stems; area entries overwrite outside ones."""
+        words = []
+        for form in [*names, *inflected]:
+            if not form:
+                continue
+            tokens = phrase_tokens(form)
+            if not tokens:
+                continue
+            key = " ".join(tokens)
+            self.exact[key] = target
+            words.append((key, target))
+            if len(tokens) == 1:
+                stem = stem_fi(tokens[0])
+                if len(stem) >= MIN_STEM and stem not in self.vocabulary:
+                    self.stems[stem] = target
+                    words.append((stem, target))
+        return words
+
+    def find(self, message: Message) -> list[PlaceHit]:
+        """Every place the message names, in order of appearance."""
+        hits: list[PlaceHit] = []
+        folded = message.folded
+        skip = -1
+        for i, token in enumerate(folded):
+            if i <= skip:
+                continue
+            if i + 1 < len(folded):
+                pair = f"{token} {folded[i + 1]}"
+                if pair in self.exact:
+                    hits.append(PlaceHit(self.exact[pair], i, "exact"))
+                    skip = i + 1
+                    continue
+            hit = self._find_token(token, message.stems_fi[i], i)
+            if hit:
+                hits.append(hit)
+        return hits
+
+    def _find_token(self, token: str, stem: str, i: int) -> PlaceHit | None:
+        if token in self.exact:
+            return PlaceHit(self.exact[token], i, "exact")
+        if _POSTAL_CODE.match(token):
+            target = self.postal_codes.get(token)
+            return PlaceHit(target, i, "postal_code") if target else None
+        if token in self.vocabulary or token.isdigit():
+            return None
+        if stem in self.stems:
+            return PlaceHit(self.stems[stem], i, "stem")
+        if token[:4] in self.demonym_starts:
+            for prefix, target in self.demonyms.items():
+                if token.startswith(prefix):
+                    return PlaceHit(target, i, "demonym")
+        found = self.fuzzy.find(token) or self.fuzzy.find(stem)
+        if found:
+            return PlaceHit(found[0], i, "fuzzy")
+        return None
