@@ -43,7 +43,7 @@ class Engine:
                           compose.out_of_area_text(kb, language, u.outside_place), kind=OUT_OF_AREA,
                           outside_place=u.outside_place, confidence=u.confidence)
         if u.topic is None:
-            kind, key = (SMALLTALK, u.smalltalk) if u.smalltalk else (FALLBACK, "fallback")
+            kind, key = (SMALLTALK, u.smalltalk) if u.smalltalk in ("greeting", "thanks") else (FALLBACK, "fallback")
             return Answer(language, u.municipality, False, u.audiences, None, (), False,
                           kb.text(key, language), kind=kind, confidence=u.confidence)
         routed = route(kb, u.topic, u.audiences, u.municipality, u.point)

@@ -14,9 +14,9 @@ from bot.kb.normalise_names import fold
 #: Longest message the engine reads; the rest is ignored (a question is never this long).
 MAX_CHARS = 1000
 
-_TOKEN = re.compile(r"[0-9a-zåäöéüšž]+(?:['’][a-z]+)?(?:[-.][0-9a-zåäöéüšž]+)*")
+# Hyphens split words: "typ-palveluun" is "typ" + "palveluun", and "te-toimisto" matches "te toimisto".
+_TOKEN = re.compile(r"[0-9a-zåäöéüšž]+(?:['’][a-z]+)?")
 _FI = Stemmer.Stemmer("finnish")
-_EN = Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=65536)
@@ -27,7 +27,14 @@ def stem_fi(folded_token: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem_en(folded_token: str) -> str:
-    return _EN.stemWord(folded_token)
+    """Plural and possessive -s only. Snowball English merges employer/employment/employ, which
+    are different questions here (an employer vs. an employment office), so it is not used."""
+    word = folded_token.removesuffix("'s")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +61,7 @@ def clean(text: str) -> str:
 def read_message(text: str) -> Message:
     """Tokenise and stem a message; the first and only pass over the raw text."""
     cleaned = clean(text)
-    tokens = tuple(t.replace("’", "'").strip(".-") for t in _TOKEN.findall(cleaned.lower()))
-    tokens = tuple(t for t in tokens if t)
+    tokens = tuple(t.replace("’", "'") for t in _TOKEN.findall(cleaned.lower()))
     folded = tuple(fold(t) for t in tokens)
     return Message(
         text=cleaned,

@@ -34,13 +34,16 @@ def _stemmer(language: str):
 
 def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
     """Every phrase the engine listens for, from phrasings.yaml and the service points."""
-    out: list[Phrase] = []
+    out: dict[Phrase, None] = {}  # ordered and without repeats: "ohjaamo", "ohjaamossa" are one stem
 
     def add(kind: str, key: str, language: str, text: str) -> None:
         tokens = phrase_tokens(text)
         if tokens:
             stem = _stemmer(language)
-            out.append(Phrase(kind, key, language, tuple(stem(t) for t in tokens)))
+            out[Phrase(kind, key, language, tuple(stem(t) for t in tokens))] = None
+        if language == "fi" and len(tokens) == 1 and tokens[0].endswith("nen") and len(tokens[0]) > 6:
+            # -nen words bend to -se-: omaehtoinen → omaehtoisesta, kotoutuminen → kotoutumiskoulutus
+            out[Phrase(kind, key, language, (stem_fi(tokens[0][:-3] + "sen"),))] = None
 
     groups = (("topic", kb.phrasings.topics), ("audience", kb.phrasings.audiences),
               ("smalltalk", kb.phrasings.smalltalk))
@@ -60,7 +63,9 @@ def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
                 add("point", point.id, language, alias)
             for former in point.former_addresses:
                 add("former", point.id, language, former.street)
-    return out
+                # "onko se vielä Kitkantiellä?": the street alone names the old address too
+                add("former", point.id, language, former.street.rstrip("0123456789 ABCDEFGH"))
+    return list(out)
 
 
 class PhraseIndex:
@@ -74,7 +79,7 @@ class PhraseIndex:
             target[phrase.language][phrase.stems[0]].append(phrase)
         self.fuzzy = {
             lang: FuzzyVocabulary(((s, s) for s in self.single[lang] if not s.isdigit()),
-                                  min_length=6, cutoff=85.0)
+                                  min_length=6, cutoff=90.0)
             for lang in LANGUAGES
         }
         self.vocabulary = frozenset(s for lang in LANGUAGES for s in self.single[lang]) | frozenset(
@@ -104,11 +109,14 @@ class PhraseIndex:
         return hits
 
     def _compound_or_typo(self, stem: str, single: dict[str, list[Phrase]], language: str) -> list[Phrase]:
-        # Finnish glues words together (starttirahahakemus); English does not (employ-ment).
-        for end in range(len(stem) - 1 if language == "fi" else 0, MIN_COMPOUND_PART - 1, -1):
-            found = single.get(stem[:end])
-            if found:
-                return found
+        if language == "fi":
+            # Finnish glues words together: starttiraha|hakemus, rakennus|firma.
+            for end in range(len(stem) - 1, MIN_COMPOUND_PART - 1, -1):
+                if found := single.get(stem[:end]):
+                    return found
+            for start in range(1, len(stem) - MIN_COMPOUND_PART + 1):
+                if found := single.get(stem[start:]):
+                    return found
         if stem.isdigit():
             return []
         typo = self.fuzzy[language].find(stem)

@@ -12,6 +12,8 @@ from bot.kb.model import KnowledgeBase
 
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 MIN_STEM = 4
+#: Longest case ending read off an oblique stem: Hossa-ssa, Puolanga-lla, Kajaani-sta, -ltakin.
+MAX_ENDING = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +42,15 @@ class PlaceIndex:
         self.exact: dict[str, Target] = {}
         self.stems: dict[str, Target] = {}
         self.demonyms: dict[str, Target] = {}
+        self.oblique: dict[str, Target] = {}
         self.postal_codes: dict[str, Target] = {}
         self.vocabulary = vocabulary
         for other in kb.other_municipalities:
             target = Target(None, other.name)
             names = [other.name, other.sv, other.en]
             self._add(target, names, [other.genitive, *other.forms])
+            # espoolainen, vaalalainen, helsinkiläinen: most demonyms are the name + -lainen/-läinen
+            self.demonyms[phrase_tokens(other.name)[0] + "lai"] = target
         area_words: list[tuple[str, Target]] = []
         for m in kb.municipalities.values():
             target = Target(m.id)
@@ -74,6 +79,9 @@ class PlaceIndex:
             key = " ".join(tokens)
             self.exact[key] = target
             words.append((key, target))
+            if len(tokens) == 1 and inflected and form == inflected[0] and form.endswith("n") and len(key) > MIN_STEM + 1:
+                # the genitive without its -n is the stem the other cases hang on: Hossa|n → Hossa|ssa
+                self.oblique.setdefault(key[:-1], target)
             if len(tokens) == 1:
                 stem = stem_fi(tokens[0])
                 if len(stem) >= MIN_STEM and stem not in self.vocabulary:
@@ -110,10 +118,13 @@ class PlaceIndex:
             return None
         if stem in self.stems:
             return PlaceHit(self.stems[stem], i, "stem")
+        for end in range(len(token) - 1, max(len(token) - MAX_ENDING, MIN_STEM) - 1, -1):
+            if token[:end] in self.oblique:
+                return PlaceHit(self.oblique[token[:end]], i, "stem")
         if token[:4] in self.demonym_starts:
-            for prefix, target in self.demonyms.items():
-                if token.startswith(prefix):
-                    return PlaceHit(target, i, "demonym")
+            for end in range(len(token) - 3, 3, -1):
+                if token[:end] in self.demonyms:
+                    return PlaceHit(self.demonyms[token[:end]], i, "demonym")
         found = self.fuzzy.find(token) or self.fuzzy.find(stem)
         if found:
             return PlaceHit(found[0], i, "fuzzy")

@@ -61,8 +61,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     topic, explicit = _topic(kb, by_kind["topic"])
     audiences = _audiences(kb, message, by_kind["audience"], topic)
     smalltalk = _best(by_kind["smalltalk"])
-    if topic is None:
-        topic = _implied_topic(kb, audiences, context, bool(place_hits or point), smalltalk)
+    if topic is None and smalltalk != "offtopic":
+        topic = _implied_topic(kb, audiences, context, bool(place_hits or point))
     elif topic == kb.routing.default_topic:
         for audience in audiences:
             default = kb.routing.audiences.get(audience)
@@ -84,15 +84,17 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 
 
 def _home_place(hits: list[PlaceHit], cues: list[PhraseHit]) -> PlaceHit | None:
-    """The place after a 'live in' word wins; otherwise the first place named."""
+    """The last place right after a 'live in' word wins ("asun Oulussa... ei kun Kajaanissa"),
+    then a demonym (kajaanilainen), then the first place named."""
     if not hits:
         return None
     cue_ends = [max(c.positions) for c in cues]
-    for hit in hits:
-        if any(0 < hit.position - end <= HOME_CUE_REACH for end in cue_ends):
-            return hit
+    after_cue = [h for h in hits if any(0 < h.position - end <= HOME_CUE_REACH for end in cue_ends)]
+    if after_cue:
+        return after_cue[-1]
+    demonyms = [h for h in hits if h.how == "demonym"]
     exact = [h for h in hits if not h.fuzzy]
-    return (exact or hits)[0]
+    return (demonyms or exact or hits)[0]
 
 
 def _named_point(kb: KnowledgeBase, by_kind: dict[str, list[PhraseHit]],
@@ -142,8 +144,7 @@ def _audiences(kb: KnowledgeBase, message: Message, hits: list[PhraseHit], topic
     return tuple(a for a in AUDIENCE_ORDER if a in found)
 
 
-def _implied_topic(kb: KnowledgeBase, audiences: tuple[str, ...], context: Context, has_place: bool,
-                   smalltalk: str | None) -> str | None:
+def _implied_topic(kb: KnowledgeBase, audiences: tuple[str, ...], context: Context, has_place: bool) -> str | None:
     """No topic word: a follow-up keeps the last topic; a place or audience alone means the basics."""
     if not (has_place or audiences):
         return None

@@ -44,12 +44,25 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "email_line": {"email"},
     "source_line": {"source", "checked"},
     "municipality_set": {"municipality"},
+    "location_confirm": {"municipality"},
+    "points_in_municipality": {"municipality"},
+    "staff_alert": {"update_id", "error"},
+    "button_map": {"name"},
+    "button_contact": {"name"},
+    "button_other_points": {"municipality"},
 }
 REQUIRED_TEXTS = (
     "ask_municipality", "out_of_area", "register_online", "your_point", "your_points",
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
     "municipality_set", "open_now", "closed_now",
+    # Telegram channel
+    "help", "command_start", "command_help", "command_language", "command_municipality", "command_reset",
+    "choose_language", "language_set", "choose_municipality", "home_elsewhere", "location_prompt",
+    "location_confirm", "your_location", "points_in_municipality", "reset_done", "unsupported_message",
+    "flood_notice", "error", "staff_alert", "button_map", "button_contact", "button_other_points",
+    "button_choose_municipality", "button_elsewhere", "button_help", "button_share_location", "button_yes",
+    "button_no", "button_language_fi", "button_language_en",
 )
 
 
