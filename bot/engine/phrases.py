@@ -10,6 +10,8 @@ from bot.engine.message import Message, phrase_tokens, stem_en, stem_fi
 from bot.kb.model import LANGUAGES, KnowledgeBase
 
 MIN_COMPOUND_PART = 5
+#: Extra words allowed inside a phrase: "en oikein puhu suomea" still matches "en puhu suomea".
+MAX_PHRASE_GAP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +54,10 @@ def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
             for language, phrases in by_language.items():
                 for text in phrases:
                     add(kind, key, language, text)
-    for language, phrases in kb.phrasings.home_cues.items():
-        for text in phrases:
-            add("home", "home", language, text)
+    for kind, cues in (("home", kb.phrasings.home_cues), ("followup", kb.phrasings.followup_cues)):
+        for language, phrases in cues.items():
+            for text in phrases:
+                add(kind, kind, language, text)
     for point in kb.service_points.values():
         for language in LANGUAGES:
             add("point", point.id, language, point.name.get(language))
@@ -104,8 +107,12 @@ class PhraseIndex:
                     hits.append(PhraseHit(phrase, weight, (i,), how))
                 for phrase in multi.get(s, ()):
                     if all(part in positions for part in phrase.stems[1:]):
-                        spots = (i, *(positions[part][0] for part in phrase.stems[1:]))
-                        hits.append(PhraseHit(phrase, float(len(phrase.stems)), spots, "exact"))
+                        # the words may come in any order, but close together: "suomea en puhu" yes,
+                        # "I am from Ukraine and live in Kajaani" is not "and in"
+                        spots = (i, *(min(positions[part], key=lambda p: abs(p - i)) for part in phrase.stems[1:]))
+                        if max(spots) - min(spots) <= len(phrase.stems) + MAX_PHRASE_GAP:
+                            weight = float(sum(len(part) > 2 for part in phrase.stems)) or 1.0  # "a", "in" add nothing
+                            hits.append(PhraseHit(phrase, weight, spots, "exact"))
         return hits
 
     def _compound_or_typo(self, stem: str, single: dict[str, list[Phrase]], language: str) -> list[Phrase]:

@@ -21,6 +21,8 @@ _AGE = re.compile(
 YOUTH_MAX_AGE = 29
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
 HOME_CUE_REACH = 3
+#: "Kuhmo?", "I live in Kuusamo": a message this short that names a place continues the last topic.
+FOLLOW_UP_MAX_TOKENS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +44,13 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     place_hits = places.find(message)
     phrase_hits = phrases.find(message, skip={h.position for h in place_hits})
     by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
-    evidence: dict[str, float] = defaultdict(float)
+    spots: dict[str, set[int]] = defaultdict(set)
     for hit in phrase_hits:
         by_kind[hit.phrase.kind].append(hit)
-        if hit.phrase.kind != "point":
-            evidence[hit.phrase.language] += 1.0
+        if hit.phrase.kind != "point" and hit.how == "exact":
+            spots[hit.phrase.language].update(hit.positions)
+    # a word that is a phrase in both languages ("starttiraha", "eures") says nothing about the language
+    evidence = {lang: float(len(spots[lang] - spots[other])) for lang, other in (("fi", "en"), ("en", "fi"))}
     language = context.language or detect_language(message, kb.language_cues, evidence)
 
     home = _home_place(place_hits, by_kind["home"])
@@ -62,7 +66,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     audiences = _audiences(kb, message, by_kind["audience"], topic)
     smalltalk = _best(by_kind["smalltalk"])
     if topic is None and smalltalk != "offtopic":
-        topic = _implied_topic(kb, audiences, context, bool(place_hits or point))
+        follow_up = bool(by_kind["followup"]) or (len(message.tokens) <= FOLLOW_UP_MAX_TOKENS and not audiences)
+        topic = _implied_topic(kb, audiences, context, bool(place_hits or point), follow_up)
     elif topic == kb.routing.default_topic:
         for audience in audiences:
             default = kb.routing.audiences.get(audience)
@@ -144,11 +149,12 @@ def _audiences(kb: KnowledgeBase, message: Message, hits: list[PhraseHit], topic
     return tuple(a for a in AUDIENCE_ORDER if a in found)
 
 
-def _implied_topic(kb: KnowledgeBase, audiences: tuple[str, ...], context: Context, has_place: bool) -> str | None:
+def _implied_topic(kb: KnowledgeBase, audiences: tuple[str, ...], context: Context, has_place: bool,
+                   follow_up: bool) -> str | None:
     """No topic word: a follow-up keeps the last topic; a place or audience alone means the basics."""
     if not (has_place or audiences):
         return None
-    if context.last_topic in kb.routing.topics and has_place:
+    if context.last_topic in kb.routing.topics and has_place and follow_up:
         return context.last_topic
     for audience in audiences:
         route = kb.routing.audiences.get(audience)

@@ -137,6 +137,7 @@ class Phrasings:
     audiences: dict[str, dict[str, tuple[str, ...]]]
     smalltalk: dict[str, dict[str, tuple[str, ...]]]
     home_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    followup_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -333,11 +333,17 @@ def _phrase_groups(f: Fields, key: str) -> dict[str, dict[str, tuple[str, ...]]]
 
 def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
     root = Fields(data, file, errors, file)
-    root.check_keys({"topics", "audiences", "smalltalk", "home_cues"})
-    home = root.sub("home_cues", "home_cues") if root.present("home_cues", False) else None
-    home_cues = {lang: home.strings(lang) for lang in LANGUAGES} if home else {}
+    root.check_keys({"topics", "audiences", "smalltalk", "home_cues", "followup_cues"})
+
+    def cues(key: str) -> dict[str, tuple[str, ...]]:
+        if not root.present(key, False):
+            return {}
+        sub = root.sub(key, key)
+        sub.check_keys(set(LANGUAGES))
+        return {lang: sub.strings(lang) for lang in LANGUAGES}
+
     return Phrasings(_phrase_groups(root, "topics"), _phrase_groups(root, "audiences"),
-                     _phrase_groups(root, "smalltalk"), home_cues)
+                     _phrase_groups(root, "smalltalk"), cues("home_cues"), cues("followup_cues"))
 
 
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
