@@ -79,7 +79,8 @@ class PlaceIndex:
             key = " ".join(tokens)
             self.exact[key] = target
             words.append((key, target))
-            if len(tokens) == 1 and inflected and form == inflected[0] and form.endswith("n") and len(key) > MIN_STEM + 1:
+            is_genitive = bool(inflected) and form == inflected[0] and form.endswith("n")
+            if len(tokens) == 1 and is_genitive and len(key) > MIN_STEM + 1:
                 # the genitive without its -n is the stem the other cases hang on: Hossa|n → Hossa|ssa
                 self.oblique.setdefault(key[:-1], target)
             if len(tokens) == 1:

@@ -86,7 +86,8 @@ def _check_routing(kb: KnowledgeBase, raw: Any, err: Any, municipality_ids: set[
             err("routing", line, f"topic {tid!r}: unknown audience {route.implies_audience!r}",
                 f"use one of: {', '.join(AUDIENCES)}")
     for sid in sorted(set(kb.services) - set(routing.topics)):
-        err("routing", _line(raw, "topics"), f"service {sid!r} has no route", f"add '{sid}: {{points: [own]}}' under topics")
+        err("routing", _line(raw, "topics"), f"service {sid!r} has no route",
+            f"add '{sid}: {{points: [own]}}' under topics")
     for aid, aroute in routing.audiences.items():
         for key, points in aroute.points.items():
             line = _line(raw, "audiences", aid, "points", key)
