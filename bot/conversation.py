@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answer import CLARIFY, ROUTE, Answer, Context
+from bot.answer import CLARIFY, OUT_OF_AREA, ROUTE, Answer, Context
 
 
 def next_context(context: Context, answer: Answer) -> Context:
@@ -14,4 +14,6 @@ def next_context(context: Context, answer: Answer) -> Context:
                        last_topic=answer.topic)
     if answer.kind == CLARIFY:
         return replace(context, last_topic=answer.topic)
+    if answer.kind == OUT_OF_AREA:  # they live elsewhere: an earlier home municipality no longer holds
+        return replace(context, municipality=None, last_topic=answer.topic)
     return context

@@ -120,3 +120,15 @@ def test_language_is_detected_and_context_can_fix_it(engine):
 def test_answers_show_where_the_fact_comes_from_and_when_it_was_checked(engine):
     answer = engine.answer("asun paltamossa")
     assert "Lähde:" in answer.text and "tarkistettu 2026-11-24" in answer.text
+
+
+def test_conversation_remembers_the_municipality_and_forgets_it_when_they_live_elsewhere(engine):
+    from bot.conversation import next_context
+
+    context = Context()
+    for text in ("asun kuhmossa", "mistä haen starttirahaa"):
+        answer = engine.answer(text, context)
+        context = next_context(context, answer)
+    assert answer.service_points[0].id == "kuhmo_kaupungintalo"
+    context = next_context(context, engine.answer("nyt asun oulussa", context))
+    assert engine.answer("mistä haen palkkatukea", context).needs_clarification
