@@ -101,7 +101,7 @@ class PhraseIndex:
                 found = single.get(s)
                 how = "exact"
                 if not found and i not in skip:
-                    found, how = self._compound_or_typo(s, single, language), "compound"
+                    found, how = self._compound_or_typo(s, message.folded[i], single, language), "compound"
                 for phrase in found or ():
                     weight = 1.0 if how == "exact" else 0.85
                     hits.append(PhraseHit(phrase, weight, (i,), how))
@@ -115,12 +115,14 @@ class PhraseIndex:
                             hits.append(PhraseHit(phrase, weight, spots, "exact"))
         return hits
 
-    def _compound_or_typo(self, stem: str, single: dict[str, list[Phrase]], language: str) -> list[Phrase]:
+    def _compound_or_typo(self, stem: str, word: str, single: dict[str, list[Phrase]], language: str) -> list[Phrase]:
         if language == "fi":
-            # Finnish glues words together: starttiraha|hakemus, rakennus|firma.
-            for end in range(len(stem) - 1, MIN_COMPOUND_PART - 1, -1):
-                if found := single.get(stem[:end]):
-                    return found
+            # Finnish glues words together: starttiraha|hakemus, rakennus|firma. The unstemmed word is
+            # tried too, as Snowball over-stems some forms (starttirahan → starttir).
+            for form in dict.fromkeys((stem, word)):
+                for end in range(len(form) - 1, MIN_COMPOUND_PART - 1, -1):
+                    if found := single.get(form[:end]):
+                        return found
             for start in range(1, len(stem) - MIN_COMPOUND_PART + 1):
                 if found := single.get(stem[start:]):
                     return found

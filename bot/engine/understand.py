@@ -43,15 +43,19 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                phrases: PhraseIndex) -> Understanding:
     place_hits = places.find(message)
     phrase_hits = phrases.find(message, skip={h.position for h in place_hits})
-    by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
     spots: dict[str, set[int]] = defaultdict(set)
     for hit in phrase_hits:
-        by_kind[hit.phrase.kind].append(hit)
         if hit.phrase.kind != "point" and hit.how == "exact":
             spots[hit.phrase.language].update(hit.positions)
     # a word that is a phrase in both languages ("starttiraha", "eures") says nothing about the language
     evidence = {lang: float(len(spots[lang] - spots[other])) for lang, other in (("fi", "en"), ("en", "fi"))}
-    language = context.language or detect_language(message, kb.language_cues, evidence)
+    written_in = detect_language(message, kb.language_cues, evidence, default=context.language or "fi")
+    language = context.language or written_in
+    by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
+    for hit in phrase_hits:
+        # Finnish "teen" (I do) is not English "teen": read phrases in the language the message is in
+        if hit.phrase.language == written_in or hit.phrase.kind == "point":
+            by_kind[hit.phrase.kind].append(hit)
 
     home = _home_place(place_hits, by_kind["home"])
     municipality = home.target.municipality if home else None
