@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from bot import SHIPPED_KNOWLEDGE, __version__
 from bot.answer import Context
 from bot.kb import KnowledgeBaseInvalid, load_knowledge_base, validate_directory
+
+DEFAULT_DB = "tyonavi.sqlite"
 
 
 def _engine(kb_dir: str | None):
@@ -65,6 +68,65 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0 if report.passed(args.min_accuracy) else 1
 
 
+def _existing_db(path: str) -> Path | None:
+    db = Path(path)
+    if not db.is_file():
+        print(f"tyonavi: no database at {db} (give the bot's database with --db FILE)", file=sys.stderr)
+        return None
+    return db
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from bot.report import build_report, render_html, render_text
+
+    db = _existing_db(args.db)
+    if db is None:
+        return 1
+    report = build_report(db, args.since)
+    if args.html:
+        Path(args.html).write_text(render_html(report), encoding="utf-8")
+        print(f"Wrote {args.html}: {report.answers} answers, {report.unanswered_count} unanswered.")
+    else:
+        print(render_text(report), end="")
+    return 0
+
+
+def cmd_kb_lint(args: argparse.Namespace) -> int:
+    from bot.analytics import usage
+    from bot.kb.lint import lint
+
+    seen = None
+    if args.db:
+        db = _existing_db(args.db)
+        if db is None:
+            return 1
+        seen = usage(db)
+    findings = lint(Path(args.dir) if args.dir else SHIPPED_KNOWLEDGE, seen)
+    for finding in findings:
+        print(finding)
+    todo = sum(f.kind != "note" for f in findings)
+    print(f"{todo} thing(s) to add or check. None of them stops the bot.", file=sys.stderr)
+    return 0
+
+
+def cmd_kb_export(args: argparse.Namespace) -> int:
+    from bot.kb.export import export
+
+    text = export(load_knowledge_base(Path(args.dir) if args.dir else SHIPPED_KNOWLEDGE), args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: write it as 2026-01-31") from None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from handlers.app import run
 
@@ -96,6 +158,21 @@ def build_parser() -> argparse.ArgumentParser:
     validate = kb_sub.add_parser("validate", help="check the knowledge base; exit 1 on errors")
     validate.add_argument("dir", nargs="?", help="knowledge-base directory (default: the shipped one)")
     validate.set_defaults(func=cmd_kb_validate)
+    lint = kb_sub.add_parser("lint", help="what the knowledge base still lacks (contacts, hours, texts, phrasings)")
+    lint.add_argument("dir", nargs="?", help="knowledge-base directory (default: the shipped one)")
+    lint.add_argument("--db", metavar="FILE", help="the bot's database: also list phrasings no question matched")
+    lint.set_defaults(func=cmd_kb_lint)
+    export = kb_sub.add_parser("export", help="service points as open data: JSON-LD, CSV or a static HTML page")
+    export.add_argument("--format", required=True, choices=["jsonld", "csv", "html"], help="output format")
+    export.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
+    export.add_argument("dir", nargs="?", help="knowledge-base directory (default: the shipped one)")
+    export.set_defaults(func=cmd_kb_export)
+
+    report = sub.add_parser("report", help="unanswered questions, answers per municipality/topic/language, trend")
+    report.add_argument("--db", metavar="FILE", default=DEFAULT_DB, help=f"the bot's database (default: {DEFAULT_DB})")
+    report.add_argument("--since", metavar="DATE", type=_date, help="only from this date on (YYYY-MM-DD, UTC)")
+    report.add_argument("--html", metavar="FILE", help="write an HTML page with a trend chart instead")
+    report.set_defaults(func=cmd_report)
 
     ev = sub.add_parser("eval", parents=[kb_option], help="accuracy per category on the evaluation set")
     ev.add_argument("--file", help="questions YAML (default: tests/eval/questions.yaml)")
