@@ -125,3 +125,10 @@ def test_loading_a_broken_base_raises_with_every_error(kb_copy: Path):
     with pytest.raises(KnowledgeBaseInvalid) as caught:
         load_knowledge_base(kb_copy)
     assert len(caught.value.errors) >= 2
+
+
+def test_tab_indentation_gets_a_plain_hint(kb_copy: Path):
+    path = kb_copy / "area.yaml"
+    replace_in(path, "  id: kainuu_koillismaa", "\tid: kainuu_koillismaa")
+    error = only_error(kb_copy)
+    assert f"{path}:" in error and "spaces, not tabs" in error
