@@ -1,0 +1,149 @@
+"""What the knowledge base still lacks: a to-do list for staff, not errors (the bot runs without these).
+
+Missing contact details and opening hours, texts without one of the languages, and phrasings no
+recorded question ever reached (when an analytics database is given).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.analytics import Usage
+from bot.kb.loader import FILES, load_knowledge_base
+from bot.kb.model import LANGUAGES, KnowledgeBase, Text
+from bot.kb.yamlsource import read_yaml
+
+MISSING, UNUSED, NOTE = "missing", "unused", "note"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing to add or check, with the file and line to do it at."""
+
+    file: str
+    line: int
+    kind: str  # missing | unused | note
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}: {self.message}"
+        return f"{text}. Fix: {self.fix}" if self.fix else text
+
+
+class _Source:
+    """One YAML file's raw data, only for finding the line a finding is about."""
+
+    def __init__(self, directory: Path, kind: str):
+        self.file = str(directory / FILES[kind])
+        self.data, _ = read_yaml(directory / FILES[kind], self.file)
+
+    def line(self, *path: Any) -> int:
+        """The line of the deepest key of `path` that exists (list items by their `id`)."""
+        node, line = self.data, 1
+        for key in path:
+            if isinstance(node, list):
+                match = next((i for i, item in enumerate(node) if isinstance(item, dict) and item.get("id") == key),
+                             None)
+                if match is None:
+                    break
+                line, node = node.line_of(match), node[match]
+            elif isinstance(node, dict) and key in node:
+                line, node = node.line_of(key), node[key]
+            else:
+                break
+        return line
+
+
+def lint(directory: Path | str, usage: Usage | None = None) -> list[Finding]:
+    """Everything the knowledge base at `directory` still lacks; `usage` enables the unused-phrasings check."""
+    directory = Path(directory)
+    kb = load_knowledge_base(directory)
+    findings: list[Finding] = []
+    findings += _service_points(kb, _Source(directory, "service_points"))
+    findings += _area(kb, _Source(directory, "area"))
+    findings += _languages(kb, directory)
+    findings += _unused(kb, _Source(directory, "phrasings"), usage)
+    return findings
+
+
+def _service_points(kb: KnowledgeBase, src: _Source) -> list[Finding]:
+    out = []
+    for point in kb.service_points.values():
+        lacks = [(field, what) for field, what, present in (
+            ("phone", "phone number", point.phone),
+            ("email", "e-mail address", point.email),
+            ("opening_hours", "opening hours", point.opening_hours.known),
+        ) if not present]
+        for field, what in lacks:
+            out.append(Finding(src.file, src.line("service_points", point.id, field), MISSING,
+                               f"service point {point.id!r} has no {what}",
+                               f"fill in '{field}' from an official source (never guess)"))
+    return out
+
+
+def _area(kb: KnowledgeBase, src: _Source) -> list[Finding]:
+    if kb.area.phone_number:
+        return []
+    return [Finding(src.file, src.line("area", "phone_service", "number"), MISSING,
+                    "the area's phone service has no number", "fill in 'number' when an official source gives it")]
+
+
+def _languages(kb: KnowledgeBase, directory: Path) -> list[Finding]:
+    out: list[Finding] = []
+
+    def check(src: _Source, text: Text, what: str, *path: Any) -> None:
+        for language in LANGUAGES:
+            if not text.get(language).strip():
+                out.append(Finding(src.file, src.line(*path, language), MISSING, f"{what} has no '{language}' text",
+                                   f"write the {language} text"))
+
+    texts = _Source(directory, "texts")
+    for key, text in kb.texts.items():
+        check(texts, text, f"text {key!r}", "texts", key)
+    services = _Source(directory, "services")
+    for service in kb.services.values():
+        check(services, service.name, f"service {service.id!r} name", "services", service.id, "name")
+        check(services, service.description, f"service {service.id!r} description", "services", service.id,
+              "description")
+    points = _Source(directory, "service_points")
+    for point in kb.service_points.values():
+        check(points, point.name, f"service point {point.id!r} name", "service_points", point.id, "name")
+        check(points, point.description, f"service point {point.id!r} description", "service_points", point.id,
+              "description")
+    area = _Source(directory, "area")
+    check(area, kb.area.name, "the area's name", "area", "name")
+    check(area, kb.area.online_service_name, "the online service's name", "area", "online_service", "name")
+    phrasings = _Source(directory, "phrasings")
+    groups = (("topics", kb.phrasings.topics), ("audiences", kb.phrasings.audiences),
+              ("smalltalk", kb.phrasings.smalltalk))
+    for group, entries in groups:
+        for key, by_language in entries.items():
+            for language in LANGUAGES:
+                if not by_language.get(language):
+                    out.append(Finding(phrasings.file, phrasings.line(group, key, language), MISSING,
+                                       f"{group} {key!r} has no '{language}' phrasings",
+                                       f"add how people ask about it in {language}"))
+    return out
+
+
+def _unused(kb: KnowledgeBase, src: _Source, usage: Usage | None) -> list[Finding]:
+    if usage is None:
+        return [Finding(src.file, 1, NOTE, "skipped the check for phrasings no question matched",
+                        "give --db FILE (the bot's database) to run it")]
+    if usage.questions == 0:
+        return [Finding(src.file, 1, NOTE, "skipped the check for phrasings no question matched",
+                        "the database has no recorded questions yet")]
+    out = []
+    for group, kind, entries in (("topics", "topic", kb.phrasings.topics),
+                                 ("audiences", "audience", kb.phrasings.audiences)):
+        for key, by_language in entries.items():
+            for language, phrases in by_language.items():
+                if phrases and (kind, key, language) not in usage.seen:
+                    out.append(Finding(src.file, src.line(group, key, language), UNUSED,
+                                       f"none of the {len(phrases)} '{language}' phrasings of {kind} {key!r} "
+                                       f"matched any of the {usage.questions} recorded questions",
+                                       "check them against the report's unanswered questions"))
+    return out
