@@ -1,0 +1,144 @@
+"""Run-time settings: declared once with defaults and help, checked at start-up (datasette-style).
+
+The bot token is not a setting: it comes only from the environment variable TELEGRAM_BOT_TOKEN.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot import SHIPPED_KNOWLEDGE
+
+TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
+
+
+class ConfigError(Exception):
+    """A setting is wrong or missing; the message says which one and how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str
+    default: Any
+    kind: type | tuple[type, ...]
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+#: Every key the config file may hold. Unknown keys and wrong types stop start-up.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("telegram.base_url", "https://api.telegram.org/bot", str,
+            "Bot API address; the token is appended. Set it to use a local Bot API server."),
+    Setting("telegram.mode", "polling", str, "How updates arrive: polling or webhook.", ("polling", "webhook")),
+    Setting("telegram.webhook.listen", "127.0.0.1", str, "Webhook mode: address the web server listens on."),
+    Setting("telegram.webhook.port", 8443, int, "Webhook mode: port the web server listens on."),
+    Setting("telegram.webhook.url", "", str, "Webhook mode: public HTTPS URL Telegram posts updates to."),
+    Setting("telegram.webhook.secret_token", "", str,
+            "Webhook mode: secret Telegram sends in a header so forged posts are refused."),
+    Setting("telegram.flood_limit_per_minute", 20, int,
+            "Messages one person may send per minute; more get one polite notice, then are ignored."),
+    Setting("storage.path", "tyonavi.sqlite", str, "SQLite file holding per-user settings."),
+    Setting("knowledge.path", str(SHIPPED_KNOWLEDGE), str, "Knowledge-base directory (default: the shipped one)."),
+    Setting("staff.user_ids", [], list, "Telegram user ids (integers) told when the bot hits an error."),
+    Setting("privacy.retention_days", 90, int, "Settings of people silent this many days are deleted."),
+    Setting("logging.level", "INFO", str, "Log level.", ("DEBUG", "INFO", "WARNING", "ERROR")),
+)
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    base_url: str
+    mode: str
+    webhook_listen: str
+    webhook_port: int
+    webhook_url: str
+    webhook_secret_token: str
+    flood_limit_per_minute: int
+    storage_path: str
+    knowledge_path: str
+    staff_user_ids: tuple[int, ...]
+    retention_days: int
+    logging_level: str
+
+
+def _flatten(data: dict, prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        full = f"{prefix}{key}"
+        if value is None and (full in _BY_KEY or any(k.startswith(f"{full}.") for k in _BY_KEY)):
+            continue  # an empty key or section: the defaults apply
+        if isinstance(value, dict) and full not in _BY_KEY:
+            flat.update(_flatten(value, f"{full}."))
+        else:
+            flat[full] = value
+    return flat
+
+
+def _check(setting: Setting, value: Any, source: str) -> Any:
+    hint = f"{source}: {setting.key}"
+    if isinstance(value, bool) or not isinstance(value, setting.kind):
+        kind = setting.kind.__name__ if isinstance(setting.kind, type) else "value"
+        raise ConfigError(f"{hint} must be a {kind}, got {value!r} ({setting.help})")
+    if setting.choices and value not in setting.choices:
+        raise ConfigError(f"{hint} must be one of {', '.join(setting.choices)}, got {value!r}")
+    if setting.key == "staff.user_ids" and not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        raise ConfigError(f"{hint} must be a list of integer Telegram user ids")
+    if isinstance(value, int) and value < 0:
+        raise ConfigError(f"{hint} must not be negative, got {value}")
+    return value
+
+
+def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Config:
+    """Settings from a parsed config mapping; every key has a default."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: the file must be a mapping of settings (see config.example.yaml)")
+    flat = _flatten(data)
+    unknown = sorted(set(flat) - set(_BY_KEY))
+    if unknown:
+        raise ConfigError(f"{source}: unknown setting {unknown[0]!r}; known settings: {', '.join(_BY_KEY)}")
+    values = {s.key: _check(s, flat[s.key], source) if s.key in flat else s.default for s in SETTINGS}
+    if values["telegram.mode"] == "webhook" and not values["telegram.webhook.url"]:
+        raise ConfigError(f"{source}: telegram.webhook.url is needed when telegram.mode is webhook")
+    return Config(
+        base_url=values["telegram.base_url"],
+        mode=values["telegram.mode"],
+        webhook_listen=values["telegram.webhook.listen"],
+        webhook_port=values["telegram.webhook.port"],
+        webhook_url=values["telegram.webhook.url"],
+        webhook_secret_token=values["telegram.webhook.secret_token"],
+        flood_limit_per_minute=values["telegram.flood_limit_per_minute"],
+        storage_path=values["storage.path"],
+        knowledge_path=values["knowledge.path"],
+        staff_user_ids=tuple(values["staff.user_ids"]),
+        retention_days=values["privacy.retention_days"],
+        logging_level=values["logging.level"],
+    )
+
+
+def load_config(path: str | Path | None) -> Config:
+    """The config file's settings (all defaults without a file)."""
+    if path is None:
+        return config_from_dict({})
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
+    return config_from_dict(data, str(path))
+
+
+def token_from_environment() -> str:
+    """The bot token; only ever read from the environment, never from a file."""
+    token = os.environ.get(TOKEN_VARIABLE, "").strip()
+    if not token:
+        raise ConfigError(f"{TOKEN_VARIABLE} is not set: export the token BotFather gave you, then start again")
+    return token

@@ -1,0 +1,1 @@
+"""The Telegram channel: reads updates, calls the core (`bot/`), renders replies. No routing rules here."""

@@ -1,0 +1,214 @@
+"""The one place that builds the Telegram Application: request settings, handlers in order, start-up."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from urllib.parse import urlparse
+
+from telegram import BotCommand, Update
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from bot.config import Config, ConfigError, load_config, token_from_environment
+from bot.engine import Engine
+from bot.flood import DROP, NOTIFY, FloodGate
+from bot.kb import load_knowledge_base
+from bot.session import Conversations
+from bot.storage import Storage
+from handlers import callbacks, commands, messages
+from handlers.replies import send_text
+from handlers.services import SERVICES, Services, language, services
+
+logger = logging.getLogger("tyonavi.telegram")
+
+CONFIG = "config"
+#: (command, its description's text key); /help must list every one.
+COMMANDS = (
+    (("start",), commands.start, "command_start"),
+    (("help", "apua"), commands.help_command, "command_help"),
+    (("language", "kieli"), commands.language_command, "command_language"),
+    (("municipality", "kunta"), commands.municipality_command, "command_municipality"),
+    (("reset", "unohda"), commands.reset, "command_reset"),
+)
+NOT_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
+            | filters.ANIMATION | filters.Document.ALL | filters.CONTACT | filters.POLL | filters.Dice.ALL
+            | filters.VENUE)
+#: New messages only: edited messages match no handler and are ignored quietly.
+NEW = filters.UpdateType.MESSAGE
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+class ServerErrorRetryingRateLimiter(AIORateLimiter):
+    """AIORateLimiter that also retries a send after a 5xx/connection error (not after a timeout,
+    which may have been delivered, nor after a 400)."""
+
+    def __init__(self, *args, server_error_retries: int = 2, server_error_delay: float = 0.3, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._server_error_retries = server_error_retries
+        self._server_error_delay = server_error_delay
+
+    async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
+        for attempt in range(self._server_error_retries + 1):
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except (BadRequest, TimedOut):
+                raise
+            except NetworkError:
+                if attempt == self._server_error_retries:
+                    raise
+                logger.info("%s failed with a network or server error; retrying", endpoint)
+                await asyncio.sleep(self._server_error_delay * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
+async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs before every handler: one polite notice over the per-user limit, then silence."""
+    user = update.effective_user
+    if user is None:
+        return
+    svc = services(context)
+    verdict = svc.flood.check(user.id)
+    if verdict == NOTIFY and update.effective_chat:
+        await send_text(update.effective_chat, svc.kb.text("flood_notice", language(update, context)))
+    if verdict in (NOTIFY, DROP):
+        raise ApplicationHandlerStop
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the update id and the exception (never message text), tell the person, alert staff."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    logger.error("update %s failed: %s", update_id, type(context.error).__name__, exc_info=context.error)
+    svc: Services | None = context.bot_data.get(SERVICES)
+    if svc is None:
+        return
+    try:
+        if isinstance(update, Update) and update.effective_chat:
+            await send_text(update.effective_chat, svc.kb.text("error", language(update, context)))
+        for staff_id in svc.config.staff_user_ids:
+            await context.bot.send_message(staff_id, svc.kb.text("staff_alert", "fi", update_id=str(update_id),
+                                                                 error=type(context.error).__name__))
+    except TelegramError as exc:
+        logger.warning("could not report the error of update %s: %s", update_id, type(exc).__name__)
+
+
+def register_handlers(app: Application) -> None:
+    """Every handler, in order; the catch-all text handler comes last."""
+    app.add_handler(TypeHandler(Update, flood_guard), group=-1)
+    for names, callback, _ in COMMANDS:
+        app.add_handler(CommandHandler(names, callback, filters=NEW))
+    app.add_handler(CallbackQueryHandler(callbacks.button))
+    app.add_handler(MessageHandler(NEW & filters.LOCATION, messages.location))
+    app.add_handler(MessageHandler(NEW & NOT_TEXT, messages.unsupported))
+    app.add_handler(MessageHandler(NEW & filters.COMMAND, messages.unknown_command))
+    app.add_handler(MessageHandler(NEW & filters.TEXT, messages.question))
+    app.add_error_handler(on_error)
+
+
+async def post_init(app: Application) -> None:
+    """Build the knowledge base, engine and storage once, and publish the command menu."""
+    config: Config = app.bot_data[CONFIG]
+    kb = load_knowledge_base(config.knowledge_path)
+    engine = Engine(kb)
+    storage = Storage(config.storage_path)
+    purged = storage.purge(config.retention_days)
+    if purged:
+        logger.info("deleted the settings of %d people silent for over %d days", purged, config.retention_days)
+    app.bot_data[SERVICES] = Services(config=config, kb=kb, engine=engine, storage=storage,
+                                      conversations=Conversations(engine, storage),
+                                      flood=FloodGate(config.flood_limit_per_minute))
+    for lang, code in (("en", None), ("fi", "fi")):
+        await app.bot.set_my_commands([BotCommand(names[0], kb.text(key, lang)) for names, _, key in COMMANDS],
+                                      language_code=code)
+
+
+async def post_shutdown(app: Application) -> None:
+    svc: Services | None = app.bot_data.pop(SERVICES, None)
+    if svc is not None:
+        svc.storage.close()
+
+
+def _request(config: Config, **kwargs) -> HTTPXRequest:
+    """A local Bot API server is reached directly, never through a proxy from the environment."""
+    local = urlparse(config.base_url).hostname in LOOPBACK
+    return HTTPXRequest(httpx_kwargs={"trust_env": False} if local else {}, **kwargs)
+
+
+def build_application(config: Config, token: str) -> Application:
+    """The Application for this config; services are built in post_init."""
+    app = (ApplicationBuilder().token(token).base_url(config.base_url)
+           .request(_request(config, connection_pool_size=16)).get_updates_request(_request(config))
+           .rate_limiter(ServerErrorRetryingRateLimiter(max_retries=3))
+           .post_init(post_init).post_shutdown(post_shutdown).job_queue(None)
+           .build())
+    app.bot_data[CONFIG] = config
+    register_handlers(app)
+    return app
+
+
+class _RedactToken(logging.Filter):
+    """Replaces the token in every log line, including tracebacks."""
+
+    def __init__(self, token: str):
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, "<token>")
+        return True
+
+
+def quiet_chatty_loggers() -> None:
+    """httpx logs request URLs (they hold the token); PTB's debug lines hold whole updates (message text)."""
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("telegram").setLevel(logging.INFO)
+
+
+def configure_logging(level: str, token: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_RedactToken(token))
+    quiet_chatty_loggers()
+
+
+def run(config_path: str | None) -> int:
+    """`tyonavi run`: start the bot; returns the exit code. Errors are one line, without the token."""
+    try:
+        config = load_config(config_path)
+        token = token_from_environment()
+    except ConfigError as exc:
+        print(f"tyonavi: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(config.logging_level, token)
+    app = build_application(config, token)
+    try:
+        if config.mode == "webhook":
+            app.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
+                            url_path=urlparse(config.webhook_url).path.lstrip("/"), webhook_url=config.webhook_url,
+                            secret_token=config.webhook_secret_token or None, allowed_updates=Update.ALL_TYPES)
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES)
+    except TelegramError as exc:
+        print(f"tyonavi: Telegram refused to start: {str(exc).replace(token, '<token>')}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,45 @@
+"""Turning plain texts into Telegram HTML messages: everything escaped, every message within limits."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote
+
+MAX_MESSAGE = 4096
+
+
+def escape(text: str) -> str:
+    """Escape user and knowledge-base text for parse_mode HTML."""
+    return html.escape(text, quote=False)
+
+
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Split plain text into parts of at most `limit`, at paragraph, then line, then word breaks."""
+    text = text.strip() or "…"
+    if telegram_length(text) <= limit:
+        return [text]
+    for separator in ("\n\n", "\n", " "):
+        cut = text.rfind(separator, 0, limit)
+        while cut > 0 and telegram_length(text[:cut]) > limit:
+            cut = text.rfind(separator, 0, cut)
+        if cut > 0:
+            return [text[:cut].strip(), *split_text(text[cut:], limit)]
+    cut = limit
+    while telegram_length(text[:cut]) > limit:
+        cut -= 1
+    return [text[:cut], *split_text(text[cut:], limit)]
+
+
+def html_parts(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Plain text as escaped HTML messages, each within Telegram's length limit."""
+    return [escape(part) for part in split_text(text, limit)]
+
+
+def osm_search_url(address: str) -> str:
+    """A map link for a street address (the knowledge base has no point coordinates)."""
+    return "https://www.openstreetmap.org/search?query=" + quote(address, safe="")

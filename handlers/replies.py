@@ -1,0 +1,47 @@
+"""Sending rendered replies: HTML parts within Telegram's limits, buttons on the last part."""
+
+from __future__ import annotations
+
+from telegram import (
+    Chat,
+    ForceReply,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
+from telegram.constants import ParseMode
+
+from bot.answer import Answer
+from bot.engine.compose import point_block
+from bot.kb.model import ServicePoint
+from handlers.keyboards import answer_keyboard, menu_keyboard, point_rows
+from handlers.render import html_parts
+from handlers.services import Services
+
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
+
+
+async def send_text(chat: Chat, text: str, markup: ReplyMarkup | None = None) -> None:
+    """Send plain text as escaped HTML, split if too long; buttons go on the last message."""
+    parts = html_parts(text)
+    for number, part in enumerate(parts, start=1):
+        await chat.send_message(part, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW,
+                                reply_markup=markup if number == len(parts) else None)
+
+
+async def send_answer(chat: Chat, svc: Services, answer: Answer) -> None:
+    """An engine answer with the buttons that carry it on."""
+    shown = {p.id for p in answer.service_points}
+    others = [p for p in svc.conversations.points_in(answer.municipality or "") if p.id not in shown]
+    await send_text(chat, answer.text, answer_keyboard(svc.kb, answer, len(others)))
+
+
+async def send_points(chat: Chat, svc: Services, heading: str, points: tuple[ServicePoint, ...],
+                      language: str) -> None:
+    """A list of service points with their details, map links and a way on."""
+    text = "\n\n".join([heading, *(point_block(svc.kb, p, language) for p in points)])
+    rows = point_rows(svc.kb, points, language)
+    markup = menu_keyboard(svc.kb, language)
+    await send_text(chat, text, InlineKeyboardMarkup([*rows, *markup.inline_keyboard]))

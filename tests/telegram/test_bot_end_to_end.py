@@ -1,0 +1,227 @@
+"""The Telegram bot end to end: real PTB networking against the fake Bot API server."""
+
+from __future__ import annotations
+
+import logging
+
+import fake_bot_api as api
+from conftest import TOKEN
+
+from bot.storage import Storage
+from handlers import messages
+from handlers.app import COMMANDS, quiet_chatty_loggers, register_handlers
+
+FI_USER, EN_USER = 1001, 2002
+KUHMO_ADDRESS = "Kainuuntie 82, 88900 Kuhmo"
+
+
+def inline_rows(call: api.Call) -> list[list[dict]]:
+    return call.markup.get("inline_keyboard", [])
+
+
+async def test_start_greets_in_finnish_with_language_and_municipality_buttons(start_bot, fake):
+    async with start_bot() as bot:
+        greeting, location_prompt = await bot.say(FI_USER, "/start", "fi")
+    assert greeting.plain_text.startswith("Hei! Olen TyöNavi")
+    data = greeting.callback_data()
+    assert {"lang:fi", "lang:en", "mun:kuhmo", "mun:kajaani", "mun:_else"} <= set(data)
+    assert len([d for d in data if d.startswith("mun:")]) == 11
+    button = location_prompt.markup["keyboard"][0][0]
+    assert button["request_location"] is True and button["text"] == "📍 Lähetä sijaintini"
+    assert not fake.rejected
+
+
+async def test_start_greets_in_english_when_telegram_language_is_not_finnish(start_bot, fake):
+    async with start_bot() as bot:
+        greeting, _ = await bot.say(EN_USER, "/start", "de")
+    assert greeting.plain_text.startswith("Hi! I'm TyöNavi")
+    assert fake.calls_to("setMyCommands")
+
+
+async def test_deep_link_start_kuhmo_saves_the_home_municipality_and_answers(start_bot, db_path):
+    async with start_bot() as bot:
+        greeting, answer = await bot.say(FI_USER, "/start kuhmo")
+        later = await bot.say(FI_USER, "Mistä haen starttirahaa?")
+    assert KUHMO_ADDRESS in answer.plain_text
+    assert KUHMO_ADDRESS in later[0].plain_text
+    assert Storage(db_path).get(FI_USER).municipality == "kuhmo"
+
+
+async def test_deep_link_start_en_switches_to_english(start_bot):
+    async with start_bot() as bot:
+        greeting, _ = await bot.say(FI_USER, "/start en", "fi")
+        (answer,) = await bot.say(FI_USER, "Asun Kuhmossa, minne menen?", "fi")
+    assert greeting.plain_text.startswith("Hi!")
+    assert "Kuhmo city hall" in answer.plain_text
+
+
+async def test_question_in_finnish_is_answered_with_map_button(start_bot, fake):
+    async with start_bot() as bot:
+        (answer,) = await bot.say(FI_USER, "Asun Kuhmossa, minne menen?")
+    assert "Kuhmon kaupungintalo" in answer.plain_text and KUHMO_ADDRESS in answer.plain_text
+    assert answer.params["parse_mode"] == "HTML"
+    assert answer.urls() == ["https://www.openstreetmap.org/search?query=Kainuuntie%2082%2C%2088900%20Kuhmo"]
+    assert not fake.rejected
+
+
+async def test_question_in_english_is_answered_in_english(start_bot, fake):
+    async with start_bot() as bot:
+        (answer,) = await bot.say(EN_USER, "I live in Kajaani and need a startup grant", "en")
+    assert "Kalliokatu 4" in answer.plain_text and "startup grant" in answer.plain_text.lower()
+    assert any("other service points in kajaani" in b["text"].lower() for row in inline_rows(answer) for b in row)
+    (others,) = await _press_after(start_bot, EN_USER, "pts:kajaani")
+    assert "Pohjolankatu 13" in others.plain_text
+
+
+async def _press_after(start_bot, user_id, data):
+    async with start_bot() as bot:
+        return await bot.press(user_id, data, "en")
+
+
+async def test_clarify_by_button_saves_home_and_answers_the_original_question(start_bot, fake, db_path):
+    async with start_bot() as bot:
+        (clarify,) = await bot.say(FI_USER, "Mistä haen starttirahaa?")
+        assert "Missä kunnassa asut?" in clarify.plain_text
+        assert "mun:kuhmo" in clarify.callback_data()
+        assert Storage(db_path).get(FI_USER).pending_question == "Mistä haen starttirahaa?"
+        (answer,) = await bot.press(FI_USER, "mun:kuhmo")
+    assert "Kuhmo" in answer.plain_text and "Starttirahan" in answer.plain_text and KUHMO_ADDRESS in answer.plain_text
+    assert len(fake.calls_to("answerCallbackQuery")) == 1
+    stored = Storage(db_path).get(FI_USER)
+    assert stored.municipality == "kuhmo" and stored.pending_question is None
+
+
+async def test_follow_up_enta_kuhmossa_answers_the_same_topic_for_kuhmo(start_bot):
+    async with start_bot() as bot:
+        (first,) = await bot.say(FI_USER, "Asun Sotkamossa ja haen starttirahaa")
+        (follow_up,) = await bot.say(FI_USER, "entä Kuhmossa?")
+        (english,) = await bot.say(EN_USER, "I live in Kajaani and need a startup grant", "en")
+        (and_in,) = await bot.say(EN_USER, "and in Kuhmo?", "en")
+    assert "Sotkamo" in first.plain_text
+    assert "Starttirahan" in follow_up.plain_text and KUHMO_ADDRESS in follow_up.plain_text
+    assert "startup grant" in and_in.plain_text.lower() and KUHMO_ADDRESS in and_in.plain_text
+
+
+async def test_location_near_kuhmo_is_confirmed_then_answered(start_bot, db_path, fake):
+    async with start_bot() as bot:
+        (proposal,) = await bot.share_location(FI_USER, 64.13, 29.52)
+        assert "Kuhmo" in proposal.plain_text
+        assert proposal.callback_data() == ["locyes:kuhmo", "locno:"]
+        (answer,) = await bot.press(FI_USER, "locyes:kuhmo")
+    assert KUHMO_ADDRESS in answer.plain_text
+    assert Storage(db_path).get(FI_USER).municipality == "kuhmo"
+    assert not fake.rejected
+
+
+async def test_location_in_helsinki_gets_the_out_of_area_answer(start_bot):
+    async with start_bot() as bot:
+        (answer,) = await bot.share_location(EN_USER, 60.1699, 24.9384, "en")
+    assert "not part of the Kainuu–Koillismaa employment area" in answer.plain_text
+    assert answer.callback_data()  # a way on
+
+
+async def test_sticker_and_photo_get_a_short_helpful_reply_and_edits_are_ignored(start_bot, fake):
+    async with start_bot() as bot:
+        (sticker,) = await bot.push(api.sticker_update(FI_USER))
+        (photo,) = await bot.push(api.photo_update(EN_USER, "en"))
+        edited = await bot.push(api.edited_text_update(FI_USER, "Asun Kuhmossa"))
+    assert sticker.plain_text.startswith("Ymmärrän vain tekstiä")
+    assert photo.plain_text.startswith("I only understand text")
+    assert edited == []
+    assert not fake.calls_to("sendMessage", ok=False)
+
+
+async def test_hostile_html_is_answered_with_valid_html(start_bot, fake):
+    async with start_bot() as bot:
+        replies = await bot.say(FI_USER, "<b>asun</b> <script>kuhmossa</script> & co")
+        replies += await bot.press(FI_USER, "mun:kuhmo")
+    assert replies and all(r.ok for r in replies)
+    assert not fake.rejected
+    assert "<script>" not in " ".join(r.params["text"] for r in replies)
+
+
+async def test_429_and_502_while_sending_still_deliver_the_answer_exactly_once(start_bot, fake):
+    fake.fail_next("sendMessage", 429, retry_after=1)
+    fake.fail_next("sendMessage", 502)
+    async with start_bot() as bot:
+        await bot.say(FI_USER, "Asun Kuhmossa, minne menen?")
+    failed = fake.calls_to("sendMessage", ok=False)
+    assert [c.status for c in failed] == [429, 502]
+    delivered = fake.calls_to("sendMessage")
+    assert len(delivered) == 1 and KUHMO_ADDRESS in delivered[0].plain_text
+
+
+async def test_restart_on_the_same_database_keeps_settings(start_bot, fake):
+    async with start_bot() as bot:
+        await bot.press(FI_USER, "lang:en")
+        await bot.press(FI_USER, "mun:kuhmo")
+    async with start_bot() as bot:
+        (answer,) = await bot.say(FI_USER, "Mistä haen starttirahaa?")
+    assert "Kuhmo city hall" in answer.plain_text  # home municipality and chosen language remembered
+
+
+async def test_reset_forgets_everything_stored(start_bot, db_path):
+    async with start_bot() as bot:
+        await bot.press(FI_USER, "mun:kuhmo")
+        (done,) = await bot.say(FI_USER, "/reset")
+        (clarify,) = await bot.say(FI_USER, "Mistä haen starttirahaa?")
+        await bot.say(FI_USER, "/unohda")
+    assert "poistettu" in done.plain_text
+    assert "Missä kunnassa asut?" in clarify.plain_text
+    storage = Storage(db_path)
+    assert storage.get(FI_USER) == type(storage.get(FI_USER))()
+    assert storage.db["users"].count == 0
+
+
+async def test_users_are_stored_under_a_keyed_hash_not_their_telegram_id(start_bot, db_path):
+    async with start_bot() as bot:
+        await bot.say(FI_USER, "Asun Kuhmossa, minne menen?")
+    rows = list(Storage(db_path).db["users"].rows)
+    assert len(rows) == 1 and str(FI_USER) not in str(rows[0])
+    assert rows[0]["pending_question"] is None
+
+
+async def test_flood_limit_sends_one_notice_then_ignores(start_bot, fake):
+    async with start_bot(telegram={"flood_limit_per_minute": 3}) as bot:
+        replies = []
+        for _ in range(3):
+            replies += await bot.say(FI_USER, "kiitos")
+        for _ in range(3):  # over the limit: stopped before the handlers, so wait for what is sent
+            fake.push(api.text_update(FI_USER, "kiitos"))
+        await bot.say(EN_USER, "thanks", "en")  # updates are handled in order: the three are done by now
+    assert len(replies) == 3
+    sent = fake.sent(FI_USER)
+    assert len(sent) == 4 and "Odota hetki" in sent[-1].plain_text
+    assert len(fake.sent(EN_USER)) == 1
+
+
+async def test_error_handler_tells_the_user_and_logs_neither_text_nor_token(start_bot, fake, caplog):
+    async with start_bot() as bot:
+        def broken(user_id: int, text: str):
+            raise RuntimeError("engine exploded")
+
+        bot.app.bot_data["services"].conversations.ask = broken
+        quiet_chatty_loggers()  # as `tyonavi run` does
+        with caplog.at_level(logging.DEBUG, logger="tyonavi"):
+            (reply,) = await bot.say(FI_USER, "Asun Kuhmossa, salainen-tieto")
+    assert reply.plain_text == "Jokin meni pieleen. Yritä hetken päästä uudelleen."
+    logged = caplog.text
+    assert "RuntimeError" in logged and "salainen-tieto" not in logged and TOKEN not in logged
+
+
+def test_catch_all_text_handler_is_registered_last(fake):
+    from telegram.ext import ApplicationBuilder
+
+    app = ApplicationBuilder().token(TOKEN).base_url(fake.base_url).build()
+    register_handlers(app)
+    assert app.handlers[0][-1].callback is messages.question
+
+
+def test_help_lists_every_command_in_both_languages():
+    from bot import SHIPPED_KNOWLEDGE
+    from bot.kb import load_knowledge_base
+
+    kb = load_knowledge_base(SHIPPED_KNOWLEDGE)
+    for language in ("fi", "en"):
+        for names, _, _ in COMMANDS:
+            assert f"/{names[0]}" in kb.text("help", language)

@@ -1,0 +1,76 @@
+"""The Telegram-free parts the channel stands on: storage, geo, flood limit, rendering, keyboards."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot import SHIPPED_KNOWLEDGE
+from bot.answer import Answer
+from bot.flood import ALLOW, DROP, NOTIFY, FloodGate
+from bot.geo import haversine_km, locate, nearest_municipality
+from bot.kb import load_knowledge_base
+from bot.storage import Storage, UserSettings
+from handlers.keyboards import MAX_CALLBACK_DATA, answer_keyboard, callback, start_keyboard
+from handlers.render import html_parts, split_text, telegram_length
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base(SHIPPED_KNOWLEDGE)
+
+
+def test_storage_survives_reopening_and_forget_deletes(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Storage(path).save(7, UserSettings(language="en", municipality="kuhmo", pending_question="minne?"))
+    again = Storage(path)
+    assert again.get(7) == UserSettings(language="en", municipality="kuhmo", pending_question="minne?")
+    again.forget(7)
+    assert Storage(path).get(7) == UserSettings()
+
+
+def test_storage_purges_people_silent_longer_than_retention(tmp_path):
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    Storage(tmp_path / "s.sqlite", now=lambda: now - timedelta(days=100)).save(1, UserSettings(municipality="kuhmo"))
+    Storage(tmp_path / "s.sqlite", now=lambda: now).save(2, UserSettings(municipality="kajaani"))
+    storage = Storage(tmp_path / "s.sqlite", now=lambda: now)
+    assert storage.purge(90) == 1
+    assert storage.get(1) == UserSettings() and storage.get(2).municipality == "kajaani"
+
+
+def test_nearest_municipality_and_outside_the_area(kb):
+    assert nearest_municipality(kb, 64.13, 29.52)[0] == "kuhmo"
+    assert locate(kb, 65.97, 29.18).inside
+    helsinki = locate(kb, 60.17, 24.94)
+    assert not helsinki.inside and helsinki.distance_km > 400
+    assert haversine_km((60.17, 24.94), (60.17, 24.94)) == 0
+
+
+def test_flood_gate_notifies_once_then_drops_until_the_window_passes():
+    now = [0.0]
+    gate = FloodGate(2, window_seconds=60, clock=lambda: now[0])
+    assert [gate.check(1) for _ in range(5)] == [ALLOW, ALLOW, NOTIFY, DROP, DROP]
+    assert gate.check(2) == ALLOW
+    now[0] = 61
+    assert gate.check(1) == ALLOW
+
+
+def test_long_text_is_split_within_telegram_limits_and_escaped():
+    text = "\n\n".join(f"<kappale> {i} " + "ä😀" * 300 for i in range(20))
+    parts = html_parts(text)
+    assert len(parts) > 1
+    assert all(telegram_length(p.replace("&lt;", "<").replace("&gt;", ">")) <= 4096 for p in parts)
+    assert all("<" not in p for p in parts)
+    assert len(split_text("x" * 10000)) == 3
+
+
+def test_every_callback_data_fits_64_bytes(kb):
+    datas = [b.callback_data for row in start_keyboard(kb, "fi").inline_keyboard for b in row]
+    for point in kb.service_points.values():
+        answer = Answer("fi", point.municipality, False, (), "personal_services", (point,), False, "x")
+        datas += [b.callback_data for row in answer_keyboard(kb, answer, 1).inline_keyboard for b in row
+                  if b.callback_data]
+    assert all(len(d.encode()) <= MAX_CALLBACK_DATA for d in datas)
+    with pytest.raises(ValueError):
+        callback("contact", "x" * 64)
