@@ -23,5 +23,6 @@ def test_readme_chat_transcript_is_what_the_bot_really_says():
 
 def test_readme_documents_every_command():
     text = README.read_text(encoding="utf-8")
-    for command in ("tyonavi chat", "tyonavi ask", "tyonavi kb validate", "tyonavi eval", "tyonavi run"):
+    for command in ("tyonavi chat", "tyonavi ask", "tyonavi kb validate", "tyonavi eval", "tyonavi run",
+                    "tyonavi report", "tyonavi kb lint", "tyonavi kb export"):
         assert command in text
