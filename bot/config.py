@@ -44,8 +44,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Messages one person may send per minute; more get one polite notice, then are ignored."),
     Setting("storage.path", "tyonavi.sqlite", str, "SQLite file holding per-user settings."),
     Setting("knowledge.path", str(SHIPPED_KNOWLEDGE), str, "Knowledge-base directory (default: the shipped one)."),
-    Setting("staff.user_ids", [], list, "Telegram user ids (integers) told when the bot hits an error."),
-    Setting("privacy.retention_days", 90, int, "Settings of people silent this many days are deleted."),
+    Setting("knowledge.watch", True, bool,
+            "Reload the knowledge base when a YAML file in it changes; staff are told the result."),
+    Setting("staff.user_ids", [], list,
+            "Telegram user ids (integers) of staff: they get error alerts, reload results and the staff commands."),
+    Setting("privacy.retention_days", 90, int,
+            "Settings of silent people and analytics rows older than this many days are deleted."),
     Setting("logging.level", "INFO", str, "Log level.", ("DEBUG", "INFO", "WARNING", "ERROR")),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
@@ -62,6 +66,7 @@ class Config:
     flood_limit_per_minute: int
     storage_path: str
     knowledge_path: str
+    knowledge_watch: bool
     staff_user_ids: tuple[int, ...]
     retention_days: int
     logging_level: str
@@ -82,7 +87,7 @@ def _flatten(data: dict, prefix: str = "") -> dict[str, Any]:
 
 def _check(setting: Setting, value: Any, source: str) -> Any:
     hint = f"{source}: {setting.key}"
-    if isinstance(value, bool) or not isinstance(value, setting.kind):
+    if (isinstance(value, bool) and setting.kind is not bool) or not isinstance(value, setting.kind):
         kind = setting.kind.__name__ if isinstance(setting.kind, type) else "value"
         raise ConfigError(f"{hint} must be a {kind}, got {value!r} ({setting.help})")
     if setting.choices and value not in setting.choices:
@@ -117,6 +122,7 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
         flood_limit_per_minute=values["telegram.flood_limit_per_minute"],
         storage_path=values["storage.path"],
         knowledge_path=values["knowledge.path"],
+        knowledge_watch=values["knowledge.watch"],
         staff_user_ids=tuple(values["staff.user_ids"]),
         retention_days=values["privacy.retention_days"],
         logging_level=values["logging.level"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,24 +46,29 @@ class LiveKnowledge:
     directory: Path
     engine: Engine = field(init=False)
     version: int = field(default=1, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.directory = Path(self.directory)
         self.engine = Engine(load_knowledge_base(self.directory))  # start-up must fail loudly if broken
 
     def reload(self) -> ReloadResult:
-        """Validate the directory as it is now; swap in a new engine only when it is clean."""
-        try:
-            engine = Engine(load_knowledge_base(self.directory))
-        except KnowledgeBaseInvalid as exc:
-            logger.warning("knowledge base reload refused: %d error(s)", len(exc.errors))
-            for error in exc.errors:
-                logger.warning("%s", error)
-            return ReloadResult(False, tuple(exc.errors), self.version)
-        self.engine = engine
-        self.version += 1
-        logger.info("knowledge base reloaded, version %d", self.version)
-        return ReloadResult(True, (), self.version)
+        """Validate the directory as it is now; swap in a new engine only when it is clean.
+
+        Thread-safe: the file watcher and /reload may both reload (each in a worker thread).
+        """
+        with self._lock:
+            try:
+                engine = Engine(load_knowledge_base(self.directory))
+            except KnowledgeBaseInvalid as exc:
+                logger.warning("knowledge base reload refused: %d error(s)", len(exc.errors))
+                for error in exc.errors:
+                    logger.warning("%s", error)
+                return ReloadResult(False, tuple(exc.errors), self.version)
+            self.engine = engine
+            self.version += 1
+            logger.info("knowledge base reloaded, version %d", self.version)
+            return ReloadResult(True, (), self.version)
 
     def check(self) -> list[KBError]:
         return validate_directory(self.directory)

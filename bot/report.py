@@ -161,6 +161,31 @@ def build_report(db: Database | str | Path, since: date | None = None) -> Report
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TopicVotes:
+    topic: str
+    helpful: int
+    not_helpful: int
+
+    @property
+    def votes(self) -> int:
+        return self.helpful + self.not_helpful
+
+
+def worst_rated_topics(db: Database | str | Path, since: date | None = None, limit: int = 5) -> tuple[TopicVotes, ...]:
+    """Topics with 👎 votes, the largest share of 👎 first (then the most 👎): what to fix first."""
+    database = open_database(db)
+    if not (database[ANSWERS].exists() and database[FEEDBACK].exists()):
+        return ()
+    where, params = ("f.hour >= ?", [since.isoformat()]) if since else ("1 = 1", [])
+    rows = database.execute(
+        f"SELECT a.topic, sum(f.helpful), sum(1 - f.helpful) FROM [{FEEDBACK}] f "
+        f"JOIN [{ANSWERS}] a ON a.id = f.answer_id WHERE {where} GROUP BY a.topic", params).fetchall()
+    topics = [TopicVotes(topic or UNKNOWN, helpful, not_helpful) for topic, helpful, not_helpful in rows if not_helpful]
+    topics.sort(key=lambda t: (-t.not_helpful / t.votes, -t.not_helpful, t.topic))
+    return tuple(topics[:limit])
+
+
 def _ratio(report: Report) -> str:
     ratio = report.feedback_ratio
     if ratio is None:

@@ -1,12 +1,15 @@
-"""A person's conversation across turns, for any chat channel: engine + remembered settings.
+"""A person's conversation across turns, for any chat channel: engine + remembered settings + analytics.
 
-Channels call these functions with a user id and get plain `Answer`s back to render.
+Channels call these functions with a user id and get plain `Answered` values back to render. The
+engine is looked up on every call, so a knowledge base reloaded under a running bot is used at once.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
+from bot.analytics import AnalyticsStore
 from bot.answer import CLARIFY, OUT_OF_AREA, Answer, Context
 from bot.conversation import next_context
 from bot.engine import Engine
@@ -17,12 +20,26 @@ from bot.privacy import redact
 from bot.storage import Storage, UserSettings
 
 
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """An answer, and the id of its analytics row that feedback buttons refer to (None: not recorded)."""
+
+    answer: Answer
+    answer_id: int | None = None
+
+
 class Conversations:
     """Answers questions with each person's stored context and keeps that context up to date."""
 
-    def __init__(self, engine: Engine, storage: Storage):
-        self.engine = engine
+    def __init__(self, engine: Callable[[], Engine], storage: Storage, analytics: AnalyticsStore | None = None):
+        self._engine = engine
         self.storage = storage
+        self.analytics = analytics
+
+    @property
+    def engine(self) -> Engine:
+        """The engine in service now (it changes when the knowledge base is reloaded)."""
+        return self._engine()
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -36,45 +53,56 @@ class Conversations:
         s = self.storage.get(user_id)
         return s.language or s.seen_language or client_language
 
-    def ask(self, user_id: int, text: str) -> Answer:
+    def ask(self, user_id: int, text: str) -> Answered:
         """Answer a message; a question that needs a municipality is kept until one is chosen."""
         s = self.storage.get(user_id)
         answer = self.engine.answer(text, s.context)
         # kept only until the municipality is chosen, and without identity codes, phones, e-mails…
         pending = redact(text) if answer.kind == CLARIFY else None
         self._remember(user_id, s, answer, pending)
-        return answer
+        return self._record(user_id, text, answer)
 
-    def choose_municipality(self, user_id: int, municipality: str, language: str) -> Answer:
+    def choose_municipality(self, user_id: int, municipality: str, language: str) -> Answered:
         """Save the home municipality; answer the waiting question, or say where to go there."""
+        engine = self.engine
+        kb = engine.kb
         s = self.storage.get(user_id)
         context = Context(language=s.language, municipality=municipality, last_topic=s.last_topic)
-        name = self.kb.municipalities[municipality].display_name(language)
+        name = kb.municipalities[municipality].display_name(language)
+        question = s.pending_question or name
         if s.pending_question:
-            answer = self.engine.answer(s.pending_question, context)
+            answer = engine.answer(s.pending_question, context)
         else:
-            answer = self.engine.answer(name, replace(context, language=s.language or language))
+            answer = engine.answer(name, replace(context, language=s.language or language))
         if answer.municipality is None:
             answer = replace(answer, municipality=municipality)
-        confirmation = self.kb.text("municipality_set", answer.language, municipality=name)
+        confirmation = kb.text("municipality_set", answer.language, municipality=name)
         answer = replace(answer, text=f"{confirmation}\n\n{answer.text}")
         self._remember(user_id, replace(s, municipality=municipality), answer, None)
-        return answer
+        return self._record(user_id, question, answer)
 
-    def somewhere_else(self, user_id: int, language: str) -> Answer:
+    def somewhere_else(self, user_id: int, language: str) -> Answered:
         """The person lives outside the area: forget the home municipality and send them onwards."""
+        kb = self.kb
         s = self.storage.get(user_id)
         self.storage.save(user_id, replace(s, municipality=None, pending_question=None))
-        text = "\n\n".join([self.kb.text("home_elsewhere", language),
-                            self.kb.text("register_online", language, url=self.kb.area.online_service_url)])
-        return self._outside(language, text)
+        text = "\n\n".join([kb.text("home_elsewhere", language),
+                            kb.text("register_online", language, url=kb.area.online_service_url)])
+        return self._record(user_id, "", self._outside(language, text))
 
     def locate(self, lat: float, lon: float) -> Located:
         return locate(self.kb, lat, lon)
 
-    def outside_location(self, language: str) -> Answer:
+    def outside_location(self, user_id: int, language: str) -> Answered:
         """The out-of-area answer for a shared location far from every municipality of the area."""
-        return self._outside(language, out_of_area_text(self.kb, language, self.kb.text("your_location", language)))
+        kb = self.kb
+        answer = self._outside(language, out_of_area_text(kb, language, kb.text("your_location", language)))
+        return self._record(user_id, "", answer)
+
+    def feedback(self, user_id: int, answer_id: int, helpful: bool) -> None:
+        """Store the person's 👍 or 👎 for an answer they were given."""
+        if self.analytics is not None:
+            self.analytics.feedback(answer_id, helpful, user_id)
 
     def set_language(self, user_id: int, language: str) -> None:
         s = self.storage.get(user_id)
@@ -89,6 +117,12 @@ class Conversations:
 
     def _outside(self, language: str, text: str) -> Answer:
         return Answer(language, None, True, (), None, (), False, text, kind=OUT_OF_AREA, confidence=1.0)
+
+    def _record(self, user_id: int, question: str, answer: Answer) -> Answered:
+        """Analytics redacts the question and hashes the user id before anything is stored."""
+        if self.analytics is None:
+            return Answered(answer)
+        return Answered(answer, self.analytics.record(question, answer, user_id))
 
     def _remember(self, user_id: int, s: UserSettings, answer: Answer, pending: str | None) -> None:
         context = next_context(s.context, answer)

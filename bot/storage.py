@@ -7,8 +7,6 @@ municipality, deleted once answered.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -17,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from bot.answer import Context
+from bot.privacy import user_key
 
 _SECRET_KEY = "user_key_secret"
 
@@ -59,8 +58,13 @@ class Storage:
             self._secret = secrets.token_bytes(32)
             meta.insert({"key": _SECRET_KEY, "value": self._secret.hex()})
 
+    @property
+    def secret(self) -> bytes:
+        """The key user ids are hashed with; other tables in this database (analytics) hash with it too."""
+        return self._secret
+
     def _key(self, user_id: int) -> str:
-        return hmac.new(self._secret, str(user_id).encode(), hashlib.sha256).hexdigest()
+        return user_key(self._secret, user_id)
 
     def get(self, user_id: int) -> UserSettings:
         rows = list(self.db.query("select * from users where user_key = ?", [self._key(user_id)]))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
+from dataclasses import dataclass
+from datetime import time
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
@@ -23,19 +27,22 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from bot.analytics import AnalyticsStore
 from bot.config import Config, ConfigError, load_config, token_from_environment
-from bot.engine import Engine
 from bot.flood import DROP, NOTIFY, FloodGate
-from bot.kb import load_knowledge_base
+from bot.kb.model import KnowledgeBase
+from bot.live import LiveKnowledge, ReloadResult, watch
 from bot.session import Conversations
 from bot.storage import Storage
-from handlers import callbacks, commands, messages
+from handlers import callbacks, commands, messages, staff
+from handlers.keyboards import FEEDBACK_PATTERN
 from handlers.replies import send_text
 from handlers.services import SERVICES, Services, language, services
 
 logger = logging.getLogger("tyonavi.telegram")
 
 CONFIG = "config"
+WATCHER = "knowledge_watcher"
 #: (command, its description's text key); /help must list every one.
 COMMANDS = (
     (("start",), commands.start, "command_start"),
@@ -44,6 +51,15 @@ COMMANDS = (
     (("municipality", "kunta"), commands.municipality_command, "command_municipality"),
     (("reset", "unohda"), commands.reset, "command_reset"),
 )
+#: Staff only: never in /help nor in the public command menu; for anyone else an unknown command.
+STAFF_COMMANDS = (
+    (("reload",), staff.reload, "command_reload"),
+    (("stats",), staff.stats, "command_stats"),
+    (("unanswered",), staff.unanswered, "command_unanswered"),
+    (("feedback",), staff.feedback, "command_feedback"),
+)
+#: The daily retention job runs at night, Finnish time.
+PURGE_AT = time(3, 30, tzinfo=ZoneInfo("Europe/Helsinki"))
 NOT_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
             | filters.ANIMATION | filters.Document.ALL | filters.CONTACT | filters.POLL | filters.Dice.ALL
             | filters.VENUE)
@@ -105,11 +121,19 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         logger.warning("could not report the error of update %s: %s", update_id, type(exc).__name__)
 
 
-def register_handlers(app: Application) -> None:
-    """Every handler, in order; the catch-all text handler comes last."""
+def register_handlers(app: Application, staff_user_ids: tuple[int, ...] = ()) -> None:
+    """Every handler, in order; the catch-all text handler comes last.
+
+    Staff commands answer only staff, in a private chat; for everyone else they fall through to
+    the unknown-command reply, so nothing hints that they exist.
+    """
     app.add_handler(TypeHandler(Update, flood_guard), group=-1)
     for names, callback, _ in COMMANDS:
         app.add_handler(CommandHandler(names, callback, filters=NEW))
+    is_staff = filters.User(user_id=staff_user_ids) & filters.ChatType.PRIVATE
+    for names, callback, _ in STAFF_COMMANDS:
+        app.add_handler(CommandHandler(names, callback, filters=NEW & is_staff))
+    app.add_handler(CallbackQueryHandler(callbacks.feedback, pattern=FEEDBACK_PATTERN))
     app.add_handler(CallbackQueryHandler(callbacks.button))
     app.add_handler(MessageHandler(NEW & filters.LOCATION, messages.location))
     app.add_handler(MessageHandler(NEW & NOT_TEXT, messages.unsupported))
@@ -118,27 +142,91 @@ def register_handlers(app: Application) -> None:
     app.add_error_handler(on_error)
 
 
-async def post_init(app: Application) -> None:
-    """Build the knowledge base, engine and storage once, and publish the command menu."""
-    config: Config = app.bot_data[CONFIG]
-    kb = load_knowledge_base(config.knowledge_path)
-    engine = Engine(kb)
-    storage = Storage(config.storage_path)
-    purged = storage.purge(config.retention_days)
-    if purged:
-        logger.info("deleted the settings of %d people silent for over %d days", purged, config.retention_days)
-    app.bot_data[SERVICES] = Services(config=config, kb=kb, engine=engine, storage=storage,
-                                      conversations=Conversations(engine, storage),
-                                      flood=FloodGate(config.flood_limit_per_minute))
+def purge_expired(svc: Services) -> None:
+    """Delete user settings and analytics rows older than the retention period."""
+    days = svc.config.retention_days
+    people = svc.storage.purge(days)
+    rows = svc.analytics.purge_older_than(days)
+    if people or rows:
+        logger.info("retention (%d days): deleted the settings of %d people and %d analytics rows", days, people, rows)
+
+
+async def daily_purge(context: ContextTypes.DEFAULT_TYPE) -> None:
+    purge_expired(services(context))
+
+
+@dataclass
+class Watcher:
+    """The knowledge-base file watcher running beside the bot."""
+
+    task: asyncio.Task
+    stop: asyncio.Event
+
+
+def start_watcher(app: Application, svc: Services) -> Watcher:
+    """Reload the knowledge base when its YAML changes; log each result and tell staff."""
+    stop = asyncio.Event()
+
+    async def report(result: ReloadResult) -> None:
+        try:
+            await staff.notify_reload(app.bot, svc, result)
+        except Exception:  # a failed notice must not stop the watcher
+            logger.exception("could not report a knowledge base reload")
+
+    async def run() -> None:
+        try:
+            await watch(svc.live, report, stop)
+        except Exception:
+            logger.exception("the knowledge base watcher stopped; /reload still works")
+
+    logger.info("watching %s for knowledge base changes", svc.live.directory)
+    return Watcher(asyncio.create_task(run(), name="knowledge-watcher"), stop)
+
+
+async def set_command_menus(app: Application, kb: KnowledgeBase, staff_user_ids: tuple[int, ...]) -> None:
+    """The public menu lists the public commands; each staff member's own chat also lists theirs."""
     for lang, code in (("en", None), ("fi", "fi")):
-        await app.bot.set_my_commands([BotCommand(names[0], kb.text(key, lang)) for names, _, key in COMMANDS],
-                                      language_code=code)
+        public = [BotCommand(names[0], kb.text(key, lang)) for names, _, key in COMMANDS]
+        await app.bot.set_my_commands(public, language_code=code)
+        extra = [BotCommand(names[0], kb.text(key, lang)) for names, _, key in STAFF_COMMANDS]
+        for staff_id in staff_user_ids:
+            try:
+                await app.bot.set_my_commands(public + extra, scope=BotCommandScopeChat(staff_id), language_code=code)
+            except TelegramError as exc:  # the staff member has not started a chat with the bot yet
+                logger.warning("could not set a staff member's command menu: %s", type(exc).__name__)
+
+
+async def post_init(app: Application) -> None:
+    """Build the knowledge base, storage and analytics once, purge old rows, publish the command menus."""
+    config: Config = app.bot_data[CONFIG]
+    live = LiveKnowledge(config.knowledge_path)
+    storage = Storage(config.storage_path)
+    analytics = AnalyticsStore(storage.db, storage.secret)  # same file, same key for user hashes
+    svc = Services(config=config, live=live, storage=storage, analytics=analytics,
+                   conversations=Conversations(lambda: live.engine, storage, analytics),
+                   flood=FloodGate(config.flood_limit_per_minute))
+    app.bot_data[SERVICES] = svc
+    purge_expired(svc)
+    if app.job_queue is not None:
+        app.job_queue.run_daily(daily_purge, PURGE_AT, name="retention")
+    if config.knowledge_watch:
+        app.bot_data[WATCHER] = start_watcher(app, svc)
+    await set_command_menus(app, svc.kb, config.staff_user_ids)
 
 
 async def post_shutdown(app: Application) -> None:
+    watcher: Watcher | None = app.bot_data.pop(WATCHER, None)
+    if watcher is not None:
+        watcher.stop.set()
+        try:
+            await asyncio.wait_for(watcher.task, timeout=5)
+        except TimeoutError:
+            watcher.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher.task
     svc: Services | None = app.bot_data.pop(SERVICES, None)
     if svc is not None:
-        svc.storage.close()
+        svc.storage.close()  # analytics shares the connection
 
 
 def _request(config: Config, **kwargs) -> HTTPXRequest:
@@ -152,10 +240,10 @@ def build_application(config: Config, token: str) -> Application:
     app = (ApplicationBuilder().token(token).base_url(config.base_url)
            .request(_request(config, connection_pool_size=16)).get_updates_request(_request(config))
            .rate_limiter(ServerErrorRetryingRateLimiter(max_retries=3))
-           .post_init(post_init).post_shutdown(post_shutdown).job_queue(None)
+           .post_init(post_init).post_shutdown(post_shutdown)
            .build())
     app.bot_data[CONFIG] = config
-    register_handlers(app)
+    register_handlers(app, config.staff_user_ids)
     return app
 
 

@@ -1,8 +1,11 @@
-"""Inline-button presses: each action is one call into the core and one reply."""
+"""Inline-button presses: each action is one call into the core and one reply; 👍/👎 on their own."""
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from handlers import keyboards as kbd
@@ -18,6 +21,20 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     handler = _ACTIONS.get(action)
     if handler:
         await handler(update, context, value)
+
+
+async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """👍 or 👎 under an answer: store it, thank the person, and take the two buttons away."""
+    query = update.callback_query
+    vote = kbd.parse_feedback(query.data)
+    if vote is None:
+        await query.answer()
+        return
+    svc, lang = services(context), language(update, context)
+    svc.conversations.feedback(update.effective_user.id, vote[1], helpful=vote[0])
+    await query.answer(svc.kb.text("feedback_thanks", lang))
+    with contextlib.suppress(BadRequest):  # pressed twice: "message is not modified"
+        await query.edit_message_reply_markup(kbd.without_feedback(getattr(query.message, "reply_markup", None)))
 
 
 async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:

@@ -12,6 +12,9 @@ MAX_CALLBACK_DATA = 64
 #: Callback actions: "action:value".
 LANGUAGE, MUNICIPALITY, LOCATION_YES, LOCATION_NO, POINTS, CONTACT, MENU = (
     "lang", "mun", "locyes", "locno", "pts", "contact", "menu")
+#: Feedback buttons: "fb:1:<analytics row id>" (helpful) or "fb:0:<id>"; handled on their own.
+FEEDBACK = "fb"
+FEEDBACK_PATTERN = rf"^{FEEDBACK}:"
 ELSEWHERE = "_else"
 MENU_MUNICIPALITY, MENU_HELP = "mun", "help"
 MAX_POINT_BUTTONS = 3
@@ -27,6 +30,15 @@ def callback(action: str, value: str = "") -> str:
 def parse_callback(data: str | None) -> tuple[str, str]:
     action, _, value = (data or "").partition(":")
     return action, value
+
+
+def parse_feedback(data: str | None) -> tuple[bool, int] | None:
+    """(helpful, answer id) from a feedback button's data; None for anything malformed."""
+    action, value = parse_callback(data)
+    vote, _, answer_id = value.partition(":")
+    if action != FEEDBACK or vote not in ("0", "1") or not answer_id.isdigit():
+        return None
+    return vote == "1", int(answer_id)
 
 
 def _button(text: str, action: str, value: str = "") -> InlineKeyboardButton:
@@ -87,8 +99,25 @@ def point_rows(kb: KnowledgeBase, points: tuple[ServicePoint, ...], language: st
     return rows
 
 
-def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int) -> InlineKeyboardMarkup:
-    """Buttons that carry an answer on: map and contact, the municipality's other points, or a menu."""
+def feedback_row(kb: KnowledgeBase, language: str, answer_id: int) -> list[InlineKeyboardButton]:
+    return [_button(kb.text("button_helpful", language), FEEDBACK, f"1:{answer_id}"),
+            _button(kb.text("button_not_helpful", language), FEEDBACK, f"0:{answer_id}")]
+
+
+def without_feedback(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
+    """The keyboard with the feedback buttons taken off (None when nothing else is left)."""
+    if markup is None:
+        return None
+    rows = [[b for b in row if not (b.callback_data or "").startswith(f"{FEEDBACK}:")]
+            for row in markup.inline_keyboard]
+    rows = [row for row in rows if row]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int,
+                    answer_id: int | None = None) -> InlineKeyboardMarkup:
+    """Buttons that carry an answer on: map and contact, the municipality's other points, or a menu;
+    under a routed answer that was recorded, 👍/👎."""
     language = answer.language
     if answer.kind == CLARIFY:
         return municipality_keyboard(kb, language)
@@ -99,5 +128,8 @@ def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int) -> Inl
             rows.append([_button(kb.text("button_other_points", language, municipality=name), POINTS,
                                  answer.municipality)])
         rows.append([_button(kb.text("button_choose_municipality", language), MENU, MENU_MUNICIPALITY)])
-        return InlineKeyboardMarkup(rows)
-    return menu_keyboard(kb, language)
+    else:
+        rows = [list(row) for row in menu_keyboard(kb, language).inline_keyboard]
+    if answer.kind == ROUTE and answer_id is not None:
+        rows.append(feedback_row(kb, language, answer_id))
+    return InlineKeyboardMarkup(rows)

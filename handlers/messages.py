@@ -23,7 +23,7 @@ async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     where = update.effective_message.location
     found = svc.conversations.locate(where.latitude, where.longitude)
     if not found.inside:
-        await send_answer(chat, svc, svc.conversations.outside_location(lang))
+        await send_answer(chat, svc, svc.conversations.outside_location(update.effective_user.id, lang))
         return
     name = svc.kb.municipalities[found.municipality].display_name(lang)
     await send_text(chat, svc.kb.text("location_confirm", lang, municipality=name),

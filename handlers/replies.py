@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import (
+    Bot,
     Chat,
     ForceReply,
     InlineKeyboardMarkup,
@@ -12,9 +13,9 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
-from bot.answer import Answer
 from bot.engine.compose import point_block
 from bot.kb.model import ServicePoint
+from bot.session import Answered
 from handlers.keyboards import answer_keyboard, menu_keyboard, point_rows
 from handlers.render import html_parts
 from handlers.services import Services
@@ -31,11 +32,18 @@ async def send_text(chat: Chat, text: str, markup: ReplyMarkup | None = None) ->
                                 reply_markup=markup if number == len(parts) else None)
 
 
-async def send_answer(chat: Chat, svc: Services, answer: Answer) -> None:
-    """An engine answer with the buttons that carry it on."""
+async def send_answer(chat: Chat, svc: Services, answered: Answered) -> None:
+    """An engine answer with the buttons that carry it on (and 👍/👎 when it was recorded)."""
+    answer = answered.answer
     shown = {p.id for p in answer.service_points}
     others = [p for p in svc.conversations.points_in(answer.municipality or "") if p.id not in shown]
-    await send_text(chat, answer.text, answer_keyboard(svc.kb, answer, len(others)))
+    await send_text(chat, answer.text, answer_keyboard(svc.kb, answer, len(others), answered.answer_id))
+
+
+async def send_to(bot: Bot, chat_id: int, text: str) -> None:
+    """Plain text to a chat by id (staff notices outside any update), escaped and within limits."""
+    for part in html_parts(text):
+        await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW)
 
 
 async def send_points(chat: Chat, svc: Services, heading: str, points: tuple[ServicePoint, ...],

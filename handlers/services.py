@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.analytics import AnalyticsStore
 from bot.config import Config
 from bot.engine import Engine
 from bot.flood import FloodGate
 from bot.kb.model import KnowledgeBase
+from bot.live import LiveKnowledge
 from bot.session import Conversations
 from bot.storage import Storage
 
@@ -20,11 +22,20 @@ SERVICES = "services"
 @dataclass(frozen=True, slots=True)
 class Services:
     config: Config
-    kb: KnowledgeBase
-    engine: Engine
+    live: LiveKnowledge
     storage: Storage
+    analytics: AnalyticsStore
     conversations: Conversations
     flood: FloodGate
+
+    @property
+    def engine(self) -> Engine:
+        """The engine in service now; never keep it across messages (a reload replaces it)."""
+        return self.live.engine
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.live.engine.kb
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

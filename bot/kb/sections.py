@@ -50,6 +50,12 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "button_map": {"name"},
     "button_contact": {"name"},
     "button_other_points": {"municipality"},
+    "reload_ok": {"version"},
+    "reload_failed": {"count", "version"},
+    "reload_more_errors": {"count"},
+    "stats_answers": {"answers", "unanswered"},
+    "stats_feedback": {"helpful", "not_helpful", "ratio"},
+    "unanswered_similar": {"count"},
 }
 REQUIRED_TEXTS = (
     "ask_municipality", "out_of_area", "register_online", "your_point", "your_points",
@@ -63,6 +69,13 @@ REQUIRED_TEXTS = (
     "flood_notice", "error", "staff_alert", "button_map", "button_contact", "button_other_points",
     "button_choose_municipality", "button_elsewhere", "button_help", "button_share_location", "button_yes",
     "button_no", "button_language_fi", "button_language_en",
+    "button_helpful", "button_not_helpful", "feedback_thanks",
+    # staff only
+    "command_reload", "command_stats", "command_unanswered", "command_feedback", "reload_ok", "reload_failed",
+    "reload_more_errors", "stats_heading", "stats_last_week", "stats_all_time", "stats_answers", "stats_feedback",
+    "stats_no_feedback", "stats_by_municipality", "stats_by_topic", "stats_by_language", "stats_none",
+    "stats_unknown", "unanswered_heading", "unanswered_similar", "unanswered_none", "feedback_heading",
+    "feedback_worst_topics",
 )
 
 

@@ -11,8 +11,18 @@ from bot.answer import Answer
 from bot.flood import ALLOW, DROP, NOTIFY, FloodGate
 from bot.geo import haversine_km, locate, nearest_municipality
 from bot.kb import load_knowledge_base
+from bot.kb.errors import KBError
+from bot.live import ReloadResult
+from bot.staff import reload_text
 from bot.storage import Storage, UserSettings
-from handlers.keyboards import MAX_CALLBACK_DATA, answer_keyboard, callback, start_keyboard
+from handlers.keyboards import (
+    MAX_CALLBACK_DATA,
+    answer_keyboard,
+    callback,
+    parse_feedback,
+    start_keyboard,
+    without_feedback,
+)
 from handlers.render import html_parts, split_text, telegram_length
 
 
@@ -69,8 +79,28 @@ def test_every_callback_data_fits_64_bytes(kb):
     datas = [b.callback_data for row in start_keyboard(kb, "fi").inline_keyboard for b in row]
     for point in kb.service_points.values():
         answer = Answer("fi", point.municipality, False, (), "personal_services", (point,), False, "x")
-        datas += [b.callback_data for row in answer_keyboard(kb, answer, 1).inline_keyboard for b in row
+        datas += [b.callback_data for row in answer_keyboard(kb, answer, 1, 10**15).inline_keyboard for b in row
                   if b.callback_data]
+    assert any(d.startswith("fb:1:") for d in datas)
     assert all(len(d.encode()) <= MAX_CALLBACK_DATA for d in datas)
     with pytest.raises(ValueError):
         callback("contact", "x" * 64)
+
+
+def test_feedback_data_is_parsed_strictly_and_its_buttons_come_off(kb):
+    assert parse_feedback("fb:1:42") == (True, 42) and parse_feedback("fb:0:7") == (False, 7)
+    assert parse_feedback("fb:2:7") is None and parse_feedback("fb:1:x") is None and parse_feedback(None) is None
+    point = kb.home_point("kuhmo")
+    answer = Answer("fi", "kuhmo", False, (), "personal_services", (point,), False, "x")
+    rest = without_feedback(answer_keyboard(kb, answer, 0, 42))
+    assert rest.inline_keyboard == answer_keyboard(kb, answer, 0).inline_keyboard
+
+
+def test_reload_failure_lists_file_and_line_within_one_telegram_message(kb):
+    errors = tuple(KBError("/srv/knowledge/routing.yaml", n, "unknown service point 'x' " * 20, "use an id")
+                   for n in range(1, 301))
+    text = reload_text(kb, ReloadResult(False, errors, 3), "en")
+    assert telegram_length(text) <= 4096
+    assert text.startswith("⚠️ Knowledge base NOT reloaded: 300 error(s). The last good version (3)")
+    assert "/srv/knowledge/routing.yaml:1: unknown" in text and "more. See them all with" in text
+    assert reload_text(kb, ReloadResult(True, (), 4), "fi").startswith("✅ Tietopohja ladattu uudelleen (versio 4)")

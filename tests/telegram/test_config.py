@@ -25,6 +25,13 @@ def test_a_config_with_only_base_url_works(tmp_path):
     assert config.base_url == "http://127.0.0.1:8081/bot"
     assert config.mode == "polling" and config.storage_path == "tyonavi.sqlite"
     assert config.knowledge_path == str(SHIPPED_KNOWLEDGE) and config.staff_user_ids == ()
+    assert config.knowledge_watch is True
+
+
+def test_knowledge_watch_takes_a_yes_or_no_and_nothing_else(tmp_path):
+    assert load_config(write(tmp_path, "knowledge:\n  watch: false\n")).knowledge_watch is False
+    with pytest.raises(ConfigError, match="knowledge.watch must be a bool"):
+        load_config(write(tmp_path, "knowledge:\n  watch: sometimes\n"))
 
 
 def test_unknown_key_stops_start_up_naming_it(tmp_path):
