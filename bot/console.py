@@ -7,18 +7,27 @@ from dataclasses import replace
 from bot.answer import Context
 from bot.conversation import next_context
 from bot.engine import Engine
+from bot.kb.normalise_names import fold
 
-HELP = {
-    "fi": "Komennot: /kieli fi|en, /kunta <kunta>, /unohda, /lopeta",
-    "en": "Commands: /language fi|en, /municipality <id>, /reset, /quit",
-}
+QUIT = ("/quit", "/lopeta", "/exit")
+RESET = ("/reset", "/unohda")
+LANGUAGE = ("/language", "/kieli")
+MUNICIPALITY = ("/municipality", "/kunta")
+HELP = ("/help", "/apua")
 
 
 def chat(engine: Engine, language: str | None = None, read=input, write=print) -> int:
     """Read questions until EOF or /quit; keep the conversation's context like Telegram does."""
+    kb = engine.kb
     context = Context(language=language)
-    shown = language or "fi"
-    write(f"TyöNavi — {engine.kb.area.name.get(shown)}. {HELP[shown]}")
+
+    def shown() -> str:
+        return context.language or "fi"
+
+    def help_text() -> str:
+        return kb.text("console_help", shown(), area=kb.area.name.get(shown()))
+
+    write(help_text())
     while True:
         try:
             line = read("> ").strip()
@@ -26,29 +35,23 @@ def chat(engine: Engine, language: str | None = None, read=input, write=print) -
             write("")
             return 0
         command, _, rest = line.partition(" ")
-        if command in ("/quit", "/lopeta", "/exit"):
+        if command in QUIT:
             return 0
-        if command in ("/reset", "/unohda"):
+        if command in RESET:
             context = Context(language=language)
-            write("OK.")
-            continue
-        if command in ("/language", "/kieli") and rest.strip() in ("fi", "en"):
+            write(kb.text("console_reset", shown()))
+        elif command in LANGUAGE and rest.strip() in ("fi", "en"):
             context = replace(context, language=rest.strip())
-            write("OK.")
-            continue
-        if command in ("/municipality", "/kunta"):
-            wanted = rest.strip().lower()
-            if wanted in engine.kb.municipalities:
-                context = replace(context, municipality=wanted)
-                name = engine.kb.municipalities[wanted].display_name(context.language or "fi")
-                write(engine.kb.text("municipality_set", context.language or "fi", municipality=name))
-            else:
-                write(", ".join(sorted(engine.kb.municipalities)))
-            continue
-        if command in ("/help", "/apua"):
-            write(HELP[context.language or "fi"])
-            continue
-        answer = engine.answer(line, context)
-        context = next_context(context, answer)
-        write(answer.text)
-        write("")
+            write(kb.text("language_set", shown()))
+        elif command in MUNICIPALITY and fold(rest) in kb.municipalities:
+            # "Ristijärvi" and "ristijarvi" both name the id ristijarvi
+            context = replace(context, municipality=fold(rest))
+            name = kb.municipalities[fold(rest)].display_name(shown())
+            write(kb.text("municipality_set", shown(), municipality=name))
+        elif command in (*HELP, *LANGUAGE, *MUNICIPALITY):
+            write(help_text())
+        else:
+            answer = engine.answer(line, context)
+            context = next_context(context, answer)
+            write(answer.text)
+            write("")

@@ -51,3 +51,10 @@ def test_chat_answers_on_the_console_and_remembers_the_municipality():
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("Maaherrankatu 7, 89200 Puolanka") == 2
     assert "Starttirahan" in result.stdout
+
+
+def test_chat_commands_set_the_municipality_by_name_and_forget_it():
+    result = run("chat", stdin="/kunta Ristijärvi\nstarttiraha\n/unohda\nstarttiraha\n/quit\n")
+    assert result.returncode == 0, result.stderr
+    assert "Aholantie 25, 88400 Ristijärvi" in result.stdout
+    assert result.stdout.count("Missä kunnassa asut?") == 1

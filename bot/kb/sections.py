@@ -44,6 +44,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "email_line": {"email"},
     "source_line": {"source", "checked"},
     "municipality_set": {"municipality"},
+    "console_help": {"area"},
     "location_confirm": {"municipality"},
     "points_in_municipality": {"municipality"},
     "staff_alert": {"update_id", "error"},
@@ -61,7 +62,7 @@ REQUIRED_TEXTS = (
     "ask_municipality", "out_of_area", "register_online", "your_point", "your_points",
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
-    "municipality_set", "open_now", "closed_now",
+    "municipality_set", "open_now", "closed_now", "console_help", "console_reset",
     # Telegram channel
     "help", "command_start", "command_help", "command_language", "command_municipality", "command_reset",
     "choose_language", "language_set", "choose_municipality", "home_elsewhere", "location_prompt",
