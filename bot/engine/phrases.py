@@ -43,6 +43,10 @@ def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
         if tokens:
             stem = _stemmer(language)
             out[Phrase(kind, key, language, tuple(stem(t) for t in tokens))] = None
+            if len(tokens) == 1 and stem(tokens[0]) != tokens[0]:
+                # Snowball cuts some base forms deeper than their case forms (syyria → syyr, but
+                # syyriasta → syyria): the word itself is a key as well
+                out[Phrase(kind, key, language, tokens)] = None
         if language == "fi" and len(tokens) == 1 and tokens[0].endswith("nen") and len(tokens[0]) > 6:
             # -nen words bend to -se-: omaehtoinen → omaehtoisesta, kotoutuminen → kotoutumiskoulutus
             out[Phrase(kind, key, language, (stem_fi(tokens[0][:-3] + "sen"),))] = None
