@@ -16,9 +16,10 @@ ROUTE, CLARIFY, OUT_OF_AREA, FALLBACK, SMALLTALK, EMPTY = (
 class Context:
     """What a channel knows about the person from earlier turns; all optional."""
 
-    language: str | None = None
+    language: str | None = None  # chosen by the person: answers are always in it
     municipality: str | None = None
     last_topic: str | None = None
+    last_language: str | None = None  # of the last answer: breaks ties for "Kuhmo", "ok", "87100"
 
 
 @dataclass(frozen=True, slots=True)

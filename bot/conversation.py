@@ -9,6 +9,7 @@ from bot.answer import CLARIFY, OUT_OF_AREA, ROUTE, Answer, Context
 
 def next_context(context: Context, answer: Answer) -> Context:
     """Remember the home municipality and topic an answer settled, for follow-ups like 'entä Kuhmossa?'."""
+    context = replace(context, last_language=answer.language)
     if answer.kind == ROUTE:
         return replace(context, municipality=answer.municipality or context.municipality,
                        last_topic=answer.topic)

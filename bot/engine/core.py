@@ -7,13 +7,12 @@ from zoneinfo import ZoneInfo
 
 from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, Answer, Context
 from bot.engine import compose
-from bot.engine.language import detect_language
 from bot.engine.message import read_message
 from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex
 from bot.engine.route import route
 from bot.engine.understand import understand
-from bot.kb.model import KnowledgeBase
+from bot.kb.model import LANGUAGES, KnowledgeBase
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -29,11 +28,11 @@ class Engine:
 
     def answer(self, text: str, context: Context | None = None, now: datetime | None = None) -> Answer:
         """Answer one message. `context` carries what earlier turns told us."""
-        context = context or Context()
         kb = self.kb
+        context = _current(context or Context(), kb)
         message = read_message(text)
         if message.empty:
-            language = context.language or detect_language(message, kb.language_cues, {})
+            language = context.language or context.last_language or "fi"
             return Answer(language, context.municipality, False, (), None, (), False,
                           kb.text("empty", language), kind=EMPTY, confidence=0.0)
         u = understand(message, context, kb, self.places, self.phrases)
@@ -58,3 +57,15 @@ class Engine:
             now=now or datetime.now(HELSINKI))
         return Answer(language, u.municipality, False, u.audiences, u.topic, points, False, text,
                       kind=ROUTE, confidence=u.confidence)
+
+
+def _current(context: Context, kb: KnowledgeBase) -> Context:
+    """Forget what a knowledge-base edit has since removed (a renamed municipality or topic)."""
+    municipality = context.municipality if context.municipality in kb.routing.home_points else None
+    topic = context.last_topic if context.last_topic in kb.routing.topics else None
+    language = context.language if context.language in LANGUAGES else None
+    last = context.last_language if context.last_language in LANGUAGES else None
+    if (municipality, topic, language, last) == (context.municipality, context.last_topic, context.language,
+                                                   context.last_language):
+        return context
+    return Context(language, municipality, topic, last)

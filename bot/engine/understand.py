@@ -49,7 +49,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             spots[hit.phrase.language].update(hit.positions)
     # a word that is a phrase in both languages ("starttiraha", "eures") says nothing about the language
     evidence = {lang: float(len(spots[lang] - spots[other])) for lang, other in (("fi", "en"), ("en", "fi"))}
-    written_in = detect_language(message, kb.language_cues, evidence, default=context.language or "fi")
+    written_in = detect_language(message, kb.language_cues, evidence,
+                                 default=context.language or context.last_language or "fi")
     language = context.language or written_in
     by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
     for hit in phrase_hits:

@@ -50,6 +50,7 @@ class Municipality:
     centre: tuple[float, float]
     postal_codes: tuple[str, ...]
     villages: tuple[Place, ...]
+    radius_km: float = 40.0
 
     def display_name(self, language: str) -> str:
         return self.name.get(language) or self.name["fi"]

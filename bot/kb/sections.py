@@ -124,7 +124,7 @@ def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tu
     for raw, line in root.items("municipalities", file):
         f = Fields(raw, file, errors, "municipality", line)
         f.check_keys({"id", "name", "genitive", "forms", "demonym", "aliases", "region", "centre",
-                      "postal_codes", "villages"})
+                      "postal_codes", "villages", "radius_km"})
         mid = f.identifier()
         f.what = f"municipality {mid!r}"
         names = f.sub("name", f"{f.what}: name")
@@ -153,6 +153,7 @@ def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tu
             centre=(centre.number("lat", 59.5, 70.2), centre.number("lon", 19.0, 31.6)),
             postal_codes=tuple(codes),
             villages=tuple(villages),
+            radius_km=f.number("radius_km", 5.0, 150.0) if "radius_km" in f.data else 40.0,
         )
         out.append((municipality, line))
     return out
