@@ -132,3 +132,34 @@ def test_conversation_remembers_the_municipality_and_forgets_it_when_they_live_e
     assert answer.service_points[0].id == "kuhmo_kaupungintalo"
     context = next_context(context, engine.answer("nyt asun oulussa", context))
     assert engine.answer("mistä haen palkkatukea", context).needs_clarification
+
+
+def test_a_remembered_municipality_that_an_edit_removed_is_forgotten_not_a_crash(engine):
+    answer = engine.answer("mistä haen palkkatukea", Context(municipality="vaala", last_topic="gone"))
+    assert answer.needs_clarification
+
+
+@pytest.mark.parametrize("text, municipality, outside", [
+    ("asun kajaanissa ja oulussa", "kajaani", False),
+    ("asun sotkamossa, työpaikka oulussa", "sotkamo", False),
+    ("I live in Kajaani, my wife lives in Oulu", "kajaani", False),
+    ("asun oulun... ei kun kajaanissa", "kajaani", False),
+    ("asun oulussa mutta töitä haen kajaanista", None, True),
+])
+def test_the_place_they_live_in_wins_over_other_places_named(engine, text, municipality, outside):
+    answer = engine.answer(text)
+    assert (answer.municipality, answer.out_of_area) == (municipality, outside)
+
+
+@pytest.mark.parametrize("text", ["я живу в Каяани", "أنا أعيش في كاياني"])
+def test_a_message_in_another_alphabet_points_to_international_info_in_english(engine, text):
+    answer = engine.answer(text)
+    assert answer.language == "en" and "International Info" in answer.text and "Pohjolankatu 13" in answer.text
+
+
+def test_full_width_letters_are_read(engine):
+    assert engine.answer("ＫＵＨＭＯ").municipality == "kuhmo"
+
+
+def test_an_ambiguous_reply_keeps_the_language_of_the_conversation(engine):
+    assert engine.answer("Kuhmo", Context(last_language="en", last_topic="startup_grant")).language == "en"

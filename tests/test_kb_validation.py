@@ -132,3 +132,27 @@ def test_tab_indentation_gets_a_plain_hint(kb_copy: Path):
     replace_in(path, "  id: kainuu_koillismaa", "\tid: kainuu_koillismaa")
     error = only_error(kb_copy)
     assert f"{path}:" in error and "spaces, not tabs" in error
+
+
+def test_a_placeholder_with_a_format_sign_is_refused(kb_copy: Path):
+    replace_in(kb_copy / "texts.yaml", "{place} ei kuulu", "{place:d} ei kuulu")
+    assert any("extra signs" in str(e) for e in validate_directory(kb_copy))
+
+
+def test_a_name_without_readable_letters_is_refused(kb_copy: Path):
+    path = kb_copy / "municipalities.yaml"
+    replace_in(path, "demonym: kuhmolainen", 'demonym: "–"')
+    error = only_error(kb_copy)
+    assert f"{path}:" in error and "no letters or digits" in error
+
+
+def test_an_id_too_long_for_telegram_buttons_is_refused(kb_copy: Path):
+    long_id = "kuhmo_kaupungintalo_" + "x" * 30
+    replace_in(kb_copy / "service_points.yaml", "  - id: kuhmo_kaupungintalo", f"  - id: {long_id}")
+    assert any("longer than 40" in str(e) for e in validate_directory(kb_copy))
+
+
+def test_small_talk_without_a_reply_text_is_refused(kb_copy: Path):
+    added = "  compliments:\n    fi: [hyvä botti]\n    en: [good bot]\n  thanks:\n"
+    replace_in(kb_copy / "phrasings.yaml", "  thanks:\n", added)
+    assert any("'compliments' has no reply text" in str(e) for e in validate_directory(kb_copy))

@@ -33,9 +33,10 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
     service = kb.services[topic]
     if topic_explicit or topic != kb.routing.default_topic:
         parts.append(service.description.get(language))
+    route = kb.routing.topics[topic]
     if not points:
-        if not kb.routing.topics[topic].needs_municipality and "own" in kb.routing.topics[topic].points:
-            parts.append(kb.text("ask_more", language))
+        if not route.needs_municipality:
+            parts.append(kb.text("ask_more" if "own" in route.points else "area_wide", language))
     else:
         if former_point:
             point = kb.service_points[former_point]
@@ -52,7 +53,7 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
     if language == "en" and "foreign_language" not in audiences and points and \
             "foreign" not in points[0].languages:
         parts.append(kb.text("foreign_language_note", language))
-    if topic in (kb.routing.default_topic, "tyomarkkinatori"):
+    if route.register_online:
         parts.append(kb.text("register_online", language, url=kb.area.online_service_url))
     first = points[0] if points else None
     source, checked = (first.source, first.checked) if first else (service.source, service.checked)

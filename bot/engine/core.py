@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, Answer, Context
 from bot.engine import compose
@@ -12,9 +11,8 @@ from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex
 from bot.engine.route import route
 from bot.engine.understand import understand
+from bot.hours import HELSINKI
 from bot.kb.model import LANGUAGES, KnowledgeBase
-
-HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class Engine:
@@ -23,7 +21,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.phrases = PhraseIndex(kb_phrases(kb))
-        cue_words = frozenset(w for words in kb.language_cues.values() for w in words)
+        cue_words = frozenset(w for lang in LANGUAGES for w in kb.language_cues[lang])
         self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words)
 
     def answer(self, text: str, context: Context | None = None, now: datetime | None = None) -> Answer:
@@ -32,6 +30,10 @@ class Engine:
         context = _current(context or Context(), kb)
         message = read_message(text)
         if message.empty:
+            if any(ch.isalpha() for ch in message.text):  # written, but not in Latin letters: я живу в Каяани
+                language = context.language or context.last_language or "en"
+                return Answer(language, context.municipality, False, (), None, (), False,
+                              kb.text("other_script", language), kind=FALLBACK, confidence=0.0)
             language = context.language or context.last_language or "fi"
             return Answer(language, context.municipality, False, (), None, (), False,
                           kb.text("empty", language), kind=EMPTY, confidence=0.0)
@@ -42,7 +44,8 @@ class Engine:
                           compose.out_of_area_text(kb, language, u.outside_place), kind=OUT_OF_AREA,
                           outside_place=u.outside_place, confidence=u.confidence)
         if u.topic is None:
-            kind, key = (SMALLTALK, u.smalltalk) if u.smalltalk in ("greeting", "thanks") else (FALLBACK, "fallback")
+            small = u.smalltalk if u.smalltalk and u.smalltalk != "offtopic" else None
+            kind, key = (SMALLTALK, small) if small else (FALLBACK, "fallback")
             return Answer(language, u.municipality, False, u.audiences, None, (), False,
                           kb.text(key, language), kind=kind, confidence=u.confidence)
         routed = route(kb, u.topic, u.audiences, u.municipality, u.point)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from bot.engine.message import Message
 
 _FINNISH_LETTERS = set("äö")
-_FINNISH_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "aan", "iin")
 
 
 def detect_language(message: Message, cues: dict[str, frozenset[str]], evidence: dict[str, float],
                     default: str = "fi") -> str:
     """'fi' or 'en'; `evidence` adds weight from phrases already matched in each language."""
+    endings = tuple(cues.get("fi_endings", ()))
     fi = evidence.get("fi", 0.0)
     en = evidence.get("en", 0.0)
     for token in message.tokens:
@@ -20,7 +20,7 @@ def detect_language(message: Message, cues: dict[str, frozenset[str]], evidence:
             en += 1
         if _FINNISH_LETTERS & set(token):
             fi += 0.5
-        elif len(token) > 5 and token.endswith(_FINNISH_ENDINGS):
+        elif len(token) > 5 and endings and token.endswith(endings):
             fi += 0.25
     if en > fi:
         return "en"

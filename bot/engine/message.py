@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
 
-from bot.kb.normalise_names import fold
+from bot.kb.normalise_names import fold, words
 
 #: Longest message the engine reads; the rest is ignored (a question is never this long).
 MAX_CHARS = 1000
 
-# Hyphens split words: "typ-palveluun" is "typ" + "palveluun", and "te-toimisto" matches "te toimisto".
-_TOKEN = re.compile(r"[0-9a-zåäöéüšž]+(?:['’][a-z]+)?")
 _FI = Stemmer.Stemmer("finnish")
 
 
@@ -53,15 +50,15 @@ class Message:
 
 
 def clean(text: str) -> str:
-    """Unicode-normalised, control characters removed, cut to MAX_CHARS."""
-    text = unicodedata.normalize("NFC", text or "")[:MAX_CHARS]
+    """Unicode-normalised (NFKC: full-width ＫＵＨＭＯ is KUHMO), control characters removed, cut to MAX_CHARS."""
+    text = unicodedata.normalize("NFKC", text or "")[:MAX_CHARS]
     return "".join(ch if ch.isprintable() else " " for ch in text).strip()
 
 
 def read_message(text: str) -> Message:
     """Tokenise and stem a message; the first and only pass over the raw text."""
     cleaned = clean(text)
-    tokens = tuple(t.replace("’", "'") for t in _TOKEN.findall(cleaned.lower()))
+    tokens = tuple(words(cleaned))
     folded = tuple(fold(t) for t in tokens)
     return Message(
         text=cleaned,

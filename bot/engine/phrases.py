@@ -58,7 +58,9 @@ def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
             for language, phrases in by_language.items():
                 for text in phrases:
                     add(kind, key, language, text)
-    for kind, cues in (("home", kb.phrasings.home_cues), ("followup", kb.phrasings.followup_cues)):
+    cue_groups = (("home", kb.phrasings.home_cues), ("followup", kb.phrasings.followup_cues),
+                  ("correction", kb.phrasings.correction_cues))
+    for kind, cues in cue_groups:
         for language, phrases in cues.items():
             for text in phrases:
                 add(kind, kind, language, text)

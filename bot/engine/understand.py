@@ -18,7 +18,6 @@ _AGE = re.compile(
     r"\b(?:(?:olen|oon|mä oon|ma oon|i'm|im|i am|age|ikä)\s+(\d{2})\b"
     r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|years?\s*old|yo\b|y/o|yrs?\b|v\.))"
 )
-YOUTH_MAX_AGE = 29
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
 HOME_CUE_REACH = 3
 #: "Kuhmo?", "I live in Kuusamo": a message this short that names a place continues the last topic.
@@ -58,7 +57,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         if hit.phrase.language == written_in or hit.phrase.kind == "point":
             by_kind[hit.phrase.kind].append(hit)
 
-    home = _home_place(place_hits, by_kind["home"])
+    home = _home_place(place_hits, by_kind["home"], by_kind["correction"])
     municipality = home.target.municipality if home else None
     outside = home.target.outside if home else None
     point, former = _named_point(kb, by_kind, municipality)
@@ -93,15 +92,17 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                          smalltalk, max(confidence, 0.0))
 
 
-def _home_place(hits: list[PlaceHit], cues: list[PhraseHit]) -> PlaceHit | None:
-    """The last place right after a 'live in' word wins ("asun Oulussa... ei kun Kajaanissa"),
-    then a demonym (kajaanilainen), then the first place named."""
+def _home_place(hits: list[PlaceHit], home_cues: list[PhraseHit], corrections: list[PhraseHit]) -> PlaceHit | None:
+    """Where the person lives: the place after a correction ("asun Oulussa... ei kun Kajaanissa"), else the
+    first place after a 'live in' word ("asun Sotkamossa, työpaikka Oulussa"), else a demonym
+    (kajaanilainen), else the first place named."""
     if not hits:
         return None
-    cue_ends = [max(c.positions) for c in cues]
-    after_cue = [h for h in hits if any(0 < h.position - end <= HOME_CUE_REACH for end in cue_ends)]
-    if after_cue:
-        return after_cue[-1]
+    for cues in (corrections, home_cues):
+        ends = [max(c.positions) for c in cues]
+        after = [h for h in hits if any(0 < h.position - end <= HOME_CUE_REACH for end in ends)]
+        if after:
+            return after[-1] if cues is corrections else after[0]
     demonyms = [h for h in hits if h.how == "demonym"]
     exact = [h for h in hits if not h.fuzzy]
     return (demonyms or exact or hits)[0]
@@ -147,7 +148,8 @@ def _audiences(kb: KnowledgeBase, message: Message, hits: list[PhraseHit], topic
     found = {h.phrase.key for h in hits}
     for match in _AGE.finditer(message.text.lower()):
         age = int(match.group(1) or match.group(2))
-        if 15 <= age <= YOUTH_MAX_AGE:
+        low, high = kb.routing.youth_ages
+        if low <= age <= high:
             found.add("youth")
     if topic and (implied := kb.routing.topics[topic].implies_audience):
         found.add(implied)

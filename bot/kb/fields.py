@@ -11,6 +11,8 @@ from bot.kb.model import LANGUAGES, Text
 from bot.kb.yamlsource import LineDict, LineList
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Ids travel inside Telegram button data (64 bytes with a prefix): keep them short.
+MAX_ID_LENGTH = 40
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 
 
@@ -69,6 +71,9 @@ class Fields:
         if value and not _ID.match(value):
             self.error(self.line(key), f"{self.what}: id {value!r} is not a valid id",
                        "use lower-case letters a-z, digits and _ only, starting with a letter")
+        elif len(value) > MAX_ID_LENGTH:
+            self.error(self.line(key), f"{self.what}: id {value!r} is longer than {MAX_ID_LENGTH} characters",
+                       "shorten the id")
         return value
 
     def postal_code(self, value: Any, line: int) -> str:

@@ -114,6 +114,7 @@ class TopicRoute:
     needs_municipality: bool
     audience_routes: tuple[str, ...] = ()
     implies_audience: str | None = None
+    register_online: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class Routing:
     default_topic: str
     topics: dict[str, TopicRoute]
     audiences: dict[str, AudienceRoute]
+    youth_ages: tuple[int, int] = (15, 29)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,7 @@ class Phrasings:
     smalltalk: dict[str, dict[str, tuple[str, ...]]]
     home_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     followup_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    correction_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.kb.errors import KBError
 from bot.kb.model import KnowledgeBase
-from bot.kb.normalise_names import fold
+from bot.kb.normalise_names import fold, words
 from bot.kb.sections import AUDIENCES
 
 
@@ -47,6 +47,7 @@ def check_references(kb: KnowledgeBase, raw: dict[str, Any], shown: dict[str, st
                 err("service_points", line, f"service point {point.id!r} serves unknown municipality {mid!r}",
                     f"use one of: {mun_list}")
 
+    _check_words(kb, raw, entries, err)
     _check_routing(kb, raw["routing"], err, municipality_ids, point_ids)
     _check_phrasings(kb, raw["phrasings"], err)
     _check_names(kb, entries, err)
@@ -114,6 +115,10 @@ def _check_phrasings(kb: KnowledgeBase, raw: Any, err: Any) -> None:
                         f"the phrase {phrase!r} stands under both {owner[key]!r} and {tid!r}",
                         "keep it under one topic only")
                 owner.setdefault(key, tid)
+    for key in kb.phrasings.smalltalk:
+        if key != "offtopic" and key not in kb.texts:
+            err("phrasings", _line(raw, "smalltalk", key), f"small-talk {key!r} has no reply text",
+                f"add '{key}:' with fi and en to texts.yaml, or use 'offtopic' for questions outside the bot's job")
     for aid in kb.phrasings.audiences:
         if aid not in AUDIENCES:
             err("phrasings", _line(raw, "audiences", aid), f"unknown audience {aid!r}",
@@ -149,3 +154,37 @@ def _check_names(kb: KnowledgeBase, entries: dict[str, list[tuple[Any, int]]], e
             err("other_municipalities", line, f"{other.name!r} is listed twice (first at line {seen_other[key]})",
                 "remove the copy")
         seen_other.setdefault(key, line)
+
+
+def _check_words(kb: KnowledgeBase, raw: dict[str, Any], entries: dict[str, list[tuple[Any, int]]], err: Any) -> None:
+    """Every name and phrase must hold a word the bot can read (letters a–ö or digits), or it never matches."""
+    fix = "write it with Finnish or English letters, or remove it"
+
+    def check(kind: str, line: int, what: str, texts: Any) -> None:
+        for text in texts:
+            if text and not words(text):
+                err(kind, line, f"{what}: {text!r} has no letters or digits the bot can read", fix)
+
+    for m, line in entries["municipalities"]:
+        check("municipalities", line, f"municipality {m.id!r}",
+              [*m.name.values(), m.genitive, *m.forms, m.demonym, *m.aliases])
+        for village in m.villages:
+            check("municipalities", line, f"village of {m.id!r}", [village.name, village.genitive, *village.forms])
+    for other, line in entries["others"]:
+        check("other_municipalities", line, "other municipality", [other.name, other.genitive, other.sv, other.en,
+                                                                   *other.forms])
+    for point, line in entries["points"]:
+        aliases = [a for group in point.aliases.values() for a in group]
+        check("service_points", line, f"service point {point.id!r}",
+              [point.name.fi, point.name.en, point.address.street, *aliases])
+    groups = (("topics", kb.phrasings.topics), ("audiences", kb.phrasings.audiences),
+              ("smalltalk", kb.phrasings.smalltalk))
+    for group, entries_by_key in groups:
+        for key, by_language in entries_by_key.items():
+            for phrases in by_language.values():
+                check("phrasings", _line(raw["phrasings"], group, key), f"{group}: {key}", phrases)
+    cue_groups = (("home_cues", kb.phrasings.home_cues), ("followup_cues", kb.phrasings.followup_cues),
+                  ("correction_cues", kb.phrasings.correction_cues))
+    for group, cues in cue_groups:
+        for phrases in cues.values():
+            check("phrasings", _line(raw["phrasings"], group), group, phrases)

@@ -62,7 +62,7 @@ REQUIRED_TEXTS = (
     "ask_municipality", "out_of_area", "register_online", "your_point", "your_points",
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
-    "municipality_set", "open_now", "closed_now", "console_help", "console_reset",
+    "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
     # Telegram channel
     "help", "command_start", "command_help", "command_language", "command_municipality", "command_reset",
     "choose_language", "language_set", "choose_municipality", "home_elsewhere", "location_prompt",
@@ -304,20 +304,21 @@ def build_services(data: Any, file: str, errors: list[KBError]) -> list[tuple[Se
 
 def build_routing(data: Any, file: str, errors: list[KBError]) -> Routing:
     root = Fields(data, file, errors, file)
-    root.check_keys({"home_points", "default_topic", "topics", "audiences", "source", "checked"})
+    root.check_keys({"home_points", "default_topic", "topics", "audiences", "youth_ages", "source", "checked"})
     homes = root.sub("home_points", "home_points")
     home_points = {str(k): homes.string(k) for k in homes.data}
     topics_f = root.sub("topics", "topics")
     topics: dict[str, TopicRoute] = {}
     for key in topics_f.data:
         t = topics_f.sub(key, f"topic {key!r}")
-        t.check_keys({"points", "needs_municipality", "audience_routes", "implies_audience"})
+        t.check_keys({"points", "needs_municipality", "audience_routes", "implies_audience", "register_online"})
         implied = t.string("implies_audience", required=False) or None
         topics[str(key)] = TopicRoute(
             points=t.strings("points", required=True),
             needs_municipality=t.boolean("needs_municipality", False),
             audience_routes=t.strings("audience_routes"),
             implies_audience=implied,
+            register_online=t.boolean("register_online", False),
         )
     audiences_f = root.sub("audiences", "audiences")
     audiences: dict[str, AudienceRoute] = {}
@@ -331,7 +332,11 @@ def build_routing(data: Any, file: str, errors: list[KBError]) -> Routing:
         audiences[str(key)] = AudienceRoute(points, a.string("default_topic", required=False) or None)
     root.string("source")
     root.day()
-    return Routing(home_points, root.string("default_topic"), topics, audiences)
+    ages = root.sub("youth_ages", "youth_ages") if root.present("youth_ages", False) else None
+    youth_ages = (int(ages.number("from", 10, 40)), int(ages.number("to", 10, 40))) if ages else (15, 29)
+    if ages:
+        ages.check_keys({"from", "to"})
+    return Routing(home_points, root.string("default_topic"), topics, audiences, youth_ages)
 
 
 def _phrase_groups(f: Fields, key: str) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -348,7 +353,7 @@ def _phrase_groups(f: Fields, key: str) -> dict[str, dict[str, tuple[str, ...]]]
 
 def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
     root = Fields(data, file, errors, file)
-    root.check_keys({"topics", "audiences", "smalltalk", "home_cues", "followup_cues"})
+    root.check_keys({"topics", "audiences", "smalltalk", "home_cues", "followup_cues", "correction_cues"})
 
     def cues(key: str) -> dict[str, tuple[str, ...]]:
         if not root.present(key, False):
@@ -358,13 +363,17 @@ def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
         return {lang: sub.strings(lang) for lang in LANGUAGES}
 
     return Phrasings(_phrase_groups(root, "topics"), _phrase_groups(root, "audiences"),
-                     _phrase_groups(root, "smalltalk"), cues("home_cues"), cues("followup_cues"))
+                     _phrase_groups(root, "smalltalk"), cues("home_cues"), cues("followup_cues"),
+                     cues("correction_cues"))
 
 
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
+    """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
-    root.check_keys(set(LANGUAGES))
-    return {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
+    root.check_keys({*LANGUAGES, "fi_endings"})
+    cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
+    cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
+    return cues
 
 
 def build_texts(data: Any, file: str, errors: list[KBError]) -> dict[str, Text]:
@@ -376,10 +385,16 @@ def build_texts(data: Any, file: str, errors: list[KBError]) -> dict[str, Text]:
         allowed = TEXT_PLACEHOLDERS.get(str(key), set())
         for lang, value in (("fi", text.fi), ("en", text.en)):
             try:
-                used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+                fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(value)
+                          if name is not None]
             except ValueError:
                 texts_f.error(texts_f.line(key), f"text {key!r} ({lang}) has a stray {{ or }}",
                               "use { and } only around placeholder names")
+                continue
+            used = {name for name, _, _ in fields}
+            if any(spec or conv for _, spec, conv in fields) or any(not name.isidentifier() for name in used):
+                texts_f.error(texts_f.line(key), f"text {key!r} ({lang}) has a placeholder with extra signs",
+                              "write placeholders as plain {name}, with nothing after a ':' or '!'")
                 continue
             for name in sorted(used - allowed):
                 texts_f.error(texts_f.line(key), f"text {key!r} ({lang}) uses unknown placeholder {{{name}}}",
