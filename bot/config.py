@@ -1,11 +1,13 @@
 """Run-time settings: declared once with defaults and help, checked at start-up (datasette-style).
 
-The bot token is not a setting: it comes only from the environment variable TELEGRAM_BOT_TOKEN.
+The bot token is not a setting: it comes only from the environment variable TELEGRAM_BOT_TOKEN. Nor is
+the key user ids are hashed with: TYONAVI_HASH_KEY, or else a key file beside the database (bot/storage.py).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,13 @@ import yaml
 from bot import SHIPPED_KNOWLEDGE
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
+HASH_KEY_VARIABLE = "TYONAVI_HASH_KEY"
+#: The shortest key accepted for hashing user ids (HMAC-SHA256: as long as the hash itself).
+MIN_HASH_KEY_BYTES = 32
+#: What Telegram accepts as a webhook secret token.
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+SECRET_TOKEN_HINT = ("a random string of 1-256 characters A-Z, a-z, 0-9, _ and - (e.g. the output of "
+                     "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`)")
 
 
 class ConfigError(Exception):
@@ -39,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("telegram.webhook.port", 8443, int, "Webhook mode: port the web server listens on."),
     Setting("telegram.webhook.url", "", str, "Webhook mode: public HTTPS URL Telegram posts updates to."),
     Setting("telegram.webhook.secret_token", "", str,
-            "Webhook mode: secret Telegram sends in a header so forged posts are refused."),
+            "Webhook mode (required): secret Telegram sends in a header so forged posts are refused."),
     Setting("telegram.flood_limit_per_minute", 20, int,
             "Messages one person may send per minute; more get one polite notice, then are ignored."),
     Setting("storage.path", "tyonavi.sqlite", str, "SQLite file holding per-user settings."),
@@ -112,6 +121,12 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
     values = {s.key: _check(s, flat[s.key], source) if s.key in flat else s.default for s in SETTINGS}
     if values["telegram.mode"] == "webhook" and not values["telegram.webhook.url"]:
         raise ConfigError(f"{source}: telegram.webhook.url is needed when telegram.mode is webhook")
+    secret_token = values["telegram.webhook.secret_token"]
+    if values["telegram.mode"] == "webhook" and not secret_token:
+        raise ConfigError(f"{source}: telegram.webhook.secret_token is needed when telegram.mode is webhook, so that "
+                          f"forged updates are refused; set it to {SECRET_TOKEN_HINT}")
+    if secret_token and not SECRET_TOKEN.fullmatch(secret_token):
+        raise ConfigError(f"{source}: telegram.webhook.secret_token must be {SECRET_TOKEN_HINT}")
     return Config(
         base_url=values["telegram.base_url"],
         mode=values["telegram.mode"],
@@ -148,3 +163,19 @@ def token_from_environment() -> str:
     if not token:
         raise ConfigError(f"{TOKEN_VARIABLE} is not set: export the token BotFather gave you, then start again")
     return token
+
+
+def hash_key_from_environment() -> bytes | None:
+    """The key user ids are hashed with, when TYONAVI_HASH_KEY holds one (hex); None when it is not set."""
+    value = os.environ.get(HASH_KEY_VARIABLE, "").strip()
+    if not value:
+        return None
+    try:
+        key = bytes.fromhex(value)
+    except ValueError:
+        raise ConfigError(f"{HASH_KEY_VARIABLE} must be hexadecimal (e.g. the output of "
+                          "`python -c 'import secrets; print(secrets.token_hex(32))'`)") from None
+    if len(key) < MIN_HASH_KEY_BYTES:
+        raise ConfigError(f"{HASH_KEY_VARIABLE} must hold at least {MIN_HASH_KEY_BYTES} bytes "
+                          f"({2 * MIN_HASH_KEY_BYTES} hex digits), got {len(key)}")
+    return key

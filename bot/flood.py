@@ -10,7 +10,7 @@ ALLOW, NOTIFY, DROP = "allow", "notify", "drop"
 
 
 class FloodGate:
-    """Sliding one-minute window per user id, kept in memory only."""
+    """Sliding one-minute window per user id, kept in memory only; people silent for a window are forgotten."""
 
     def __init__(self, limit_per_minute: int, window_seconds: float = 60.0,
                  clock: Callable[[], float] = time.monotonic):
@@ -19,12 +19,19 @@ class FloodGate:
         self.clock = clock
         self._seen: dict[int, deque[float]] = {}
         self._notified: set[int] = set()
+        self._pruned_at = float("-inf")
+
+    @property
+    def tracked(self) -> int:
+        """How many people the gate remembers now."""
+        return len(self._seen)
 
     def check(self, user_id: int) -> str:
         """ALLOW the message, NOTIFY once when over the limit, or DROP it quietly."""
         if self.limit <= 0:
             return ALLOW
         now = self.clock()
+        self._prune(now)
         seen = self._seen.setdefault(user_id, deque())
         while seen and seen[0] <= now - self.window:
             seen.popleft()
@@ -36,3 +43,13 @@ class FloodGate:
             return DROP
         self._notified.add(user_id)
         return NOTIFY
+
+    def _prune(self, now: float) -> None:
+        """Forget everyone whose window is empty; at most once per window, so a check stays cheap."""
+        if now - self._pruned_at < self.window:
+            return
+        self._pruned_at = now
+        cutoff = now - self.window
+        for user_id in [u for u, seen in self._seen.items() if not seen or seen[-1] <= cutoff]:
+            del self._seen[user_id]
+            self._notified.discard(user_id)

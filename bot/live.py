@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.kb import KBError, load_knowledge_base, validate_directory
+from bot.kb import KBError, load_knowledge_base
 from bot.kb.errors import KnowledgeBaseInvalid
 
 logger = logging.getLogger("tyonavi.live")
@@ -25,18 +25,11 @@ DEBOUNCE_MS = 400
 
 @dataclass(frozen=True, slots=True)
 class ReloadResult:
+    """How a reload went; bot/staff.py `reload_text` words it for staff."""
+
     ok: bool
     errors: tuple[KBError, ...] = ()
     version: int = 0
-
-    def summary(self) -> str:
-        if self.ok:
-            return f"Knowledge base reloaded (version {self.version})."
-        lines = [f"Knowledge base NOT reloaded: {len(self.errors)} error(s); the previous version keeps serving."]
-        lines += [str(e) for e in self.errors[:20]]
-        if len(self.errors) > 20:
-            lines.append(f"… and {len(self.errors) - 20} more (run `tyonavi kb validate`).")
-        return "\n".join(lines)
 
 
 @dataclass
@@ -61,17 +54,20 @@ class LiveKnowledge:
             try:
                 engine = Engine(load_knowledge_base(self.directory))
             except KnowledgeBaseInvalid as exc:
-                logger.warning("knowledge base reload refused: %d error(s)", len(exc.errors))
-                for error in exc.errors:
+                errors = tuple(exc.errors)
+            except Exception as exc:  # noqa: BLE001 - validation missed something: keep serving regardless
+                logger.exception("knowledge base reload failed while indexing")
+                errors = (KBError(str(self.directory), 0, f"the bot could not index this version "
+                                  f"({type(exc).__name__}: {exc})", "undo the last edit and tell a developer"),)
+            if errors:
+                logger.warning("knowledge base reload refused: %d error(s)", len(errors))
+                for error in errors:
                     logger.warning("%s", error)
-                return ReloadResult(False, tuple(exc.errors), self.version)
+                return ReloadResult(False, errors, self.version)
             self.engine = engine
             self.version += 1
             logger.info("knowledge base reloaded, version %d", self.version)
             return ReloadResult(True, (), self.version)
-
-    def check(self) -> list[KBError]:
-        return validate_directory(self.directory)
 
 
 async def watch(live: LiveKnowledge, on_result: Callable[[ReloadResult], Awaitable[None]],

@@ -69,5 +69,6 @@ def redact(text: str) -> str:
 def user_key(secret: bytes, user_id: int) -> str:
     """A keyed HMAC-SHA256 of the user id: stable per user, useless without the secret."""
     if not secret:
-        raise ValueError("user_key needs a non-empty secret (privacy.secret in the config)")
+        raise ValueError("user_key needs a non-empty key (TYONAVI_HASH_KEY, or the key file beside the database: "
+                         "bot.storage.load_hash_key)")
     return hmac.new(secret, str(user_id).encode("ascii"), hashlib.sha256).hexdigest()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.analytics import AnalyticsStore
-from bot.answer import CLARIFY, OUT_OF_AREA, Answer, Context
+from bot.answer import CLARIFY, OUT_OF_AREA, Answer
 from bot.conversation import next_context
 from bot.engine import Engine
 from bot.engine.compose import out_of_area_text
@@ -45,9 +45,6 @@ class Conversations:
     def kb(self) -> KnowledgeBase:
         return self.engine.kb
 
-    def settings(self, user_id: int) -> UserSettings:
-        return self.storage.get(user_id)
-
     def language(self, user_id: int, client_language: str) -> str:
         """The language to talk in: chosen, else the last one answered in, else the client's."""
         s = self.storage.get(user_id)
@@ -67,7 +64,7 @@ class Conversations:
         engine = self.engine
         kb = engine.kb
         s = self.storage.get(user_id)
-        context = Context(language=s.language, municipality=municipality, last_topic=s.last_topic)
+        context = replace(s.context, municipality=municipality)
         name = kb.municipalities[municipality].display_name(language)
         question = s.pending_question or name
         if s.pending_question:

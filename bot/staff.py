@@ -15,20 +15,15 @@ from sqlite_utils import Database
 
 from bot.kb.model import KnowledgeBase
 from bot.live import ReloadResult
+from bot.message_length import MAX_MESSAGE, telegram_length
 from bot.privacy import redact
 from bot.report import UNKNOWN, Report, build_report, worst_rated_topics
 
-MAX_MESSAGE = 4096
 MAX_ERRORS = 20
 MAX_NAMES = 10  # per "per municipality / topic / language" line
 MAX_QUESTIONS = 15
 MAX_QUESTION_LENGTH = 200
 LAST_DAYS = 7
-
-
-def _telegram_length(text: str) -> int:
-    """Length as Telegram counts it: UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 @contextmanager
@@ -53,7 +48,7 @@ def reload_text(kb: KnowledgeBase, result: ReloadResult, language: str, limit: i
     for error in result.errors[:MAX_ERRORS]:
         more = kb.text("reload_more_errors", language, count=str(len(result.errors) - shown - 1))
         line = str(error)
-        if _telegram_length("\n".join([*lines, line, more])) > limit:
+        if telegram_length("\n".join([*lines, line, more])) > limit:
             break
         lines.append(line)
         shown += 1

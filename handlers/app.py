@@ -11,6 +11,7 @@ from datetime import time
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+import httpx
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
@@ -28,7 +29,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.analytics import AnalyticsStore
-from bot.config import Config, ConfigError, load_config, token_from_environment
+from bot.config import Config, ConfigError, hash_key_from_environment, load_config, token_from_environment
 from bot.flood import DROP, NOTIFY, FloodGate
 from bot.kb.model import KnowledgeBase
 from bot.live import LiveKnowledge, ReloadResult, watch
@@ -68,9 +69,24 @@ NEW = filters.UpdateType.MESSAGE
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
+def _server_answered(exc: NetworkError) -> bool:
+    """True when Telegram (or its gateway) answered with an error status, so the request was not carried out.
+
+    PTB raises NetworkError both for a 5xx response and for a transport failure; for the latter it chains
+    the httpx exception (`raise NetworkError(...) from err`), for the former nothing, or the TelegramError
+    of an unreadable error body. That chain tells them apart. A connection that could not be opened
+    (httpx.ConnectError) never carried the request either; any other cause may have been delivered.
+    """
+    cause = exc.__cause__
+    return cause is None or isinstance(cause, TelegramError | httpx.ConnectError)
+
+
 class ServerErrorRetryingRateLimiter(AIORateLimiter):
-    """AIORateLimiter that also retries a send after a 5xx/connection error (not after a timeout,
-    which may have been delivered, nor after a 400)."""
+    """AIORateLimiter that also retries a send Telegram answered with a 5xx (a gateway error is no delivery).
+
+    Not retried: a timeout or a connection that broke after the request was sent (httpx ReadError,
+    RemoteProtocolError…), as Telegram may have delivered it; nor a 400.
+    """
 
     def __init__(self, *args, server_error_retries: int = 2, server_error_delay: float = 0.3, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,10 +99,10 @@ class ServerErrorRetryingRateLimiter(AIORateLimiter):
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
             except (BadRequest, TimedOut):
                 raise
-            except NetworkError:
-                if attempt == self._server_error_retries:
+            except NetworkError as exc:
+                if attempt == self._server_error_retries or not _server_answered(exc):
                     raise
-                logger.info("%s failed with a network or server error; retrying", endpoint)
+                logger.info("%s failed with a server error; retrying", endpoint)
                 await asyncio.sleep(self._server_error_delay * (attempt + 1))
         raise AssertionError("unreachable")
 
@@ -111,14 +127,18 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc: Services | None = context.bot_data.get(SERVICES)
     if svc is None:
         return
-    try:
-        if isinstance(update, Update) and update.effective_chat:
+    if isinstance(update, Update) and update.effective_chat:
+        try:
             await send_text(update.effective_chat, svc.kb.text("error", language(update, context)))
-        for staff_id in svc.config.staff_user_ids:
-            await context.bot.send_message(staff_id, svc.kb.text("staff_alert", "fi", update_id=str(update_id),
-                                                                 error=type(context.error).__name__))
-    except TelegramError as exc:
-        logger.warning("could not report the error of update %s: %s", update_id, type(exc).__name__)
+        except Exception as exc:  # the staff must still hear of it
+            logger.warning("could not tell the person about the error of update %s: %s", update_id,
+                           type(exc).__name__)
+    alert = svc.kb.text("staff_alert", "fi", update_id=str(update_id), error=type(context.error).__name__)
+    for staff_id in svc.config.staff_user_ids:
+        try:  # one per staff member: one who blocked the bot must not keep the alert from the others
+            await context.bot.send_message(staff_id, alert)
+        except Exception as exc:
+            logger.warning("could not alert a staff member about update %s: %s", update_id, type(exc).__name__)
 
 
 def register_handlers(app: Application, staff_user_ids: tuple[int, ...] = ()) -> None:
@@ -284,6 +304,7 @@ def run(config_path: str | None) -> int:
     try:
         config = load_config(config_path)
         token = token_from_environment()
+        hash_key_from_environment()  # a malformed key stops start-up here, before anything else
     except ConfigError as exc:
         print(f"tyonavi: {exc}", file=sys.stderr)
         return 2
@@ -293,9 +314,12 @@ def run(config_path: str | None) -> int:
         if config.mode == "webhook":
             app.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
                             url_path=urlparse(config.webhook_url).path.lstrip("/"), webhook_url=config.webhook_url,
-                            secret_token=config.webhook_secret_token or None, allowed_updates=Update.ALL_TYPES)
+                            secret_token=config.webhook_secret_token, allowed_updates=Update.ALL_TYPES)
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
+    except ConfigError as exc:  # found while opening the database (its hash key)
+        print(f"tyonavi: {exc}", file=sys.stderr)
+        return 2
     except TelegramError as exc:
         print(f"tyonavi: Telegram refused to start: {str(exc).replace(token, '<token>')}", file=sys.stderr)
         return 1

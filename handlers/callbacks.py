@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.kb.model import LANGUAGES
 from handlers import keyboards as kbd
 from handlers.replies import send_answer, send_points, send_text
 from handlers.services import language, services
@@ -39,7 +40,7 @@ async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
     svc = services(context)
-    if value in ("fi", "en"):
+    if value in LANGUAGES:
         svc.conversations.set_language(update.effective_user.id, value)
         await send_text(update.effective_chat, svc.kb.text("language_set", value), kbd.menu_keyboard(svc.kb, value))
 

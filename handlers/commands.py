@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.kb.model import LANGUAGES
 from handlers.keyboards import (
     language_keyboard,
     location_keyboard,
@@ -14,8 +15,6 @@ from handlers.keyboards import (
 )
 from handlers.replies import send_answer, send_text
 from handlers.services import language, services
-
-LANGUAGES = ("fi", "en")
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

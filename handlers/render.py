@@ -5,17 +5,12 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
-MAX_MESSAGE = 4096
+from bot.message_length import MAX_MESSAGE, telegram_length
 
 
 def escape(text: str) -> str:
     """Escape user and knowledge-base text for parse_mode HTML."""
     return html.escape(text, quote=False)
-
-
-def telegram_length(text: str) -> int:
-    """Length as Telegram counts it: UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:

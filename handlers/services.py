@@ -9,7 +9,6 @@ from telegram.ext import ContextTypes
 
 from bot.analytics import AnalyticsStore
 from bot.config import Config
-from bot.engine import Engine
 from bot.flood import FloodGate
 from bot.kb.model import KnowledgeBase
 from bot.live import LiveKnowledge
@@ -29,12 +28,8 @@ class Services:
     flood: FloodGate
 
     @property
-    def engine(self) -> Engine:
-        """The engine in service now; never keep it across messages (a reload replaces it)."""
-        return self.live.engine
-
-    @property
     def kb(self) -> KnowledgeBase:
+        """The knowledge base in service now; never keep it across messages (a reload replaces it)."""
         return self.live.engine.kb
 
 

@@ -11,7 +11,6 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import Bot, Update
-from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import staff
@@ -52,8 +51,8 @@ async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def notify_reload(bot: Bot, svc: Services, result: ReloadResult) -> None:
     """Tell every staff member, in their private chat, how an automatic reload went."""
     for staff_id in svc.config.staff_user_ids:
-        text = staff.reload_text(svc.kb, result, svc.conversations.language(staff_id, "fi"))
-        try:
+        try:  # one per staff member: one who never started a chat with the bot must not silence the rest
+            text = staff.reload_text(svc.kb, result, svc.conversations.language(staff_id, "fi"))
             await send_to(bot, staff_id, text)
-        except TelegramError as exc:  # e.g. the staff member never started a chat with the bot
-            logger.warning("could not tell staff member about the reload: %s", type(exc).__name__)
+        except Exception as exc:
+            logger.warning("could not tell a staff member about the reload: %s", type(exc).__name__)

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 from bot.live import LiveKnowledge, ReloadResult, watch
+from bot.staff import reload_text
 
 
 def test_good_edit_is_served_after_reload(kb_copy: Path):
@@ -23,7 +24,8 @@ def test_broken_edit_is_refused_with_file_and_line_and_old_answers_keep_coming(k
     path.write_text(path.read_text().replace("kuhmo: kuhmo_kaupungintalo", "kuhmo: kuhmo_kaupungintal"))
     result = live.reload()
     assert not result.ok and result.version == 1
-    assert f"{path}:" in result.summary() and "kuhmo_kaupungintal" in result.summary()
+    text = reload_text(live.engine.kb, result, "en")
+    assert f"{path}:" in text and "kuhmo_kaupungintal" in text
     assert "Kainuuntie 82" in live.engine.answer("asun kuhmossa").text
 
 
@@ -44,3 +46,16 @@ async def test_file_watcher_reloads_within_seconds(kb_copy: Path):
     await asyncio.wait_for(task, timeout=5)
     assert result.ok
     assert "Kainuuntie 86" in live.engine.answer("asun kuhmossa").text
+
+
+def test_a_failure_validation_did_not_foresee_still_keeps_the_last_good_version(kb_copy: Path, monkeypatch):
+    live = LiveKnowledge(kb_copy)
+    serving = live.engine
+
+    def broken(_kb):
+        raise IndexError("unexpected")
+
+    monkeypatch.setattr("bot.live.Engine", broken)
+    result = live.reload()
+    assert not result.ok and "IndexError" in str(result.errors[0])
+    assert live.engine is serving

@@ -70,6 +70,7 @@ def test_user_key_is_a_keyed_stable_hash():
     assert len(key) == 64 and "123456789" not in key
 
 
-def test_user_key_refuses_an_empty_secret():
-    with pytest.raises(ValueError, match="secret"):
+def test_user_key_refuses_an_empty_secret_naming_where_the_key_really_comes_from():
+    with pytest.raises(ValueError, match="TYONAVI_HASH_KEY") as error:
         user_key(b"", 1)
+    assert "privacy.secret" not in str(error.value)  # no such setting

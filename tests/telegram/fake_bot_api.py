@@ -25,6 +25,7 @@ TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a"
 _HTML_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s[^<>]*)?)>|&(?:#\d+|#x[0-9a-fA-F]+|lt|gt|amp|quot);|[<>&]")
 TRUE_METHODS = {"deleteWebhook", "setWebhook", "setMyCommands", "answerCallbackQuery", "sendChatAction",
                 "deleteMyCommands", "close", "logOut"}
+DROPPED = 0  # a fault's status: close the connection instead of answering
 MESSAGE_METHODS = {"sendMessage", "sendVenue", "sendLocation", "editMessageText", "editMessageReplyMarkup"}
 
 
@@ -145,6 +146,9 @@ class FakeBotApi:
                 body = self.rfile.read(length).decode()
                 method = self.path.rsplit("/", 1)[-1]
                 status, payload = fake.handle(method, fake.parse(self.headers.get("Content-Type", ""), body))
+                if status == DROPPED:  # the request arrived; the connection breaks before any answer
+                    self.close_connection = True
+                    return
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -192,6 +196,10 @@ class FakeBotApi:
             body["parameters"] = {"retry_after": retry_after}
             body["description"] = f"Too Many Requests: retry after {retry_after}"
         self._faults.setdefault(method, []).append((status, body))
+
+    def drop_next(self, method: str) -> None:
+        """The next call of `method` is received (and recorded) but its connection closes without an answer."""
+        self._faults.setdefault(method, []).append((DROPPED, {}))
 
     def calls_to(self, method: str, ok: bool | None = True) -> list[Call]:
         with self._cond:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 
 import fake_bot_api as api
+import httpx
+import pytest
 from conftest import TOKEN
+from telegram.error import NetworkError
 
 from bot.storage import Storage
 from handlers import messages
-from handlers.app import COMMANDS, quiet_chatty_loggers, register_handlers
+from handlers.app import COMMANDS, ServerErrorRetryingRateLimiter, quiet_chatty_loggers, register_handlers
 
 FI_USER, EN_USER = 1001, 2002
 KUHMO_ADDRESS = "Kainuuntie 82, 88900 Kuhmo"
@@ -151,6 +154,36 @@ async def test_429_and_502_while_sending_still_deliver_the_answer_exactly_once(s
     assert len(delivered) == 1 and KUHMO_ADDRESS in delivered[0].plain_text
 
 
+def _network_error(cause: Exception | None) -> NetworkError:
+    """A NetworkError as PTB raises it: chained to the httpx error for a transport failure."""
+    try:
+        raise NetworkError("send failed") from cause
+    except NetworkError as exc:
+        return exc
+
+
+@pytest.mark.parametrize("cause, attempts", [
+    (None, 3),  # a 5xx answer (Bad Gateway…): not delivered, retried
+    (httpx.ConnectError("refused"), 3),  # the request never left
+    (httpx.ReadError("reset"), 1),  # sent, then the connection broke: may have been delivered
+    (httpx.RemoteProtocolError("server disconnected"), 1),
+    (RuntimeError("unknown failure in the HTTP library"), 1),
+])
+async def test_sends_are_retried_only_when_telegram_cannot_have_carried_them_out(cause, attempts):
+    limiter = ServerErrorRetryingRateLimiter(server_error_retries=2, server_error_delay=0)
+    calls = []
+
+    async def send(*_args, **_kwargs):
+        calls.append(1)
+        raise _network_error(cause)
+
+    await limiter.initialize()
+    with pytest.raises(NetworkError):
+        await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 1}, None)
+    await limiter.shutdown()
+    assert len(calls) == attempts
+
+
 async def test_restart_on_the_same_database_keeps_settings(start_bot, fake):
     async with start_bot() as bot:
         await bot.press(FI_USER, "lang:en")
@@ -225,3 +258,63 @@ def test_help_lists_every_command_in_both_languages():
     for language in ("fi", "en"):
         for names, _, _ in COMMANDS:
             assert f"/{names[0]}" in kb.text("help", language)
+
+
+async def test_english_user_asked_for_the_municipality_who_types_kuhmo_is_answered_in_english(start_bot, db_path):
+    async with start_bot() as bot:
+        (clarify,) = await bot.say(EN_USER, "Where can I apply for a startup grant?", "en")
+        (answer,) = await bot.say(EN_USER, "Kuhmo", "en")
+    assert "Which municipality" in clarify.plain_text
+    assert "startup grant" in answer.plain_text.lower() and KUHMO_ADDRESS in answer.plain_text
+    assert "Starttirahan" not in answer.plain_text
+    assert Storage(db_path).get(EN_USER).seen_language == "en"
+
+
+async def test_english_user_who_types_a_postal_code_after_a_question_is_answered_in_english(start_bot):
+    async with start_bot() as bot:
+        await bot.say(EN_USER, "Where can I apply for a startup grant?", "en")
+        (answer,) = await bot.say(EN_USER, "88900", "en")
+    assert "startup grant" in answer.plain_text.lower() and KUHMO_ADDRESS in answer.plain_text
+
+
+async def test_hossa_is_proposed_as_suomussalmi_and_vaala_is_outside_the_area(start_bot):
+    async with start_bot() as bot:
+        (hossa,) = await bot.share_location(EN_USER, 65.446, 29.558, "en")
+        (vaala,) = await bot.share_location(EN_USER, 64.56, 26.84, "en")
+    assert hossa.callback_data() == ["locyes:suomussalmi", "locno:"]
+    assert "not part of the Kainuu–Koillismaa employment area" in vaala.plain_text
+
+
+async def test_connection_broken_after_the_request_was_sent_is_not_retried_so_nothing_arrives_twice(start_bot, fake):
+    fake.drop_next("sendMessage")  # Telegram may have delivered it: a retry could send the answer twice
+    async with start_bot() as bot:
+        await bot.say(FI_USER, "Asun Kuhmossa, minne menen?")
+    answers = [c for c in fake.calls_to("sendMessage", ok=None) if KUHMO_ADDRESS in c.plain_text]
+    assert [c.status for c in answers] == [api.DROPPED]
+
+
+async def test_one_staff_member_who_cannot_be_reached_does_not_keep_the_alert_from_the_others(start_bot, fake,
+                                                                                                  caplog):
+    staff = [9001, 9002, 9003]
+    async with start_bot(staff={"user_ids": staff}) as bot:
+        def broken(user_id: int, text: str):
+            raise RuntimeError("engine exploded")
+
+        bot.app.bot_data["services"].conversations.ask = broken
+        fake.fail_next("sendMessage", 403)  # the person has blocked the bot
+        fake.fail_next("sendMessage", 403)  # so has the first staff member
+        with caplog.at_level(logging.WARNING, logger="tyonavi"):
+            await bot.say(FI_USER, "Asun Kuhmossa, salainen-tieto")
+            await fake.wait_for(lambda: fake.sent(staff[2]), what="the last staff member's alert")
+    assert [c.status for c in fake.calls_to("sendMessage", ok=None)] == [403, 403, 200, 200]
+    assert fake.sent(staff[1]) and "RuntimeError" in fake.sent(staff[1])[0].plain_text
+    assert "Forbidden" in caplog.text and "salainen-tieto" not in caplog.text and "fake failure" not in caplog.text
+
+
+async def test_deep_link_start_takes_every_language_of_the_knowledge_base(start_bot, db_path):
+    from bot.kb.model import LANGUAGES
+
+    async with start_bot() as bot:
+        for number, code in enumerate(LANGUAGES):
+            await bot.say(FI_USER + number, f"/start {code}", "de")
+    assert [Storage(db_path).get(FI_USER + n).language for n in range(len(LANGUAGES))] == list(LANGUAGES)

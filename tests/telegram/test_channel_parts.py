@@ -104,3 +104,37 @@ def test_reload_failure_lists_file_and_line_within_one_telegram_message(kb):
     assert text.startswith("⚠️ Knowledge base NOT reloaded: 300 error(s). The last good version (3)")
     assert "/srv/knowledge/routing.yaml:1: unknown" in text and "more. See them all with" in text
     assert reload_text(kb, ReloadResult(True, (), 4), "fi").startswith("✅ Tietopohja ladattu uudelleen (versio 4)")
+
+
+def test_the_language_of_the_last_answer_reaches_the_engine_as_the_tie_breaker():
+    settings = UserSettings(language=None, seen_language="en", municipality="kuhmo", last_topic="startup_grant")
+    assert settings.context.last_language == "en" and settings.context.language is None
+
+
+@pytest.mark.parametrize("where, lat, lon, municipality, inside", [
+    ("Hossa", 65.446, 29.558, "suomussalmi", True),  # Kuusamo's centre is nearer, but its radius ends before
+    ("Vaala centre", 64.56, 26.84, "paltamo", False),  # nearest centre, but beyond every radius
+    ("Kajaani", 64.227, 27.728, "kajaani", True),
+])
+def test_a_shared_location_is_inside_only_within_some_municipality_radius(kb, where, lat, lon, municipality, inside):
+    found = locate(kb, lat, lon)
+    assert (found.municipality, found.inside) == (municipality, inside), where
+    assert not inside or found.distance_km <= kb.municipalities[municipality].radius_km
+
+
+def test_hossa_goes_to_the_municipality_whose_radius_holds_it_not_to_the_nearest_centre(kb):
+    assert nearest_municipality(kb, 65.446, 29.558)[0] == "kuusamo"
+    assert locate(kb, 65.446, 29.558).municipality == "suomussalmi"
+
+
+def test_flood_gate_forgets_people_whose_window_has_passed():
+    now = [0.0]
+    gate = FloodGate(2, window_seconds=60, clock=lambda: now[0])
+    for user_id in range(1000):
+        gate.check(user_id)
+    assert [gate.check(5), gate.check(5)] == [ALLOW, NOTIFY] and gate.tracked == 1000
+    now[0] = 61
+    assert gate.check(1) == ALLOW
+    assert gate.tracked == 1  # only the one who wrote within the window
+    assert gate.check(5) == ALLOW  # a fresh window, and a fresh notice if needed
+

@@ -78,3 +78,28 @@ def test_log_lines_and_tracebacks_have_the_token_redacted():
                                    (type(exc), exc, exc.__traceback__))
     _RedactToken("999:SECRET").filter(record)
     assert "SECRET" not in logging.Formatter().format(record)
+
+
+def test_webhook_mode_without_a_secret_token_refuses_to_start(tmp_path, monkeypatch, capsys):
+    text = "telegram:\n  mode: webhook\n  webhook:\n    url: https://bot.example.fi/tyonavi\n"
+    with pytest.raises(ConfigError, match="telegram.webhook.secret_token is needed .* forged"):
+        load_config(write(tmp_path, text))
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "999:SECRET")
+    assert run(str(write(tmp_path, text))) == 2
+    err = capsys.readouterr().err.strip()
+    assert "secret_token" in err and "\n" not in err
+
+
+def test_webhook_secret_token_must_be_one_telegram_accepts(tmp_path):
+    text = "telegram:\n  mode: webhook\n  webhook:\n    url: https://bot.example.fi/t\n    secret_token: {}\n"
+    assert load_config(write(tmp_path, text.format("Abc_123-xyz"))).webhook_secret_token == "Abc_123-xyz"
+    with pytest.raises(ConfigError, match="A-Z, a-z, 0-9, _ and -"):
+        load_config(write(tmp_path, text.format("'has spaces'")))
+
+
+def test_a_malformed_hash_key_in_the_environment_stops_start_up_in_one_line(monkeypatch, capsys):
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "999:SECRET")
+    monkeypatch.setenv("TYONAVI_HASH_KEY", "abcd")
+    assert run(None) == 2
+    err = capsys.readouterr().err.strip()
+    assert "TYONAVI_HASH_KEY must hold at least 32 bytes" in err and "\n" not in err and "abcd" not in err

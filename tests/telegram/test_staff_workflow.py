@@ -190,3 +190,16 @@ async def test_knowledge_watch_false_starts_no_watcher_and_reload_still_works(st
         (reply,) = await bot.say(STAFF, "/reload")
         (answer,) = await bot.say(USER, KUHMO_QUESTION)
     assert RELOADED in reply.plain_text and "Kainuuntie 88" in answer.plain_text
+
+
+async def test_a_reload_notice_that_fails_for_one_staff_member_still_reaches_the_others(start_bot, fake):
+    from bot.live import ReloadResult
+    from handlers.staff import notify_reload
+
+    staff = [STAFF, STAFF + 1]
+    async with start_bot(staff={"user_ids": staff}, knowledge={"watch": False}) as bot:
+        fake.fail_next("sendMessage", 403)  # the first staff member never pressed Start
+        await notify_reload(bot.app.bot, bot.app.bot_data["services"], ReloadResult(True, (), 5))
+    assert not fake.sent(STAFF)
+    (notice,) = fake.sent(STAFF + 1)
+    assert RELOADED in notice.plain_text
