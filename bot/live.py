@@ -51,6 +51,7 @@ class LiveKnowledge:
         Thread-safe: the file watcher and /reload may both reload (each in a worker thread).
         """
         with self._lock:
+            errors: tuple[KBError, ...] = ()
             try:
                 engine = Engine(load_knowledge_base(self.directory))
             except KnowledgeBaseInvalid as exc:
