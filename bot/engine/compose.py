@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.hours import is_open
 from bot.kb.model import KnowledgeBase, ServicePoint
 
 
@@ -20,8 +21,6 @@ def point_block(kb: KnowledgeBase, point: ServicePoint, language: str, now: date
     if point.email:
         lines.append(kb.text("email_line", language, email=point.email))
     if point.opening_hours.known and now is not None:
-        from bot.hours import is_open  # noqa: PLC0415 - only when hours are known
-
         lines.append(kb.text("open_now" if is_open(point.opening_hours, now) else "closed_now", language))
     return "\n".join(lines)
 
