@@ -15,7 +15,7 @@ import bot.engine.phrases as phrases_module
 import bot.engine.places as places_module
 from bot import SHIPPED_KNOWLEDGE
 from bot.engine import Engine
-from bot.evaluation import evaluate
+from bot.evaluation import DEFAULT_QUESTIONS, evaluate
 from bot.kb import load_knowledge_base
 
 
@@ -55,18 +55,23 @@ def use(stem: Callable[[str], str]) -> None:
 def main() -> None:
     kb = load_knowledge_base(SHIPPED_KNOWLEDGE)
     words = ["puolangalla", "kajaanissa", "starttirahaa", "palkkatuesta", "tyonantajana", "hyrynsalmelle"] * 2000
-    print(f"{'candidate':<26} {'accuracy':>9} {'worst category':>28} {'µs/word':>8}")
+    holdout = DEFAULT_QUESTIONS.parent / "holdout.yaml"
+    print(f"{'candidate':<26} {'accuracy':>9} {'held out':>9} {'worst category':>28} {'µs/word':>8}")
     for name, stem in candidates().items():
         use(stem)
-        report = evaluate(Engine(kb))
+        engine = Engine(kb)
+        report = evaluate(engine)
         total = sum(report.totals.values())
         accuracy = sum(report.correct.values()) / total
+        held = evaluate(engine, holdout)
+        held_accuracy = sum(held.correct.values()) / sum(held.totals.values())
         worst = min(report.totals, key=report.accuracy)
         start = time.perf_counter()
         for word in words:
             stem(word)
         per_word = (time.perf_counter() - start) / len(words) * 1e6
-        print(f"{name:<26} {accuracy:>8.1%} {worst + f' {report.accuracy(worst):.0%}':>28} {per_word:>8.2f}")
+        print(f"{name:<26} {accuracy:>8.1%} {held_accuracy:>8.1%} {worst + f' {report.accuracy(worst):.0%}':>28} "
+              f"{per_word:>8.2f}")
 
 
 if __name__ == "__main__":
