@@ -55,9 +55,11 @@ def test_contact_details_no_source_gives_stay_empty(kb):
 def test_syntax_error_names_file_and_line(kb_copy: Path):
     path = kb_copy / "service_points.yaml"
     replace_in(path, "    municipality: kuhmo\n", "    municipality: [kuhmo\n")
+    broken = line_of(path, "municipality: [kuhmo")
     error = only_error(kb_copy)
-    assert error.startswith(f"{path}:")
-    assert "YAML error" in error and "Fix:" in error
+    # the parser notices on the broken line or the next one; the hint says to look at both
+    assert error.startswith((f"{path}:{broken}:", f"{path}:{broken + 1}:"))
+    assert "YAML error" in error and "the one above" in error
 
 
 def test_duplicate_id_names_the_second_entry(kb_copy: Path):
