@@ -178,11 +178,6 @@ def build_other_municipalities(data: Any, file: str, errors: list[KBError]) -> l
     return out
 
 
-def _address(f: Fields, key: str) -> Address:
-    sub = f.sub(key, f"{f.what}: {key}")
-    return _address_of(sub)
-
-
 def _address_of(sub: Fields) -> Address:
     sub.check_keys({"street", "postal_code", "town"})
     code = sub.postal_code(sub.data.get("postal_code"), sub.line("postal_code")) \
@@ -274,7 +269,7 @@ def build_service_points(data: Any, file: str, errors: list[KBError]) -> list[tu
             id=pid,
             municipality=f.string("municipality"),
             name=f.text("name"),
-            address=_address(f, "address"),
+            address=_address_of(f.sub("address", f"{f.what}: address")),
             serves=f.strings("serves", required=True),
             audiences=audiences,
             languages=languages,
