@@ -15,12 +15,11 @@ from types import TracebackType
 
 from sqlite_utils import Database
 
-from bot.answer import CLARIFY, FALLBACK, Answer
+from bot.answer import CLARIFY, FALLBACK, LOW_CONFIDENCE, Answer
 from bot.privacy import redact, user_key
 
 ANSWERS = "analytics_answers"
 FEEDBACK = "analytics_feedback"
-LOW_CONFIDENCE = 0.6
 RETENTION_DAYS = 90
 HOUR_FORMAT = "%Y-%m-%dT%H:00Z"
 

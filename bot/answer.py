@@ -10,6 +10,8 @@ from bot.kb.model import ServicePoint
 #: Answer kinds, so channels can react (e.g. offer municipality buttons on "clarify").
 ROUTE, CLARIFY, OUT_OF_AREA, FALLBACK, SMALLTALK, EMPTY = (
     "route", "clarify", "out_of_area", "fallback", "smalltalk", "empty")
+#: Below this an answer is a guess: staff see the question as they see unanswered ones.
+LOW_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
