@@ -22,6 +22,15 @@ class Context:
     municipality: str | None = None
     last_topic: str | None = None
     last_language: str | None = None  # of the last answer: breaks ties for "Kuhmo", "ok", "87100"
+    role: str | None = None  # "jobseeker" or "employer": the person's answer to the bot's question
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One answer to the bot's clarifying question: an id the channel sends back, and its label."""
+
+    id: str  # "role:employer", "mun:sotkamo", "mun:_else"
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +47,10 @@ class Answer:
     outside_place: str | None = None
     confidence: float = 1.0
     notes: tuple[str, ...] = field(default=())
+    choices: tuple[Choice, ...] = field(default=())
+    #: the municipality is that of someone the person wrote about ("poikani asuu Kuhmossa"), or only of a
+    #: service point they named: not to be remembered as the person's own home
+    home_stated: bool = True
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON contract of `tyonavi ask --json` (keys may be added, never removed)."""
@@ -60,4 +73,5 @@ class Answer:
             "answer": self.text,
             "kind": self.kind,
             "confidence": round(self.confidence, 2),
+            "choices": [{"id": c.id, "label": c.label} for c in self.choices],
         }

@@ -41,6 +41,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
             answer = engine.answer(question, context)
             print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else answer.text, flush=True)
         return 0
+    if args.explain:
+        answer, trace = engine.explain(" ".join(args.question), context)
+        print(trace.format())
+        print("")
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=None) if args.json else answer.text)
+        return 0
     answer = engine.answer(" ".join(args.question), context)
     print(json.dumps(answer.to_json(), ensure_ascii=False, indent=None) if args.json else answer.text)
     return 0
@@ -150,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=["fi", "en"], help="answer in this language")
     ask.add_argument("--municipality", metavar="ID", help="home municipality id, e.g. kuhmo")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line with '-')")
+    ask.add_argument("--explain", action="store_true",
+                     help="first print the evidence found, the readings that competed and why the winner won")
     ask.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
     ask.set_defaults(func=cmd_ask)
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, Answer, Context
+from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, Answer, Choice, Context
 from bot.engine import compose
+from bot.engine.cues import CueIndex
+from bot.engine.evidence import Trace
 from bot.engine.message import read_message
 from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex
 from bot.engine.route import route
-from bot.engine.understand import understand
+from bot.engine.understand import Understanding, understand
 from bot.hours import HELSINKI
 from bot.kb.model import LANGUAGES, KnowledgeBase
 
@@ -22,10 +24,16 @@ class Engine:
         self.kb = kb
         self.phrases = PhraseIndex(kb_phrases(kb))
         cue_words = frozenset(w for lang in LANGUAGES for w in kb.language_cues[lang])
-        self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words)
+        self.cues = CueIndex(kb)
+        self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words | self.cues.words)
 
     def answer(self, text: str, context: Context | None = None, now: datetime | None = None) -> Answer:
         """Answer one message. `context` carries what earlier turns told us."""
+        return self.explain(text, context, now)[0]
+
+    def explain(self, text: str, context: Context | None = None,
+                now: datetime | None = None) -> tuple[Answer, Trace]:
+        """The answer and the evidence behind it: words found, readings that competed, why one won."""
         kb = self.kb
         context = _current(context or Context(), kb)
         message = read_message(text)
@@ -33,12 +41,17 @@ class Engine:
             if any(ch.isalpha() for ch in message.text):  # written, but not in Latin letters: я живу в Каяани
                 language = context.language or context.last_language or "en"
                 return Answer(language, context.municipality, False, (), None, (), False,
-                              kb.text("other_script", language), kind=FALLBACK, confidence=0.0)
+                              kb.text("other_script", language), kind=FALLBACK, confidence=0.0), Trace()
             language = context.language or context.last_language or "fi"
             return Answer(language, context.municipality, False, (), None, (), False,
-                          kb.text("empty", language), kind=EMPTY, confidence=0.0)
-        u = understand(message, context, kb, self.places, self.phrases)
-        language = u.language
+                          kb.text("empty", language), kind=EMPTY, confidence=0.0), Trace()
+        u = understand(message, context, kb, self.places, self.phrases, self.cues)
+        return self._answer(u, now), u.trace
+
+    def _answer(self, u: Understanding, now: datetime | None) -> Answer:
+        kb, language = self.kb, u.language
+        if u.ask is not None:
+            return self._ask(u)
         if u.outside_place:
             return Answer(language, None, True, u.audiences, u.topic, (), False,
                           compose.out_of_area_text(kb, language, u.outside_place), kind=OUT_OF_AREA,
@@ -52,14 +65,37 @@ class Engine:
         if routed.needs_municipality:
             return Answer(language, None, False, u.audiences, u.topic, (), True,
                           compose.clarify_text(kb, language, u.topic, u.topic_explicit), kind=CLARIFY,
-                          confidence=u.confidence)
+                          confidence=u.confidence, choices=self._municipality_choices(language))
         points = tuple(kb.service_points[p] for p in routed.points)
         text = compose.routed_text(
             kb, language=language, topic=u.topic, topic_explicit=u.topic_explicit, points=points,
             municipality=u.municipality, audiences=u.audiences, former_point=u.former_point,
             now=now or datetime.now(HELSINKI))
         return Answer(language, u.municipality, False, u.audiences, u.topic, points, False, text,
-                      kind=ROUTE, confidence=u.confidence)
+                      kind=ROUTE, confidence=u.confidence, home_stated=u.home_stated and not u.someone_else)
+
+    def _ask(self, u: Understanding) -> Answer:
+        """A short question with choices; answering it answers the original question."""
+        kb, language, ask = self.kb, u.language, u.ask
+        assert ask is not None
+        choices = tuple(Choice(option, self._choice_label(option, language)) for option in ask.options)
+        key = "ask_role" if ask.kind == "role" else "ask_village"
+        text = kb.text(key, language, village=ask.subject) if ask.kind != "role" else kb.text(key, language)
+        return Answer(language, None, False, u.audiences, u.topic, (), True, text, kind=CLARIFY,
+                      confidence=u.confidence, choices=choices)
+
+    def _choice_label(self, option: str, language: str) -> str:
+        kind, _, value = option.partition(":")
+        if kind == "mun" and value in self.kb.municipalities:
+            return self.kb.municipalities[value].display_name(language)
+        if kind == "mun":
+            return self.kb.text("button_elsewhere", language)
+        return self.kb.text(f"button_role_{value}", language)
+
+    def _municipality_choices(self, language: str) -> tuple[Choice, ...]:
+        ids = sorted(self.kb.area.municipalities, key=lambda m: self.kb.municipalities[m].display_name(language))
+        return tuple(Choice(f"mun:{m}", self.kb.municipalities[m].display_name(language)) for m in ids) + (
+            Choice("mun:_else", self.kb.text("button_elsewhere", language)),)
 
 
 def _current(context: Context, kb: KnowledgeBase) -> Context:
@@ -71,4 +107,4 @@ def _current(context: Context, kb: KnowledgeBase) -> Context:
     if (municipality, topic, language, last) == (context.municipality, context.last_topic, context.language,
                                                    context.last_language):
         return context
-    return Context(language, municipality, topic, last)
+    return Context(language, municipality, topic, last, context.role)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
 
-from bot.kb.normalise_names import fold, words
+from bot.kb.normalise_names import WORD, fold
 
 #: Longest message the engine reads; the rest is ignored (a question is never this long).
 MAX_CHARS = 1000
 
 _FI = Stemmer.Stemmer("finnish")
+_CLAUSE_SIGN = re.compile(r"[.,;:!?\n]")
 
 
 @lru_cache(maxsize=65536)
@@ -43,6 +45,9 @@ class Message:
     folded: tuple[str, ...]
     stems_fi: tuple[str, ...]
     stems_en: tuple[str, ...]
+    #: indexes of tokens that start a new clause (a . , ; : ! ? or line break before them): what is
+    #: said about a place ("asuin ennen", "nyt") stays within its clause
+    breaks: frozenset[int] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -58,7 +63,15 @@ def clean(text: str) -> str:
 def read_message(text: str) -> Message:
     """Tokenise and stem a message; the first and only pass over the raw text."""
     cleaned = clean(text)
-    tokens = tuple(words(cleaned))
+    tokens_found: list[str] = []
+    breaks: set[int] = set()
+    end = 0
+    for match in WORD.finditer(cleaned.lower()):
+        if _CLAUSE_SIGN.search(cleaned, end, match.start()):
+            breaks.add(len(tokens_found))
+        tokens_found.append(match.group().replace("’", "'"))
+        end = match.end()
+    tokens = tuple(tokens_found)
     folded = tuple(fold(t) for t in tokens)
     return Message(
         text=cleaned,
@@ -66,6 +79,7 @@ def read_message(text: str) -> Message:
         folded=folded,
         stems_fi=tuple(stem_fi(t) for t in folded),
         stems_en=tuple(stem_en(t) for t in folded),
+        breaks=frozenset(breaks),
     )
 
 

@@ -16,7 +16,7 @@ MAX_PHRASE_GAP = 2
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    kind: str  # topic | audience | smalltalk | home | point | former
+    kind: str  # topic | audience | smalltalk | home | followup | correction | point | former | place_<role>
     key: str
     language: str
     stems: tuple[str, ...]
@@ -116,6 +116,11 @@ class PhraseIndex:
                         # the words may come in any order, but close together: "suomea en puhu" yes,
                         # "I am from Ukraine and live in Kajaani" is not "and in"
                         spots = (i, *(min(positions[part], key=lambda p: abs(p - i)) for part in phrase.stems[1:]))
+                        in_order = all(a < b for a, b in zip(spots, spots[1:], strict=False))
+                        # out of order only when every word carries meaning: "suomea en puhu", but not
+                        # "english … live in" for "in english"
+                        if not in_order and any(len(part) <= 3 for part in phrase.stems):
+                            continue
                         if max(spots) - min(spots) <= len(phrase.stems) + MAX_PHRASE_GAP:
                             weight = float(sum(len(part) > 2 for part in phrase.stems)) or 1.0  # "a", "in" add nothing
                             hits.append(PhraseHit(phrase, weight, spots, "exact"))

@@ -18,10 +18,25 @@ MAX_ENDING = 5
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """What a name points to: an area municipality (by id) or a place outside the area."""
+    """What a name points to: an area municipality (by id) or a place outside the area. A village
+    name also says which other municipalities have a village of that name, so the engine can ask."""
 
     municipality: str | None
     outside: str | None = None
+    village: str = ""
+    #: other area municipalities (ids) with a village of this name
+    alternatives: tuple[str, ...] = ()
+    #: municipalities outside the area (names) with a village or locality of this name
+    elsewhere: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.alternatives or self.elsewhere)
+
+    @property
+    def label(self) -> str:
+        where = self.municipality or f"outside: {self.outside}"
+        return f"{self.village} ({where})" if self.village else where
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +60,26 @@ class PlaceIndex:
         self.oblique: dict[str, Target] = {}
         self.postal_codes: dict[str, Target] = {}
         self.vocabulary = vocabulary
+        area_ids = {m.name.get("fi", m.id): m.id for m in kb.municipalities.values()}
         for other in kb.other_municipalities:
             target = Target(None, other.name)
             names = [other.name, other.sv, other.en]
             self._add(target, names, [other.genitive, *other.forms])
-            # espoolainen, vaalalainen, helsinkiläinen: most demonyms are the name + -lainen/-läinen
-            self.demonyms[phrase_tokens(other.name)[0] + "lai"] = target
+            # espoolainen, nurmeslainen (name + -lainen), kemijärveläinen (genitive stem + -läinen);
+            # the data names the irregular ones (lahtelainen)
+            name_tokens, genitive_tokens = phrase_tokens(other.name), phrase_tokens(other.genitive)
+            prefixes = [name_tokens[-1] + "lai"] if name_tokens else []
+            if genitive_tokens and genitive_tokens[-1].endswith("n"):
+                prefixes.append(genitive_tokens[-1][:-1] + "lai")
+            if getattr(other, "demonym", ""):
+                prefixes.append(phrase_tokens(other.demonym)[0][:-3])
+            for prefix in prefixes:
+                self.demonyms.setdefault(prefix, target)
         area_words: list[tuple[str, Target]] = []
+        shared: dict[str, list[str]] = {}  # village name -> area municipality ids that have one
+        for m in kb.municipalities.values():
+            for village in m.villages:
+                shared.setdefault(village.name.lower(), []).append(m.id)
         for m in kb.municipalities.values():
             target = Target(m.id)
             area_words += self._add(target, [*m.name.values(), *m.aliases], [m.genitive, *m.forms])
@@ -59,7 +87,10 @@ class PlaceIndex:
                 # kajaanilainen, kajaanilaisena, kajaanilaisille: all start with "kajaanilai"
                 self.demonyms[phrase_tokens(m.demonym)[0][:-3]] = target
             for village in m.villages:
-                area_words += self._add(target, [village.name], [village.genitive, *village.forms])
+                others = tuple(x for x in shared[village.name.lower()] if x != m.id)
+                elsewhere = tuple(n for n in getattr(village, "also_in", ()) if n not in area_ids)
+                village_target = Target(m.id, village=village.name, alternatives=others, elsewhere=elsewhere)
+                area_words += self._add(village_target, [village.name], [village.genitive, *village.forms])
             for code in m.postal_codes:
                 self.postal_codes[code] = target
         self.fuzzy = FuzzyVocabulary(

@@ -1,4 +1,9 @@
-"""Understanding a message: language, home municipality, audience, topic, named service point."""
+"""Understanding a message: language, where the person lives, who is asking, what they need.
+
+Every reading is scored from all its evidence and the engine answers only when one reading clearly
+wins; when two are close it asks (`Ask`), and `confidence` falls with the margin, so a guess reaches
+staff like an unanswered question. Everything found is kept in a `Trace` for `ask --explain`.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,41 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.answer import Context
+from bot.engine.cues import CueIndex
+from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.language import detect_language
 from bot.engine.message import Message
 from bot.engine.phrases import PhraseHit, PhraseIndex
-from bot.engine.places import PlaceHit, PlaceIndex
+from bot.engine.places import PlaceIndex
+from bot.engine.residence import Residence, resolve
 from bot.kb.model import KnowledgeBase
 
-#: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v": an age that makes someone young.
+#: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
-    r"\b(?:(?:olen|oon|mä oon|ma oon|i'm|im|i am|age|ikä)\s+(\d{2})\b"
+    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|on|is|täytti|tayttı|turned)\s+(\d{2})\b"
+    r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta sitten|years ago))"
     r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|years?\s*old|yo\b|y/o|yrs?\b|v\.))"
 )
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
-HOME_CUE_REACH = 3
 #: "Kuhmo?", "I live in Kuusamo": a message this short that names a place continues the last topic.
 FOLLOW_UP_MAX_TOKENS = 5
+#: Employer evidence must beat a job seeker's words by this much, or be twice as strong (and vice versa),
+#: or the bot asks.
+ROLE_MARGIN = 1.0
+#: A job seeker's word found only inside a compound or through a typo ("pitkäaikaistyöttömän", "irtisanoo")
+#: is weaker evidence: it is often someone else the sentence is about.
+INEXACT_ROLE_WEIGHT = 0.5
+#: Topics that only an employer asks about: dropped when the message is a job seeker's.
+EMPLOYER_ONLY_TOPICS = ("employer_services",)
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """A short question back, with choices: "role" (job seeker or employer) or "place" (which municipality)."""
+
+    kind: str
+    options: tuple[str, ...]  # choice ids: "role:jobseeker", "mun:sotkamo", "mun:_else"
+    subject: str = ""  # the shared village name, for the question text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,38 +61,60 @@ class Understanding:
     former_point: str | None
     smalltalk: str | None
     confidence: float
+    ask: Ask | None = None
+    someone_else: bool = False
+    home_stated: bool = False  # the message itself says where the person lives
+    trace: Trace = Trace()
 
 
 def understand(message: Message, context: Context, kb: KnowledgeBase, places: PlaceIndex,
-               phrases: PhraseIndex) -> Understanding:
+               phrases: PhraseIndex, cue_index: CueIndex) -> Understanding:
+    evidence: list[Evidence] = []
+    readings: list[Reading] = []
     place_hits = places.find(message)
     phrase_hits = phrases.find(message, skip={h.position for h in place_hits})
-    spots: dict[str, set[int]] = defaultdict(set)
-    for hit in phrase_hits:
-        if hit.phrase.kind != "point" and hit.how == "exact":
-            spots[hit.phrase.language].update(hit.positions)
-    # a word that is a phrase in both languages ("starttiraha", "eures") says nothing about the language
-    evidence = {lang: float(len(spots[lang] - spots[other])) for lang, other in (("fi", "en"), ("en", "fi"))}
-    written_in = detect_language(message, kb.language_cues, evidence,
-                                 default=context.language or context.last_language or "fi")
+    written_in = _language(message, context, kb, phrase_hits)
     language = context.language or written_in
     by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
     for hit in phrase_hits:
         # Finnish "teen" (I do) is not English "teen": read phrases in the language the message is in
-        if hit.phrase.language == written_in or hit.phrase.kind == "point":
+        if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former"):
             by_kind[hit.phrase.kind].append(hit)
+    evidence.append(Evidence(" ".join(message.tokens[:6]) + ("…" if len(message.tokens) > 6 else ""),
+                             f"language: {written_in}", 1.0, "chosen" if context.language else "detected"))
 
-    home = _home_place(place_hits, by_kind["home"], by_kind["correction"])
+    # where: the place readings, then a named service point
+    cues = cue_index.find(message)
+    if by_kind["home"]:
+        cues.setdefault("current", []).extend(by_kind["home"])
+    residence = resolve(message, place_hits, cues, by_kind["correction"])
+    evidence += residence.evidence
+    readings += residence.readings
+    home = residence.home
     municipality = home.target.municipality if home else None
     outside = home.target.outside if home else None
     point, former = _named_point(kb, by_kind, municipality)
+    home_stated = bool(municipality or outside)
     if point and not municipality and not outside:
         municipality = kb.service_points[point].municipality
-    if not municipality and not outside:
+    if residence.ambiguous and context.municipality in (residence.ambiguous.target.municipality,
+                                                        *residence.ambiguous.target.alternatives):
+        municipality, residence = context.municipality, _settled(residence)
+    left = {h.target.municipality for h in residence.left}
+    if not municipality and not outside and context.municipality not in left:
         municipality = context.municipality
 
-    topic, explicit = _topic(kb, by_kind["topic"])
-    audiences = _audiences(kb, message, by_kind["audience"], topic)
+    # who: job seeker or employer, young, foreign-language
+    role, role_ask = _role(by_kind, context, evidence, readings)
+    topic_hits = _claimed(by_kind["topic"])
+    if role == "jobseeker":
+        topic_hits = [h for h in topic_hits if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
+    topic, explicit, topic_penalty = _topic(kb, topic_hits, evidence, readings)
+    age = _age(message)
+    if age is not None:
+        evidence.append(Evidence(str(age), f"age: {age}" + (" (someone else)" if residence.someone_else else ""),
+                                 1.0, "number"))
+    audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     smalltalk = _best(by_kind["smalltalk"])
     if topic is None and smalltalk != "offtopic":
         follow_up = bool(by_kind["followup"]) or (len(message.tokens) <= FOLLOW_UP_MAX_TOKENS and not audiences)
@@ -79,33 +126,97 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                 topic = default.default_topic
                 break
 
-    confidence = 1.0
+    ask = role_ask
+    if residence.ambiguous and not outside and municipality == residence.ambiguous.target.municipality \
+            and municipality != context.municipality:
+        target = residence.ambiguous.target
+        ask = Ask("place", tuple(f"mun:{m}" for m in (target.municipality, *target.alternatives)) + ("mun:_else",),
+                  target.village)
+    confidence = 1.0 - residence.penalty - topic_penalty
     if any(h.fuzzy for h in place_hits):
         confidence -= 0.2
-    if any(h.how != "exact" for h in by_kind["topic"]):
+    if any(h.how != "exact" for h in topic_hits):
         confidence -= 0.15
     if not explicit:
         confidence -= 0.3
-    if topic is None:
+    if topic is None and ask is None:
         confidence = 0.0
+    decision = _decision(ask, topic, municipality, outside, confidence)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
-                         smalltalk, max(confidence, 0.0))
+                         smalltalk, round(max(confidence, 0.0), 2), ask, residence.someone_else, home_stated,
+                         Trace(tuple(evidence), tuple(readings), decision))
 
 
-def _home_place(hits: list[PlaceHit], home_cues: list[PhraseHit], corrections: list[PhraseHit]) -> PlaceHit | None:
-    """Where the person lives: the place after a correction ("asun Oulussa... ei kun Kajaanissa"), else the
-    first place after a 'live in' word ("asun Sotkamossa, työpaikka Oulussa"), else a demonym
-    (kajaanilainen), else the first place named."""
-    if not hits:
-        return None
-    for cues in (corrections, home_cues):
-        ends = [max(c.positions) for c in cues]
-        after = [h for h in hits if any(0 < h.position - end <= HOME_CUE_REACH for end in ends)]
-        if after:
-            return after[-1] if cues is corrections else after[0]
-    demonyms = [h for h in hits if h.how == "demonym"]
-    exact = [h for h in hits if not h.fuzzy]
-    return (demonyms or exact or hits)[0]
+def _language(message: Message, context: Context, kb: KnowledgeBase, hits: list[PhraseHit]) -> str:
+    spots: dict[str, set[int]] = defaultdict(set)
+    for hit in hits:
+        if hit.phrase.kind not in ("point", "former") and hit.how == "exact":
+            spots[hit.phrase.language].update(hit.positions)
+    # a word that is a phrase in both languages ("starttiraha", "eures") says nothing about the language
+    evidence = {lang: float(len(spots[lang] - spots[other])) for lang, other in (("fi", "en"), ("en", "fi"))}
+    return detect_language(message, kb.language_cues, evidence,
+                           default=context.language or context.last_language or "fi")
+
+
+def _settled(residence: Residence) -> Residence:
+    return Residence(residence.home, residence.left, None, residence.someone_else, residence.penalty,
+                     residence.evidence, residence.readings)
+
+
+def _words(hits: list[PhraseHit], tokens: tuple[str, ...]) -> str:
+    return ", ".join(" ".join(tokens[i] for i in sorted(h.positions)) for h in hits)
+
+
+def _role(by_kind: dict[str, list[PhraseHit]], context: Context, evidence: list[Evidence],
+          readings: list[Reading]) -> tuple[str | None, Ask | None]:
+    """Job seeker or employer, from all the evidence of each; close calls are asked about."""
+    employer_hits = [h for h in by_kind["audience"] if h.phrase.key == "employer"] + [
+        _scaled(h, 0.5) for h in by_kind["topic"] if h.phrase.key in EMPLOYER_ONLY_TOPICS]
+    seeker_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
+                   for h in by_kind["audience"] if h.phrase.key == "jobseeker"]
+    employer, seeker = _weight(employer_hits), _weight(seeker_hits)
+    for name, hits in (("employer", employer_hits), ("jobseeker", seeker_hits)):
+        for hit in _claimed(hits):
+            evidence.append(Evidence(" ".join(hit.phrase.stems), f"role: {name}", hit.weight, hit.how))
+    if context.role in ("employer", "jobseeker"):
+        readings.append(Reading("role", context.role, 0.0, True, "answered the bot's question"))
+        return context.role, None
+    if not employer and not seeker:
+        return None, None
+    close = abs(employer - seeker) < ROLE_MARGIN and max(employer, seeker) < 2 * min(employer, seeker)
+    if employer and seeker and close:
+        readings += [Reading("role", "employer", employer, False, "too close to call"),
+                     Reading("role", "jobseeker", seeker, False, "too close to call")]
+        return None, Ask("role", ("role:jobseeker", "role:employer"))
+    winner = "employer" if employer > seeker else "jobseeker"
+    readings += [Reading("role", "employer", employer, winner == "employer"),
+                 Reading("role", "jobseeker", seeker, winner == "jobseeker")]
+    return winner, None
+
+
+def _scaled(hit: PhraseHit, factor: float) -> PhraseHit:
+    return PhraseHit(hit.phrase, hit.weight * factor, hit.positions, hit.how)
+
+
+def _weight(hits: list[PhraseHit]) -> float:
+    """Summed weight, each word counted once (a word in two phrases is one piece of evidence)."""
+    seen: set[int] = set()
+    total = 0.0
+    for hit in _claimed(hits):
+        fresh = [p for p in hit.positions if p not in seen]
+        if fresh:
+            total += hit.weight * len(fresh) / len(hit.positions)
+            seen.update(fresh)
+    return total
+
+
+def _claimed(hits: list[PhraseHit]) -> list[PhraseHit]:
+    """A phrase whose words all lie inside a longer phrase of another key is not evidence of its own
+    ("wife got a job" is not the job-seeker word "job"); phrases that only overlap both count."""
+    kept = [h for h in hits
+            if not any(len(o.positions) > len(h.positions) and o.phrase.key != h.phrase.key
+                       and set(h.positions) <= set(o.positions) for o in hits)]
+    return sorted(kept, key=lambda h: min(h.positions))
 
 
 def _named_point(kb: KnowledgeBase, by_kind: dict[str, list[PhraseHit]],
@@ -136,22 +247,53 @@ def _best(hits: list[PhraseHit], order: list[str] | None = None) -> str | None:
     return max(scores, key=lambda k: (scores[k], -rank.get(k, len(rank))))
 
 
-def _topic(kb: KnowledgeBase, hits: list[PhraseHit]) -> tuple[str | None, bool]:
-    """The topic with the most phrase weight; ties go to the topic listed first in routing.yaml.
-    The default topic only wins when nothing more specific was asked."""
-    specific = [h for h in hits if h.phrase.key != kb.routing.default_topic]
-    topic = _best(specific or hits, list(kb.routing.topics))
-    return topic, topic is not None
+def _topic(kb: KnowledgeBase, hits: list[PhraseHit], evidence: list[Evidence],
+           readings: list[Reading]) -> tuple[str | None, bool, float]:
+    """The topic with the most phrase weight. The default topic only wins when nothing more specific was
+    asked; a tie between specific topics goes to the one listed first in routing.yaml, with low confidence."""
+    scores: dict[str, float] = defaultdict(float)
+    for hit in hits:
+        scores[hit.phrase.key] += hit.weight
+        evidence.append(Evidence(" ".join(hit.phrase.stems), f"topic: {hit.phrase.key}", hit.weight, hit.how))
+    if not scores:
+        return None, False, 0.0
+    default = kb.routing.default_topic
+    specific = {k: v for k, v in scores.items() if k != default} or scores
+    order = list(kb.routing.topics)
+    ranked = sorted(specific, key=lambda k: (-specific[k], order.index(k) if k in order else len(order)))
+    topic = ranked[0]
+    penalty = 0.0
+    why = "most weight" if len(ranked) == 1 or specific[ranked[1]] < specific[topic] else "tie: listed first"
+    if len(ranked) > 1 and specific[ranked[1]] == specific[topic]:
+        penalty = 0.25
+    for key in sorted(scores, key=lambda k: -scores[k]):
+        reason = why if key == topic else ("general: only when nothing specific" if key == default else "")
+        readings.append(Reading("topic", key, scores[key], key == topic, reason))
+    return topic, True, penalty
 
 
-def _audiences(kb: KnowledgeBase, message: Message, hits: list[PhraseHit], topic: str | None) -> tuple[str, ...]:
-    found = {h.phrase.key for h in hits}
+def _age(message: Message) -> int | None:
     for match in _AGE.finditer(message.text.lower()):
-        age = int(match.group(1) or match.group(2))
-        low, high = kb.routing.youth_ages
+        return int(match.group(1) or match.group(2))
+    return None
+
+
+def _audiences(kb: KnowledgeBase, hits: list[PhraseHit], topic: str | None, role: str | None, age: int | None,
+               evidence: list[Evidence]) -> tuple[str, ...]:
+    found = {h.phrase.key for h in hits} - {"jobseeker", "employer"}
+    for hit in hits:
+        if hit.phrase.key not in ("jobseeker", "employer"):
+            evidence.append(Evidence(" ".join(hit.phrase.stems), f"audience: {hit.phrase.key}", hit.weight, hit.how))
+    if role == "employer":
+        found.add("employer")
+    low, high = kb.routing.youth_ages
+    if age is not None:
         if low <= age <= high:
             found.add("youth")
-    if topic and (implied := kb.routing.topics[topic].implies_audience):
+        elif age > high:
+            found.discard("youth")  # "olen 45 ja vasta valmistunut": not the youth service
+    implied = kb.routing.topics[topic].implies_audience if topic else None
+    if implied and (implied != "employer" or role != "jobseeker"):
         found.add(implied)
     return tuple(a for a in AUDIENCE_ORDER if a in found)
 
@@ -168,3 +310,14 @@ def _implied_topic(kb: KnowledgeBase, audiences: tuple[str, ...], context: Conte
         if route and route.default_topic:
             return route.default_topic
     return kb.routing.default_topic
+
+
+def _decision(ask: Ask | None, topic: str | None, municipality: str | None, outside: str | None,
+              confidence: float) -> str:
+    if ask is not None:
+        return f"ask ({ask.kind}): {', '.join(ask.options)}"
+    if outside:
+        return f"out of area: {outside} (confidence {confidence:.2f})"
+    if topic is None:
+        return "no topic: fallback or small talk"
+    return f"topic {topic}, municipality {municipality or 'unknown'} (confidence {max(confidence, 0):.2f})"

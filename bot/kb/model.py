@@ -31,11 +31,16 @@ class Address:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A named place with the Finnish genitive the bot derives case forms from."""
+    """A named place with the Finnish genitive the bot derives case forms from.
+
+    `also_in` names (in Finnish) the OTHER municipalities, inside or outside the area, that have a
+    village or locality of the same name, so that a bare "Maanselkä" can be resolved or asked about.
+    """
 
     name: str
     genitive: str = ""
     forms: tuple[str, ...] = ()
+    also_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,21 @@ class OtherMunicipality:
     en: str = ""
     region: str = ""
     forms: tuple[str, ...] = ()
+    #: For a former municipality that people still name: the current municipality it is part of
+    #: (Valtimo -> Nurmes) and the year the merger took effect. Empty for current municipalities.
+    merged_into: str = ""
+    merged_year: int | None = None
+    #: The inhabitant word, only where it is not the name or the genitive stem + -lainen (lahtelainen).
+    demonym: str = ""
+
+    @property
+    def aland(self) -> bool:
+        """Åland (region Ahvenanmaa) has its own public employment service, AMS, not an employment area."""
+        return self.region == "Ahvenanmaa"
+
+    @property
+    def current(self) -> bool:
+        return not self.merged_into
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +162,8 @@ class Phrasings:
     home_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     followup_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     correction_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: role (current, past, origin, move, work, other_person) -> language -> cue phrases
+    place_cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from typing import Any
 from bot.kb.errors import KBError
 from bot.kb.model import KnowledgeBase
 from bot.kb.normalise_names import fold, words
-from bot.kb.sections import AUDIENCES
+from bot.kb.sections import AUDIENCES, PHRASING_AUDIENCES
 
 
 def _line(data: Any, *path: Any) -> int:
@@ -50,7 +50,7 @@ def check_references(kb: KnowledgeBase, raw: dict[str, Any], shown: dict[str, st
     _check_words(kb, raw, entries, err)
     _check_routing(kb, raw["routing"], err, municipality_ids, point_ids)
     _check_phrasings(kb, raw["phrasings"], err)
-    _check_names(kb, entries, err)
+    _check_names(kb, raw["municipalities"], entries, err)
 
 
 def _check_point_list(points: tuple[str, ...], point_ids: set[str], line: int, where: str, err: Any) -> None:
@@ -120,13 +120,18 @@ def _check_phrasings(kb: KnowledgeBase, raw: Any, err: Any) -> None:
             err("phrasings", _line(raw, "smalltalk", key), f"small-talk {key!r} has no reply text",
                 f"add '{key}:' with fi and en to texts.yaml, or use 'offtopic' for questions outside the bot's job")
     for aid in kb.phrasings.audiences:
-        if aid not in AUDIENCES:
+        if aid not in PHRASING_AUDIENCES:
             err("phrasings", _line(raw, "audiences", aid), f"unknown audience {aid!r}",
-                f"use one of: {', '.join(AUDIENCES)}")
+                f"use one of: {', '.join(PHRASING_AUDIENCES)}")
 
 
-def _check_names(kb: KnowledgeBase, entries: dict[str, list[tuple[Any, int]]], err: Any) -> None:
-    """A place name must point to one place only, or the bot could send people to the wrong town."""
+def _check_names(kb: KnowledgeBase, raw: Any, entries: dict[str, list[tuple[Any, int]]], err: Any) -> None:
+    """A place name must point to one place only, or the bot could send people to the wrong town.
+
+    A village name may stand under two area municipalities only when each lists the other in
+    `also_in`, so the bot knows to ask; an outside name may be listed once; a former municipality's
+    `merged_into` must name a current one.
+    """
     owner: dict[str, str] = {}
     codes: dict[str, str] = {}
     for municipality, line in entries["municipalities"]:
@@ -137,23 +142,89 @@ def _check_names(kb: KnowledgeBase, entries: dict[str, list[tuple[Any, int]]], e
                 err("municipalities", line, f"postal code {code} is listed for both {codes[code]!r} and "
                     f"{municipality.id!r}", "keep each postal code under one municipality")
             codes.setdefault(code, municipality.id)
+    area_names = {m.name.get("fi", m.id): m.id for m, _ in entries["municipalities"]}
+    current = {o.name for o, _ in entries["others"] if o.name and not o.merged_into}
+    former = {o.name: o.merged_into for o, _ in entries["others"] if o.name and o.merged_into}
+    holders: dict[str, list[tuple[Any, Any, int]]] = {}
     for municipality, line in entries["municipalities"]:
-        for village in municipality.villages:
+        own = municipality.name.get("fi", municipality.id)
+        village_lines = _village_lines(raw, municipality.id, municipality.villages, line)
+        for village, village_line in zip(municipality.villages, village_lines, strict=True):
             key = fold(village.name)
             if owner.get(key, municipality.id) != municipality.id:
-                err("municipalities", line, f"village {village.name!r} of {municipality.id!r} has the same name "
-                    f"as {owner[key]!r}", "remove it from one municipality, or make the names differ")
-            owner.setdefault(key, municipality.id)
-    seen_other: dict[str, int] = {}
+                err("municipalities", village_line, f"village {village.name!r} of {municipality.id!r} has the same "
+                    f"name as the municipality {owner[key]!r}", "remove it, or make the names differ")
+            for name in village.also_in:
+                if name == own:
+                    err("municipalities", village_line, f"village {village.name!r}: also_in names its own "
+                        f"municipality {own!r}", "list only OTHER municipalities that have a place of this name")
+                elif name in former:
+                    err("municipalities", village_line, f"village {village.name!r}: also_in names {name!r}, "
+                        f"which is now part of {former[name]!r}", f"write {former[name]!r} instead")
+                elif name not in area_names and name not in current:
+                    err("municipalities", village_line, f"village {village.name!r}: also_in names {name!r}, "
+                        "which is not a municipality", "write the Finnish name of a current municipality as in "
+                        "municipalities.yaml or other_municipalities.yaml (with ä and ö)")
+            holders.setdefault(key, []).append((municipality, village, village_line))
+    for places in holders.values():
+        for index, (municipality, village, village_line) in enumerate(places):
+            for other, _, _ in places[:index]:
+                if other.id == municipality.id:
+                    err("municipalities", village_line, f"village {village.name!r} is listed twice under "
+                        f"{municipality.id!r}", "remove the copy")
+            for other, other_village, _ in places:
+                other_name = other.name.get("fi", other.id)
+                if other.id != municipality.id and other_name not in village.also_in:
+                    own = municipality.name.get("fi", municipality.id)
+                    err("municipalities", village_line, f"village {village.name!r} of {municipality.id!r} is also "
+                        f"listed under {other.id!r}, but its also_in does not name {other_name!r}",
+                        f"add {other_name} to its also_in (and {own} to the also_in of {other_village.name} "
+                        f"under {other.id!r}) if both really have a place of this name; otherwise remove one")
+    area_keys = set(owner) | set(holders)
+    seen_other: dict[str, tuple[str, int]] = {}
     for other, line in entries["others"]:
         key = fold(other.name)
-        if key in owner:
+        if key in area_keys:
             err("other_municipalities", line, f"{other.name!r} is also an area municipality or village",
                 "remove it from other_municipalities.yaml")
-        if key in seen_other:
-            err("other_municipalities", line, f"{other.name!r} is listed twice (first at line {seen_other[key]})",
-                "remove the copy")
-        seen_other.setdefault(key, line)
+        for name in dict.fromkeys(fold(n) for n in (other.name, other.sv, other.en) if n):
+            if name in seen_other and seen_other[name][0] != other.name:
+                first_name, first_line = seen_other[name]
+                what = repr(other.name) if name == key else f"{other.name!r} (its sv/en name)"
+                err("other_municipalities", line, f"{what} is listed twice: {first_name!r} at line {first_line} "
+                    "has the same name", "remove the copy, or drop the clashing sv/en name")
+            seen_other.setdefault(name, (other.name, line))
+        if other.merged_into:
+            target = other.merged_into
+            if target == other.name:
+                err("other_municipalities", line, f"{other.name!r} is merged into itself",
+                    "write the current municipality it is part of, or remove merged_into")
+            elif target in former:
+                err("other_municipalities", line, f"{other.name!r}: merged_into {target!r} is itself a former "
+                    f"municipality (now part of {former[target]!r})", f"write merged_into: {former[target]}")
+            elif target not in current and target not in area_names:
+                err("other_municipalities", line, f"{other.name!r}: merged_into {target!r} is not a listed "
+                    "municipality", "write the Finnish name of a current municipality listed in this file "
+                    "(without merged_into) or of an area municipality, e.g. merged_into: Nurmes")
+
+
+def _village_lines(raw: Any, municipality_id: str, villages: tuple[Any, ...], fallback: int) -> list[int]:
+    """The line of each village of a municipality in the raw municipalities.yaml, in order."""
+    found: list[tuple[str, int]] = []
+    items = raw.get("municipalities") if isinstance(raw, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and item.get("id") == municipality_id and isinstance(item.get("villages"), list):
+            listed = item["villages"]
+            for index, value in enumerate(listed):
+                name = value.get("name") if isinstance(value, dict) else value
+                line = listed.line_of(index) if hasattr(listed, "line_of") else fallback
+                found.append((str(name).strip() if name is not None else "", line))
+            break
+    lines = []
+    for village in villages:
+        match = next((i for i, (name, _) in enumerate(found) if name == village.name), None)
+        lines.append(found.pop(match)[1] if match is not None else fallback)
+    return lines
 
 
 def _check_words(kb: KnowledgeBase, raw: dict[str, Any], entries: dict[str, list[tuple[Any, int]]], err: Any) -> None:
@@ -172,7 +243,7 @@ def _check_words(kb: KnowledgeBase, raw: dict[str, Any], entries: dict[str, list
             check("municipalities", line, f"village of {m.id!r}", [village.name, village.genitive, *village.forms])
     for other, line in entries["others"]:
         check("other_municipalities", line, "other municipality", [other.name, other.genitive, other.sv, other.en,
-                                                                   *other.forms])
+                                                                   *other.forms, other.demonym])
     for point, line in entries["points"]:
         aliases = [a for group in point.aliases.values() for a in group]
         check("service_points", line, f"service point {point.id!r}",
@@ -188,3 +259,6 @@ def _check_words(kb: KnowledgeBase, raw: dict[str, Any], entries: dict[str, list
     for group, cues in cue_groups:
         for phrases in cues.values():
             check("phrasings", _line(raw["phrasings"], group), group, phrases)
+    for role, by_language in kb.phrasings.place_cues.items():
+        for phrases in by_language.values():
+            check("phrasings", _line(raw["phrasings"], "place_cues", role), f"place_cues: {role}", phrases)

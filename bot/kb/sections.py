@@ -27,6 +27,10 @@ from bot.kb.model import (
 )
 
 AUDIENCES = ("youth", "foreign_language", "employer")
+#: Phrasing-only audience: a job seeker's own words, weighed against employer evidence, never routed on.
+PHRASING_AUDIENCES = (*AUDIENCES, "jobseeker")
+#: What the words around a place say about it ("asuin ennen Oulussa", "muutin Kuhmoon", "poikani asuu…").
+PLACE_CUES = ("current", "past", "origin", "move", "work", "other_person")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -35,6 +39,7 @@ _HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 #: Placeholders each UI text may use; anything else is a typo the validator reports.
 TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "ask_municipality": {"municipalities"},
+    "ask_village": {"village"},
     "out_of_area": {"place"},
     "register_online": {"url"},
     "your_point": {"municipality"},
@@ -59,7 +64,8 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "unanswered_similar": {"count"},
 }
 REQUIRED_TEXTS = (
-    "ask_municipality", "out_of_area", "register_online", "your_point", "your_points",
+    "ask_municipality", "ask_role", "ask_village", "choose_by_number", "button_role_jobseeker",
+    "button_role_employer", "out_of_area", "register_online", "your_point", "your_points",
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
@@ -113,9 +119,11 @@ def _place(value: Any, line: int, file: str, errors: list[KBError], what: str) -
     if isinstance(value, str):
         return Place(value.strip())
     f = Fields(value, file, errors, what, line)
-    f.check_keys({"name", "genitive", "forms"})
+    f.check_keys({"name", "genitive", "forms", "also_in"})
     name = f.string("name")
-    return Place(name, f.string("genitive", required=False), f.strings("forms")) if name else None
+    if not name:
+        return None
+    return Place(name, f.string("genitive", required=False), f.strings("forms"), f.strings("also_in"))
 
 
 def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tuple[Municipality, int]]:
@@ -164,9 +172,14 @@ def build_other_municipalities(data: Any, file: str, errors: list[KBError]) -> l
     out = []
     for raw, line in root.items("other_municipalities", file):
         f = Fields(raw, file, errors, "other municipality", line)
-        f.check_keys({"name", "genitive", "sv", "en", "region", "forms"})
+        f.check_keys({"name", "genitive", "sv", "en", "region", "forms", "demonym", "merged_into", "merged_year"})
         name = f.string("name")
         f.what = f"other municipality {name!r}"
+        merged_into = f.string("merged_into", required=False)
+        demonym = f.string("demonym", required=False)
+        if demonym and not demonym.lower().endswith(("lainen", "läinen")):
+            f.error(f.line("demonym"), f"{f.what}: demonym {demonym!r} does not end in -lainen or -läinen",
+                    "write the word for one inhabitant, e.g. demonym: lahtelainen")
         out.append((OtherMunicipality(
             name=name,
             genitive=f.string("genitive"),
@@ -174,8 +187,29 @@ def build_other_municipalities(data: Any, file: str, errors: list[KBError]) -> l
             en=f.string("en", required=False),
             region=f.string("region", required=False),
             forms=f.strings("forms"),
+            merged_into=merged_into,
+            merged_year=_merged_year(f, merged_into),
+            demonym=demonym,
         ), line))
     return out
+
+
+def _merged_year(f: Fields, merged_into: str) -> int | None:
+    """The year a former municipality was merged; given together with merged_into, never alone."""
+    if not f.present("merged_year", False):
+        if merged_into:
+            f.error(f.line("merged_into"), f"{f.what}: merged_into is given without merged_year",
+                    "add merged_year: <the year the merger took effect>, e.g. merged_year: 2020")
+        return None
+    value = f.data["merged_year"]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1860 <= value <= date.today().year + 1:
+        f.error(f.line("merged_year"), f"{f.what}: merged_year {value!r} is not a year",
+                "write the year the merger took effect as four digits, e.g. merged_year: 2020")
+        return None
+    if not merged_into:
+        f.error(f.line("merged_year"), f"{f.what}: merged_year is given without merged_into",
+                "add merged_into: <the current municipality>, or remove merged_year")
+    return value
 
 
 def _address_of(sub: Fields) -> Address:
@@ -348,7 +382,8 @@ def _phrase_groups(f: Fields, key: str) -> dict[str, dict[str, tuple[str, ...]]]
 
 def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
     root = Fields(data, file, errors, file)
-    root.check_keys({"topics", "audiences", "smalltalk", "home_cues", "followup_cues", "correction_cues"})
+    root.check_keys({"topics", "audiences", "smalltalk", "home_cues", "followup_cues", "correction_cues",
+                     "place_cues"})
 
     def cues(key: str) -> dict[str, tuple[str, ...]]:
         if not root.present(key, False):
@@ -359,7 +394,16 @@ def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
 
     return Phrasings(_phrase_groups(root, "topics"), _phrase_groups(root, "audiences"),
                      _phrase_groups(root, "smalltalk"), cues("home_cues"), cues("followup_cues"),
-                     cues("correction_cues"))
+                     cues("correction_cues"), _place_cues(root))
+
+
+def _place_cues(root: Fields) -> dict[str, dict[str, tuple[str, ...]]]:
+    groups = _phrase_groups(root, "place_cues") if root.present("place_cues", False) else {}
+    sub = root.sub("place_cues", "place_cues") if groups else None
+    for name in groups:
+        if name not in PLACE_CUES and sub is not None:
+            sub.error(sub.line(name), f"unknown place cue {name!r}", f"use one of: {', '.join(PLACE_CUES)}")
+    return groups
 
 
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:

@@ -1,0 +1,184 @@
+"""Where the person (or the person they write about) lives now, weighed from every place they name.
+
+People name several places in one message and only one of them is home now: "asuin ennen
+Oulussa, nyt Kajaanissa", "muutin Kuhmosta Tampereelle", "en asu enää Paltamossa", "kotoisin
+Puolangalta". Each place gets a role from the cue words of its own clause and from its case
+ending (from / in / to), then the roles are ranked. A village that shares its name with another
+municipality's village is settled by a municipality named beside it, or asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.evidence import Evidence, Reading
+from bot.engine.message import Message
+from bot.engine.phrases import PhraseHit
+from bot.engine.places import PlaceHit
+
+#: How strongly a role says "lives here now"; past and negated places never make a home.
+ROLE_RANK = {"correction": 6, "current": 5, "unmarked": 4, "origin": 3, "work": 2, "past": 0}
+#: Cue roles in the order they win when several stand before one place ("en asu enää" beats "asu").
+CUE_PRIORITY = ("past", "move", "origin", "current", "work")
+#: How far back (in words, within the clause) a cue reaches, and how far forward ("Sotkamossa asun").
+CUE_REACH_BACK = 4
+CUE_REACH_AHEAD = 2
+_FROM = re.compile(r"(?:sta|lta|st[aä]|lt[aä])$")
+_TO = re.compile(r"(?:lle|([aeiouy])\1n|seen|siin|hin|hun|hon|han|h[aeiouy]n)$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRole:
+    hit: PlaceHit
+    role: str
+    cue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Residence:
+    """The chosen place (None: not said, or only where they no longer live) and how sure we are."""
+
+    home: PlaceHit | None
+    left: tuple[PlaceHit, ...] = ()  # places the person said they no longer live in
+    ambiguous: PlaceHit | None = None  # a shared village name nothing else settles: ask
+    someone_else: bool = False
+    penalty: float = 0.0
+    evidence: tuple[Evidence, ...] = ()
+    readings: tuple[Reading, ...] = ()
+
+
+def case_of(token: str, previous: str) -> str:
+    """'from', 'to' or 'in' by the Finnish case ending, or by an English preposition before it."""
+    if previous == "from":
+        return "from"
+    if previous in ("to", "into"):
+        return "to"
+    if _FROM.search(token):
+        return "from"
+    if _TO.search(token):
+        return "to"
+    return "in"
+
+
+def _clause_start(message: Message, position: int) -> int:
+    return max((b for b in message.breaks if b <= position), default=0)
+
+
+def _owners(message: Message, hits: list[PlaceHit],
+            cues: dict[str, list[PhraseHit]]) -> dict[int, dict[str, PhraseHit]]:
+    """Each cue goes to the nearest place in its clause: "asun Helsingissä, mökki Sotkamossa" and
+    "Helsingissä asun mut mökki on Sotkamossa" both make Helsinki home. A cue before a place reaches
+    CUE_REACH_BACK words, one after it CUE_REACH_AHEAD ("Sotkamossa asun"); on a tie the place after wins."""
+    owned: dict[int, dict[str, PhraseHit]] = {}
+    clause = [_clause_start(message, i) for i in range(len(message.tokens))]
+    for role, found in cues.items():
+        for cue in found:
+            first, last = min(cue.positions), max(cue.positions)
+            best: tuple[int, int] | None = None  # (distance, tie-break), place index
+            best_index = -1
+            for index, hit in enumerate(hits):
+                p = hit.position
+                if clause[p] != clause[first]:
+                    continue
+                if last < p and p - last <= CUE_REACH_BACK:
+                    key = (p - last, 0)
+                elif first > p and first - p <= CUE_REACH_AHEAD:
+                    key = (first - p, 1)
+                else:
+                    continue
+                if best is None or key < best:
+                    best, best_index = key, index
+            if best_index >= 0:
+                owned.setdefault(best_index, {}).setdefault(role, cue)
+    return owned
+
+
+def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit], moves: list[PhraseHit]) -> tuple[str, str]:
+    """The role the cue words a place owns give it, and the words that gave it."""
+    p = hit.position
+    previous = message.folded[p - 1] if p else ""
+    for role in CUE_PRIORITY:
+        cue = near.get(role)
+        if cue is None:
+            continue
+        words = " ".join(message.tokens[i] for i in sorted(cue.positions))
+        if role == "move":
+            direction = case_of(message.folded[p], previous)
+            return ("past" if direction == "from" else "current"), f"{words} … {direction}"
+        return role, words
+    if any(max(c.positions) < p for c in moves):
+        # "muutin Sotkamosta viime kuussa Kuusamoon": the move verb reaches the whole sentence
+        direction = case_of(message.folded[p], previous)
+        if direction != "in":
+            return ("past" if direction == "from" else "current"), f"moved … {direction}"
+    return "unmarked", ""
+
+
+def _level(hit: PlaceHit) -> int:
+    """A named municipality (or postal code) says more than a village name."""
+    return 1 if hit.target.village else 2
+
+
+def _settles(candidate: PlaceHit, village: PlaceHit) -> bool:
+    """Does this other place name settle which municipality a shared village name means?"""
+    t, v = candidate.target, village.target
+    if t.village:
+        return False
+    if t.municipality:
+        return t.municipality == v.municipality or t.municipality in v.alternatives
+    return bool(t.outside)
+
+
+def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseHit]],
+            corrections: list[PhraseHit]) -> Residence:
+    """Weigh every place named; see the module docstring."""
+    if not hits:
+        return Residence(None)
+    roles: list[PlaceRole] = []
+    correction_ends = [max(c.positions) for c in corrections]
+    owned = _owners(message, hits, cues)
+    for index, hit in enumerate(hits):
+        if any(0 < hit.position - end <= CUE_REACH_BACK for end in correction_ends):
+            roles.append(PlaceRole(hit, "correction", "correction"))
+        else:
+            role, cue = _role(message, hit, owned.get(index, {}), cues.get("move", []))
+            roles.append(PlaceRole(hit, role, cue))
+    evidence = [Evidence(message.tokens[r.hit.position], f"place: {r.hit.target.label} ({r.role})",
+                         ROLE_RANK[r.role] / 5, f"{r.hit.how}{', cue: ' + r.cue if r.cue else ''}") for r in roles]
+    living = [r for r in roles if r.role != "past"]
+    left = tuple(r.hit for r in roles if r.role == "past")
+    if not living:
+        readings = tuple(Reading("place", r.hit.target.label, 0.0, False, "no longer lives there") for r in roles)
+        return Residence(None, left, evidence=tuple(evidence), readings=readings)
+    others = cues.get("other_person", [])
+    theirs = {id(r) for r in living if any(
+        max(c.positions) < r.hit.position and _clause_start(message, r.hit.position) <= min(c.positions)
+        for c in others)}
+    if len(theirs) < len(living):  # "I live in Kajaani, my wife lives in Oulu": the writer's own place first
+        living = [r for r in living if id(r) not in theirs]
+    best_rank = max(ROLE_RANK[r.role] for r in living)
+    top = [r for r in living if ROLE_RANK[r.role] == best_rank]
+    # a named municipality beats a village name of the same standing ("Metsäkylässä Haminassa")
+    best_level = max(_level(r.hit) for r in top)
+    top = [r for r in top if _level(r.hit) == best_level]
+    # corrections and explicit "now" statements: the last one counts; otherwise the first named
+    chosen = top[-1] if top[0].role in ("correction", "current") else top[0]
+    penalty = 0.0
+    if len({(r.hit.target.municipality, r.hit.target.outside) for r in top}) > 1:
+        penalty += 0.3  # two homes of equal standing: an answer, but one staff should see
+    if chosen.role == "origin":
+        penalty += 0.1
+    ambiguous = None
+    if chosen.hit.target.ambiguous:
+        settler = next((r.hit for r in living if r is not chosen and _settles(r.hit, chosen.hit)), None)
+        if settler is not None:
+            chosen = next(r for r in living if r.hit is settler)
+        else:
+            ambiguous = chosen.hit
+    someone_else = bool(theirs) and id(chosen) in theirs
+    readings = tuple(
+        Reading("place", r.hit.target.label, float(ROLE_RANK[r.role]) + _level(r.hit) / 10, r is chosen,
+                r.role + (f" ({r.cue})" if r.cue else ""))
+        for r in roles)
+    return Residence(chosen.hit, left, ambiguous, someone_else, penalty, tuple(evidence), readings)
