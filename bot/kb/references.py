@@ -181,19 +181,19 @@ def _check_names(kb: KnowledgeBase, raw: Any, entries: dict[str, list[tuple[Any,
                         f"add {other_name} to its also_in (and {own} to the also_in of {other_village.name} "
                         f"under {other.id!r}) if both really have a place of this name; otherwise remove one")
     area_keys = set(owner) | set(holders)
-    seen_other: dict[str, tuple[str, int]] = {}
-    for other, line in entries["others"]:
+    seen_other: dict[str, tuple[int, str, int]] = {}  # folded name -> (entry, its name, its line)
+    for index, (other, line) in enumerate(entries["others"]):
         key = fold(other.name)
         if key in area_keys:
             err("other_municipalities", line, f"{other.name!r} is also an area municipality or village",
                 "remove it from other_municipalities.yaml")
         for name in dict.fromkeys(fold(n) for n in (other.name, other.sv, other.en) if n):
-            if name in seen_other and seen_other[name][0] != other.name:
-                first_name, first_line = seen_other[name]
-                what = repr(other.name) if name == key else f"{other.name!r} (its sv/en name)"
+            if name in seen_other and seen_other[name][0] != index:
+                _, first_name, first_line = seen_other[name]
+                what = repr(other.name) if name == key else f"{other.name!r} (by its sv/en name)"
                 err("other_municipalities", line, f"{what} is listed twice: {first_name!r} at line {first_line} "
                     "has the same name", "remove the copy, or drop the clashing sv/en name")
-            seen_other.setdefault(name, (other.name, line))
+            seen_other.setdefault(name, (index, other.name, line))
         if other.merged_into:
             target = other.merged_into
             if target == other.name:
