@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, Answer, Choice, Context
 from bot.engine import compose
 from bot.engine.cues import CueIndex
+from bot.engine.employer import EmployerSignals
 from bot.engine.evidence import Trace
 from bot.engine.message import read_message
 from bot.engine.phrases import PhraseIndex, kb_phrases
@@ -25,6 +26,7 @@ class Engine:
         self.phrases = PhraseIndex(kb_phrases(kb))
         cue_words = frozenset(w for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)
+        self.employer_signals = EmployerSignals(kb)
         self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words | self.cues.words)
 
     def answer(self, text: str, context: Context | None = None, now: datetime | None = None) -> Answer:
@@ -45,7 +47,7 @@ class Engine:
             language = context.language or context.last_language or "fi"
             return Answer(language, context.municipality, False, (), None, (), False,
                           kb.text("empty", language), kind=EMPTY, confidence=0.0), Trace()
-        u = understand(message, context, kb, self.places, self.phrases, self.cues)
+        u = understand(message, context, kb, self.places, self.phrases, self.cues, self.employer_signals)
         return self._answer(u, now), u.trace
 
     def _answer(self, u: Understanding, now: datetime | None) -> Answer:

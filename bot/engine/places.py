@@ -68,6 +68,10 @@ class PlaceIndex:
             # espoolainen, nurmeslainen (name + -lainen), kemijärveläinen (genitive stem + -läinen);
             # the data names the irregular ones (lahtelainen)
             name_tokens, genitive_tokens = phrase_tokens(other.name), phrase_tokens(other.genitive)
+            if len(name_tokens) == 1 and name_tokens[0].endswith("nen") and len(name_tokens[0]) > 6:
+                # -nen names bend through -se-/-si-: Kuhmoinen → Kuhmoisissa, Kuhmoiseen (not Kuhmo)
+                for stem in ("si", "se"):
+                    self.oblique.setdefault(name_tokens[0][:-3] + stem, target)
             prefixes = [name_tokens[-1] + "lai"] if name_tokens else []
             if genitive_tokens and genitive_tokens[-1].endswith("n"):
                 prefixes.append(genitive_tokens[-1][:-1] + "lai")

@@ -155,7 +155,9 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     theirs = {id(r) for r in living if any(
         max(c.positions) < r.hit.position and _clause_start(message, r.hit.position) <= min(c.positions)
         for c in others)}
-    if len(theirs) < len(living):  # "I live in Kajaani, my wife lives in Oulu": the writer's own place first
+    if theirs and cues.get("asked_for_other"):  # "…poikani asuu Kajaanissa, mihin hän menee?"
+        living = [r for r in living if id(r) in theirs]
+    elif len(theirs) < len(living):  # "I live in Kajaani, my wife lives in Oulu": the writer's own place first
         living = [r for r in living if id(r) not in theirs]
     best_rank = max(ROLE_RANK[r.role] for r in living)
     top = [r for r in living if ROLE_RANK[r.role] == best_rank]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.answer import Context
 from bot.engine.cues import CueIndex
+from bot.engine.employer import EmployerSignals, Signal
 from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.language import detect_language
 from bot.engine.message import Message
@@ -23,8 +24,9 @@ from bot.kb.model import KnowledgeBase
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
-    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|on|is|täytti|tayttı|turned)\s+(\d{2})\b"
-    r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta sitten|years ago))"
+    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|on|is|täytti|täytin|turned)\s+"
+    r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|only|just|now)\s+)?(\d{2})\b"
+    r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
     r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|years?\s*old|yo\b|y/o|yrs?\b|v\.))"
 )
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
@@ -33,8 +35,8 @@ FOLLOW_UP_MAX_TOKENS = 5
 #: Employer evidence must beat a job seeker's words by this much, or be twice as strong (and vice versa),
 #: or the bot asks.
 ROLE_MARGIN = 1.0
-#: A job seeker's word found only inside a compound or through a typo ("pitkäaikaistyöttömän", "irtisanoo")
-#: is weaker evidence: it is often someone else the sentence is about.
+#: A role word found only inside a compound or through a typo ("pitkäaikaistyöttömän", "irtisanomisilmoitus")
+#: is weaker evidence: it is often someone or something else the sentence is about.
 INEXACT_ROLE_WEIGHT = 0.5
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
@@ -68,7 +70,7 @@ class Understanding:
 
 
 def understand(message: Message, context: Context, kb: KnowledgeBase, places: PlaceIndex,
-               phrases: PhraseIndex, cue_index: CueIndex) -> Understanding:
+               phrases: PhraseIndex, cue_index: CueIndex, employer_signals: EmployerSignals) -> Understanding:
     evidence: list[Evidence] = []
     readings: list[Reading] = []
     place_hits = places.find(message)
@@ -105,7 +107,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         municipality = context.municipality
 
     # who: job seeker or employer, young, foreign-language
-    role, role_ask = _role(by_kind, context, evidence, readings)
+    signals = employer_signals.find(message)
+    role, role_ask = _role(message, by_kind, signals, context, evidence, readings)
     topic_hits = _claimed(by_kind["topic"])
     if role == "jobseeker":
         topic_hits = [h for h in topic_hits if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
@@ -118,7 +121,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     smalltalk = _best(by_kind["smalltalk"])
     if topic is None and smalltalk != "offtopic":
         follow_up = bool(by_kind["followup"]) or (len(message.tokens) <= FOLLOW_UP_MAX_TOKENS and not audiences)
-        topic = _implied_topic(kb, audiences, context, bool(place_hits or point), follow_up)
+        topic = _implied_topic(kb, audiences, context, bool(place_hits or point), follow_up, role == "jobseeker")
     elif topic == kb.routing.default_topic:
         for audience in audiences:
             default = kb.routing.audiences.get(audience)
@@ -167,14 +170,22 @@ def _words(hits: list[PhraseHit], tokens: tuple[str, ...]) -> str:
     return ", ".join(" ".join(tokens[i] for i in sorted(h.positions)) for h in hits)
 
 
-def _role(by_kind: dict[str, list[PhraseHit]], context: Context, evidence: list[Evidence],
-          readings: list[Reading]) -> tuple[str | None, Ask | None]:
+def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[Signal], context: Context,
+          evidence: list[Evidence], readings: list[Reading]) -> tuple[str | None, Ask | None]:
     """Job seeker or employer, from all the evidence of each; close calls are asked about."""
-    employer_hits = [h for h in by_kind["audience"] if h.phrase.key == "employer"] + [
+    employer_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
+                     for h in by_kind["audience"] if h.phrase.key == "employer"] + [
         _scaled(h, 0.5) for h in by_kind["topic"] if h.phrase.key in EMPLOYER_ONLY_TOPICS]
     seeker_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
                    for h in by_kind["audience"] if h.phrase.key == "jobseeker"]
     employer, seeker = _weight(employer_hits), _weight(seeker_hits)
+    covered = {p for h in employer_hits for p in h.positions}
+    for signal in signals:
+        if not covered.issuperset(signal.positions):
+            employer += signal.weight
+            covered.update(signal.positions)
+        evidence.append(Evidence(" ".join(message.tokens[i] for i in signal.positions),
+                                 f"role: employer ({signal.what})", signal.weight, "signal"))
     for name, hits in (("employer", employer_hits), ("jobseeker", seeker_hits)):
         for hit in _claimed(hits):
             evidence.append(Evidence(" ".join(hit.phrase.stems), f"role: {name}", hit.weight, hit.how))
@@ -250,24 +261,29 @@ def _best(hits: list[PhraseHit], order: list[str] | None = None) -> str | None:
 def _topic(kb: KnowledgeBase, hits: list[PhraseHit], evidence: list[Evidence],
            readings: list[Reading]) -> tuple[str | None, bool, float]:
     """The topic with the most phrase weight. The default topic only wins when nothing more specific was
-    asked; a tie between specific topics goes to the one listed first in routing.yaml, with low confidence."""
+    asked; a tie between specific topics goes to the one named last, with lower confidence."""
     scores: dict[str, float] = defaultdict(float)
     for hit in hits:
         scores[hit.phrase.key] += hit.weight
         evidence.append(Evidence(" ".join(hit.phrase.stems), f"topic: {hit.phrase.key}", hit.weight, hit.how))
     if not scores:
         return None, False, 0.0
+    # an audience's general topic (employer services) loses a tie: "palkkatuki työnantajalle" is about pay
+    # subsidy; then a tie goes to the topic named last: people tell their situation first and ask last
+    general = {kb.routing.default_topic} | {a.default_topic for a in kb.routing.audiences.values() if a.default_topic}
     default = kb.routing.default_topic
     specific = {k: v for k, v in scores.items() if k != default} or scores
     order = list(kb.routing.topics)
-    ranked = sorted(specific, key=lambda k: (-specific[k], order.index(k) if k in order else len(order)))
+    last_seen = {k: max(max(h.positions) for h in hits if h.phrase.key == k) for k in specific}
+    ranked = sorted(specific, key=lambda k: (-specific[k], k in general, -last_seen[k],
+                                             order.index(k) if k in order else len(order)))
     topic = ranked[0]
     penalty = 0.0
-    why = "most weight" if len(ranked) == 1 or specific[ranked[1]] < specific[topic] else "tie: listed first"
+    why = "most weight" if len(ranked) == 1 or specific[ranked[1]] < specific[topic] else "tie: named last"
     if len(ranked) > 1 and specific[ranked[1]] == specific[topic]:
         penalty = 0.25
     for key in sorted(scores, key=lambda k: -scores[k]):
-        reason = why if key == topic else ("general: only when nothing specific" if key == default else "")
+        reason = why if key == topic else ("general: only when nothing specific" if key in general else "")
         readings.append(Reading("topic", key, scores[key], key == topic, reason))
     return topic, True, penalty
 
@@ -280,10 +296,13 @@ def _age(message: Message) -> int | None:
 
 def _audiences(kb: KnowledgeBase, hits: list[PhraseHit], topic: str | None, role: str | None, age: int | None,
                evidence: list[Evidence]) -> tuple[str, ...]:
-    found = {h.phrase.key for h in hits} - {"jobseeker", "employer"}
+    found = {h.phrase.key for h in hits} - {"jobseeker", "employer", "native"}
     for hit in hits:
         if hit.phrase.key not in ("jobseeker", "employer"):
             evidence.append(Evidence(" ".join(hit.phrase.stems), f"audience: {hit.phrase.key}", hit.weight, hit.how))
+    native = _weight([h for h in hits if h.phrase.key == "native"])
+    if native and native >= _weight([h for h in hits if h.phrase.key == "foreign_language"]):
+        found.discard("foreign_language")  # "I'm Finnish but I find it easier to type in English"
     if role == "employer":
         found.add("employer")
     low, high = kb.routing.youth_ages
@@ -299,9 +318,10 @@ def _audiences(kb: KnowledgeBase, hits: list[PhraseHit], topic: str | None, role
 
 
 def _implied_topic(kb: KnowledgeBase, audiences: tuple[str, ...], context: Context, has_place: bool,
-                   follow_up: bool) -> str | None:
-    """No topic word: a follow-up keeps the last topic; a place or audience alone means the basics."""
-    if not (has_place or audiences):
+                   follow_up: bool, job_seeker: bool) -> str | None:
+    """No topic word: a follow-up keeps the last topic; a place, an audience or a job seeker's own words
+    ("lomautettiin viime viikolla") alone mean the basics."""
+    if not (has_place or audiences or job_seeker):
         return None
     if context.last_topic in kb.routing.topics and has_place and follow_up:
         return context.last_topic

@@ -164,6 +164,8 @@ class Phrasings:
     correction_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: role (current, past, origin, move, work, other_person) -> language -> cue phrases
     place_cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: group (owner, business, hiring, worker, worker_ending) -> language -> words
+    employer_signals: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

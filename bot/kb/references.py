@@ -259,6 +259,7 @@ def _check_words(kb: KnowledgeBase, raw: dict[str, Any], entries: dict[str, list
     for group, cues in cue_groups:
         for phrases in cues.values():
             check("phrasings", _line(raw["phrasings"], group), group, phrases)
-    for role, by_language in kb.phrasings.place_cues.items():
+    for role, by_language in (*kb.phrasings.place_cues.items(), *kb.phrasings.employer_signals.items()):
         for phrases in by_language.values():
-            check("phrasings", _line(raw["phrasings"], "place_cues", role), f"place_cues: {role}", phrases)
+            group = "place_cues" if role in kb.phrasings.place_cues else "employer_signals"
+            check("phrasings", _line(raw["phrasings"], group, role), f"{group}: {role}", phrases)

@@ -28,9 +28,12 @@ from bot.kb.model import (
 
 AUDIENCES = ("youth", "foreign_language", "employer")
 #: Phrasing-only audience: a job seeker's own words, weighed against employer evidence, never routed on.
-PHRASING_AUDIENCES = (*AUDIENCES, "jobseeker")
+PHRASING_AUDIENCES = (*AUDIENCES, "jobseeker", "native")
 #: What the words around a place say about it ("asuin ennen Oulussa", "muutin Kuhmoon", "poikani asuu…").
-PLACE_CUES = ("current", "past", "origin", "move", "work", "other_person")
+PLACE_CUES = ("current", "past", "origin", "move", "work", "other_person", "asked_for_other")
+#: Phrasing-only audience "native": "I'm Finnish but prefer English" is not a foreign-language client.
+#: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
+EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -383,7 +386,7 @@ def _phrase_groups(f: Fields, key: str) -> dict[str, dict[str, tuple[str, ...]]]
 def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
     root = Fields(data, file, errors, file)
     root.check_keys({"topics", "audiences", "smalltalk", "home_cues", "followup_cues", "correction_cues",
-                     "place_cues"})
+                     "place_cues", "employer_signals"})
 
     def cues(key: str) -> dict[str, tuple[str, ...]]:
         if not root.present(key, False):
@@ -394,15 +397,17 @@ def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
 
     return Phrasings(_phrase_groups(root, "topics"), _phrase_groups(root, "audiences"),
                      _phrase_groups(root, "smalltalk"), cues("home_cues"), cues("followup_cues"),
-                     cues("correction_cues"), _place_cues(root))
+                     cues("correction_cues"), _named_groups(root, "place_cues", PLACE_CUES),
+                     _named_groups(root, "employer_signals", EMPLOYER_SIGNALS))
 
 
-def _place_cues(root: Fields) -> dict[str, dict[str, tuple[str, ...]]]:
-    groups = _phrase_groups(root, "place_cues") if root.present("place_cues", False) else {}
-    sub = root.sub("place_cues", "place_cues") if groups else None
+def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Optional word groups per language whose names the engine knows (place cues, employer signals)."""
+    groups = _phrase_groups(root, key) if root.present(key, False) else {}
+    sub = root.sub(key, key) if groups else None
     for name in groups:
-        if name not in PLACE_CUES and sub is not None:
-            sub.error(sub.line(name), f"unknown place cue {name!r}", f"use one of: {', '.join(PLACE_CUES)}")
+        if name not in known and sub is not None:
+            sub.error(sub.line(name), f"unknown {key} group {name!r}", f"use one of: {', '.join(known)}")
     return groups
 
 

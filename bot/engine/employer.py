@@ -1,0 +1,94 @@
+"""Employer evidence in the employer's own words: being one, running a business, or looking for workers.
+
+"pidän kahvilaa Sotkamossa", "meidän sahalle tarvitaan kaks miestä", "kuljetusliikkeeni etsii
+kuljettajia". A business word alone is not evidence: "firma irtisanoi mut" and "yritys jossa olin
+töissä" are a job seeker's words. Evidence needs the business to be one's own (an owner word just
+before it, or a possessive ending: -ni, -mme) or a hiring word followed by a worker. The words
+are data (phrasings.yaml, employer_signals); only how they combine is code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.message import Message, phrase_tokens
+from bot.kb.model import KnowledgeBase
+
+#: What may follow a business word inside one token when it ends in a possessive: tila|llemme,
+#: parturi|ini, kuljetusliikke|eni, yrityks|eni (a vowel, a case consonant group, vowels, the possessive).
+_OWN_ENDING = re.compile(r"^[aeiouy]?(?:ll|ss|st|lt|n|t)?[aeiouy]{0,2}(?:ni|mme|nne)$")
+#: What may follow a business word after an owner word: a case ending ("pidän kahvilaa", "meidän sahalle");
+#: "meidän tilanne" (our situation) is not "tila" (farm) + an ending.
+_CASE_ENDING = re.compile(r"^[aeiouy]{0,3}(?:n|t|ssa|sta|lla|lta|lle|na|ksi|h[aeiouy]n|seen)?[aeiouy]?(?:ni|mme)?$")
+OWNER_REACH = 2
+HIRING_REACH = 3
+MIN_AGENT_NOUN = 7
+SIGNAL_WEIGHT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    positions: tuple[int, ...]
+    what: str  # "own business" | "hiring" | "says they are an employer"
+    weight: float = SIGNAL_WEIGHT
+
+
+def _forms(kb: KnowledgeBase, group: str) -> tuple[str, ...]:
+    by_language = kb.phrasings.employer_signals.get(group, {})
+    return tuple(" ".join(phrase_tokens(p)) for phrases in by_language.values() for p in phrases if phrase_tokens(p))
+
+
+class EmployerSignals:
+    def __init__(self, kb: KnowledgeBase):
+        self.owners = frozenset(_forms(kb, "owner"))
+        self.businesses = tuple(sorted(set(_forms(kb, "business")), key=len, reverse=True))
+        self.hiring = frozenset(_forms(kb, "hiring"))
+        self.workers = tuple(sorted(set(_forms(kb, "worker")), key=len, reverse=True))
+        self.agent_endings = tuple(_forms(kb, "worker_ending"))
+        self.identities = frozenset(_forms(kb, "identity"))
+        self.former = frozenset(_forms(kb, "former"))
+
+    def _business(self, token: str) -> bool:
+        """The token is a business word with a case ending, also at the end of a compound (rakennusfirma)."""
+        for b in self.businesses:
+            at = token.find(b)
+            if (at == 0 or (at > 0 and len(b) >= 5)) and _CASE_ENDING.match(token[at + len(b):]):
+                return True
+        return False
+
+    def _own_business(self, token: str) -> bool:
+        for b in self.businesses:
+            at = token.find(b)
+            if at >= 0 and _OWN_ENDING.match(token[at + len(b):]):
+                return True
+        return False
+
+    def _worker(self, token: str) -> bool:
+        if any(w in token for w in self.workers):
+            return True
+        return len(token) >= MIN_AGENT_NOUN and token.endswith(self.agent_endings)
+
+    def find(self, message: Message) -> list[Signal]:
+        folded = message.folded
+        pairs = [f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False)]
+        signals: list[Signal] = []
+        for i, token in enumerate(folded):
+            if token in self.identities or (i > 0 and pairs[i - 1] in self.identities):
+                start = i - 1 if token not in self.identities else i
+                if not (start > 0 and folded[start - 1] in self.former):
+                    signals.append(Signal((i,), "says they are an employer"))
+            owner_here = token in self.owners or (i > 0 and pairs[i - 1] in self.owners)
+            if owner_here:
+                for j in range(i + 1, min(i + 1 + OWNER_REACH, len(folded))):
+                    if self._business(folded[j]):
+                        signals.append(Signal((i, j), "own business"))
+                        break
+            elif token not in self.owners and self._own_business(token):
+                signals.append(Signal((i,), "own business"))
+            if token in self.hiring:
+                for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
+                    if self._worker(folded[j]):
+                        signals.append(Signal((i, j), "hiring"))
+                        break
+        return signals
