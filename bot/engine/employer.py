@@ -17,7 +17,7 @@ from bot.kb.model import KnowledgeBase
 
 #: What may follow a business word inside one token when it ends in a possessive: tila|llemme,
 #: parturi|ini, kuljetusliikke|eni, yrityks|eni (a vowel, a case consonant group, vowels, the possessive).
-_OWN_ENDING = re.compile(r"^[aeiouy]?(?:ll|ss|st|lt|n|t)?[aeiouy]{0,2}(?:ni|mme|nne)$")
+_OWN_ENDING = re.compile(r"^[aeiouy]?(?:ll|ss|st|lt|n|t)?[aeiouy]{0,2}(?:ni|mme)$")
 #: What may follow a business word after an owner word: a case ending ("pidän kahvilaa", "meidän sahalle");
 #: "meidän tilanne" (our situation) is not "tila" (farm) + an ending.
 _CASE_ENDING = re.compile(r"^[aeiouy]{0,3}(?:n|t|ssa|sta|lla|lta|lle|na|ksi|h[aeiouy]n|seen)?[aeiouy]?(?:ni|mme)?$")

@@ -98,7 +98,7 @@ class PlaceIndex:
             for code in m.postal_codes:
                 self.postal_codes[code] = target
         self.fuzzy = FuzzyVocabulary(
-            ((w, t) for w, t in area_words if w not in vocabulary), min_length=5, cutoff=84.0)
+            ((w, t) for w, t in area_words if w not in vocabulary or w in self.exact), min_length=5, cutoff=84.0)
         self.demonym_starts = {prefix[:4] for prefix in self.demonyms}
 
     def _add(self, target: Target, names: list[str], inflected: list[str]) -> list[tuple[str, Target]]:

@@ -27,7 +27,7 @@ _AGE = re.compile(
     r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|on|is|täytti|täytin|turned)\s+"
     r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|only|just|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
-    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|years?\s*old|yo\b|y/o|yrs?\b|v\.))"
+    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.))"
 )
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
 #: "Kuhmo?", "I live in Kuusamo": a message this short that names a place continues the last topic.
