@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from bot.analytics import AnalyticsStore
 from bot.answer import CLARIFY, OUT_OF_AREA, Answer
-from bot.conversation import next_context
+from bot.conversation import apply_choice, next_context
 from bot.engine import Engine
 from bot.engine.compose import out_of_area_text
 from bot.geo import Located, locate
@@ -77,6 +77,18 @@ class Conversations:
         answer = replace(answer, text=f"{confirmation}\n\n{answer.text}")
         self._remember(user_id, replace(s, municipality=municipality), answer, None)
         return self._record(user_id, question, answer)
+
+    def choose_role(self, user_id: int, role: str, language: str) -> Answered | None:
+        """The person said who is asking (job seeker or employer): answer the waiting question so.
+        None when no question is waiting (an old button pressed again)."""
+        s = self.storage.get(user_id)
+        context = apply_choice(s.context, f"role:{role}", frozenset(self.kb.municipalities))
+        if context is None or not s.pending_question:
+            return None
+        answer = self.engine.answer(s.pending_question, replace(context, language=s.language or context.language))
+        pending = s.pending_question if answer.kind == CLARIFY else None
+        self._remember(user_id, s, answer, pending)
+        return self._record(user_id, s.pending_question, answer)
 
     def somewhere_else(self, user_id: int, language: str) -> Answered:
         """The person lives outside the area: forget the home municipality and send them onwards."""

@@ -54,6 +54,14 @@ async def _municipality(update: Update, context: ContextTypes.DEFAULT_TYPE, valu
         await send_answer(chat, svc, svc.conversations.choose_municipality(update.effective_user.id, value, lang))
 
 
+async def _role(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
+    """Job seeker or employer, chosen by button: the waiting question is answered as that person's."""
+    svc, lang, chat = services(context), language(update, context), update.effective_chat
+    answered = svc.conversations.choose_role(update.effective_user.id, value, lang)
+    if answered is not None:
+        await send_answer(chat, svc, answered)
+
+
 async def _choose(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
     svc, lang = services(context), language(update, context)
     await send_text(update.effective_chat, svc.kb.text("choose_municipality", lang),
@@ -91,4 +99,5 @@ _ACTIONS = {
     kbd.MENU: _menu,
     kbd.POINTS: _points,
     kbd.CONTACT: _contact,
+    kbd.ROLE: _role,
 }

@@ -10,8 +10,8 @@ from handlers.render import osm_search_url
 
 MAX_CALLBACK_DATA = 64
 #: Callback actions: "action:value".
-LANGUAGE, MUNICIPALITY, LOCATION_YES, LOCATION_NO, POINTS, CONTACT, MENU = (
-    "lang", "mun", "locyes", "locno", "pts", "contact", "menu")
+LANGUAGE, MUNICIPALITY, LOCATION_YES, LOCATION_NO, POINTS, CONTACT, MENU, ROLE = (
+    "lang", "mun", "locyes", "locno", "pts", "contact", "menu", "role")
 #: Feedback buttons: "fb:1:<analytics row id>" (helpful) or "fb:0:<id>"; handled on their own.
 FEEDBACK = "fb"
 FEEDBACK_PATTERN = rf"^{FEEDBACK}:"
@@ -57,6 +57,17 @@ def municipality_rows(kb: KnowledgeBase, language: str) -> list[list[InlineKeybo
     rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
     rows.append([_button(kb.text("button_elsewhere", language), MUNICIPALITY, ELSEWHERE)])
     return rows
+
+
+def choice_keyboard(answer: Answer) -> InlineKeyboardMarkup:
+    """The answers to the bot's question, as buttons: choice ids are "mun:<id>" or "role:<role>", which
+    are also the callback data. Short labels go two a row."""
+    buttons = []
+    for choice in answer.choices:
+        action, _, value = choice.id.partition(":")
+        buttons.append(_button(choice.label, action, value))
+    width = 2 if all(len(b.text) <= 14 for b in buttons) else 1
+    return InlineKeyboardMarkup([buttons[i:i + width] for i in range(0, len(buttons), width)])
 
 
 def start_keyboard(kb: KnowledgeBase, language: str) -> InlineKeyboardMarkup:
@@ -120,7 +131,7 @@ def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int,
     under a routed answer that was recorded, 👍/👎."""
     language = answer.language
     if answer.kind == CLARIFY:
-        return municipality_keyboard(kb, language)
+        return choice_keyboard(answer) if answer.choices else municipality_keyboard(kb, language)
     if answer.kind == ROUTE and answer.service_points:
         rows = point_rows(kb, answer.service_points, language)
         if answer.municipality and other_points:

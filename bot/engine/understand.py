@@ -135,6 +135,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         target = residence.ambiguous.target
         ask = Ask("place", tuple(f"mun:{m}" for m in (target.municipality, *target.alternatives)) + ("mun:_else",),
                   target.village)
+    if role_ask is not None:
+        audiences = tuple(a for a in audiences if a != "employer")
     confidence = 1.0 - residence.penalty - topic_penalty
     if any(h.fuzzy for h in place_hits):
         confidence -= 0.2
@@ -144,6 +146,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         confidence -= 0.3
     if topic is None and ask is None:
         confidence = 0.0
+    if ask is not None:  # two readings were close: whatever the answer to the question, this was not sure
+        confidence = min(confidence, 0.5)
     decision = _decision(ask, topic, municipality, outside, confidence)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask, residence.someone_else, home_stated,
