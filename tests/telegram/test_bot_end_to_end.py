@@ -318,3 +318,32 @@ async def test_deep_link_start_takes_every_language_of_the_knowledge_base(start_
         for number, code in enumerate(LANGUAGES):
             await bot.say(FI_USER + number, f"/start {code}", "de")
     assert [Storage(db_path).get(FI_USER + n).language for n in range(len(LANGUAGES))] == list(LANGUAGES)
+
+
+async def test_who_is_asking_is_asked_by_buttons_and_the_choice_answers_the_original_question(start_bot, fake,
+                                                                                              db_path):
+    async with start_bot() as bot:
+        (asked,) = await bot.say(FI_USER, "etsin töitä yritykselleni kuhmossa")
+        assert asked.plain_text == "Etsitkö töitä itsellesi vai työntekijää yrityksellesi?"
+        assert asked.callback_data() == ["role:jobseeker", "role:employer"]
+        assert [b["text"] for row in inline_rows(asked) for b in row] == ["Töitä itselleni",
+                                                                          "Työntekijää yritykselleni"]
+        (answer,) = await bot.press(FI_USER, "role:jobseeker")
+        assert KUHMO_ADDRESS in answer.plain_text and "Työnhakijaa" in answer.plain_text
+        (again,) = await bot.say(FI_USER, "etsin töitä yritykselleni kuhmossa")
+        (employer,) = await bot.press(FI_USER, "role:employer")
+    assert "Työnantaja- ja yrityspalvelut" in employer.plain_text and KUHMO_ADDRESS not in employer.plain_text
+    stored = Storage(db_path).get(FI_USER)
+    assert stored.pending_question is None and stored.municipality == "kuhmo"
+    assert not fake.rejected
+
+
+async def test_shared_village_name_is_asked_about_by_buttons(start_bot, fake):
+    async with start_bot() as bot:
+        (asked,) = await bot.say(FI_USER, "asun maanselässä ja etsin töitä")
+        assert sorted(asked.callback_data()) == ["mun:_else", "mun:kuusamo", "mun:sotkamo"]
+        (answer,) = await bot.press(FI_USER, "mun:kuusamo")
+        stale = await bot.press(FI_USER, "role:employer")  # an old or forged button: nothing to answer
+    assert "Keskuskuja 6, 93600 Kuusamo" in answer.plain_text
+    assert stale == []
+    assert not fake.rejected
