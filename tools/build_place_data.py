@@ -17,6 +17,16 @@ municipality of Finland. This script uses it for:
   the other municipalities with a Posti locality of the same name (and the other area municipalities
   listing the same village) added to `also_in`, with a [Posti …] comment naming the codes.
   Names in also_in that neither source gives (general knowledge) are kept and listed in the report.
+* knowledge/other_places.yaml, rebuilt whole: every street-address postcode outside the area with its
+  municipality, and the Posti localities outside the area (type 1 rows, Finnish name) that are neither a
+  municipality name (current or former, other_municipalities.yaml) nor a name of the area
+  (municipalities.yaml: municipality names, aliases, villages), each with its municipalities. Left out:
+  names of fewer than 4 letters, names with a digit or one of Posti's service words (GENERIC_PARTS), and
+  the common words in STOP_WORDS, which people write for other things than that one village ("asun
+  metsässä", "asun Lapissa", "kotikylässä"). Posti's endings AS (asema), KK (kirkonkylä) and TL (Turun
+  lääni) are dropped first: ALAVUS AS is Alavus, KUIVANIEMI KK is Kuivaniemi. Names are written in
+  ordinary capitals (SUKEVA -> Sukeva, KUOPPA-AHO -> Kuoppa-aho, INHAN TEHTAAT -> Inhan tehtaat). The
+  report lists what a rebuild drops or changes, so that hand edits are not lost unseen.
 
 Without --write it only prints the report and exits 1 when a file would change or something needs a
 person (a genitive to write, a village Posti places elsewhere, a merger Posti does not confirm).
@@ -70,6 +80,8 @@ class Posti:
     code_municipality: dict[str, str] = field(default_factory=dict)
     places: dict[str, set[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(set))
     # lower-case locality name (Finnish or Swedish) -> {(municipality, code, LOCALITY)}
+    street_localities: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Finnish locality name of a street-address code (as Posti writes it, LOCALITY) -> municipalities
 
 
 def read_posti(path: Path) -> Posti:
@@ -84,6 +96,7 @@ def read_posti(path: Path) -> Posti:
             posti.code_municipality[code] = municipality
             if row["type_code"] == STREET_ADDRESS:
                 posti.street_codes[municipality].add(code)
+                posti.street_localities[row["postcode_fi_name"].strip()].add(municipality)
             if row["type_code"] in PLACE_TYPES:
                 for name in {row["postcode_fi_name"].strip(), row["postcode_sv_name"].strip()}:
                     posti.places[name.lower()].add((municipality, code, row["postcode_fi_name"].strip()))
@@ -339,15 +352,195 @@ def _village_line(posti: Posti, fi_name: dict[str, str], mid: str, listed: dict[
     return with_comment(match.group(1) + flow(village, VILLAGE_ORDER), comment)
 
 
+# -- other_places.yaml ------------------------------------------------------------------------------
+#: Common Finnish words that are also the name of one Posti locality somewhere. People write them for other
+#: things ("asun metsässä", "asun saaressa", "Lapissa", "kotikylässä", "rauhassa") or for a village of the
+#: same name anywhere in Finland (Alakylä, Isokylä), so they are not taken as that one locality.
+STOP_WORDS = (
+    # words for a kind of place (asema, kylä, koski, mäki, niemi, ranta, lahti, salo ...)
+    "asema", "kirkonkylä", "keskusta", "satama", "kylä", "koski", "mäki", "niemi", "ranta", "lahti", "salo",
+    "saari", "salmi", "harju", "metsä", "luoma", "nummi", "pohja", "latva", "törmä", "suvanto", "sola",
+    "halli", "hytti",
+    # village names found all over Finland (Posti has each in one municipality only)
+    "alakylä", "ylikylä", "isokylä", "kotikylä", "vanhakylä", "uusikylä", "länsikylä", "itäkylä",
+    "suurikylä", "rantakylä",
+    # a region, compass words and adjectives
+    "lappi", "luode", "eteläinen", "ylinen",
+    # everyday words
+    "kello", "kerma", "koivu", "hattu", "kiila", "koura", "kuoppa", "kukko", "kuikka", "peura", "myrkky",
+    "rauha", "summa", "kipinä", "kantele", "neuvola", "neuvoton", "porras", "risti", "riste", "tiainen",
+    "tynkä", "jyrkkä", "kuona", "levä",
+)
+#: Posti's words for its own services (reply mail, PO boxes); never a place someone lives in.
+GENERIC_PARTS = ("POSTI", "VASTAUS", "LÄHETYS", "SVARS", "BOX")
+#: Endings Posti adds to a locality: asema (station), kirkonkylä (church village), Turun lääni.
+LOCALITY_ENDINGS = (" AS", " KK", " TL")
+MIN_LETTERS = 4
+#: Words written in small letters after the first word of a locality name (Inhan tehtaat).
+COMMON_NOUNS = {"kanava", "saha", "tehdas", "tehtaat", "urheiluopisto"}
+_VOWELS = set("aeiouyäöå")
+
+PLACES_HEADER = """\
+# =====================================================================
+# TyöNavi – OTHER places outside our area: postal codes and localities
+# =====================================================================
+# People often name their village or give their postal code instead of
+# their municipality: "asun Sukevalla", "postinumeroni on 88340". This
+# file tells the bot which municipality OUTSIDE the Kainuu–Koillismaa
+# employment area such a place belongs to, so that it can recognise a
+# person living outside the area and send them onwards. The file is
+# optional: without it the bot only knows the municipality names.
+#
+#   postal_codes  "postal code": municipality. Every street-address
+#                 postal code outside the ten area municipalities. Five
+#                 digits, always in quotes. Never list an area postal
+#                 code here: those are in municipalities.yaml.
+#   localities    Locality: [municipality, ...]. Villages and districts
+#                 with a post office name (Sukeva, Kallunki), each with
+#                 the municipality it is in; a name found in several
+#                 municipalities lists them all (Tikkala).
+# A locality is taken as someone's HOME only when the message says they
+# live there ("asun Sukevalla"); a message that merely mentions it
+# ("kävin Sukevalla") says nothing about where they live.
+#
+# Municipality names are the Finnish names of CURRENT municipalities as
+# written in other_municipalities.yaml (with ä and ö). Municipality names
+# (also former ones such as Valtimo) and the area's own villages are NOT
+# repeated here: they are in other_municipalities.yaml and
+# municipalities.yaml, and a name must point to one place only.
+#
+# Source: generated by tools/build_place_data.py from Posti's postal
+# code file of {date}: {codes} street-address postal codes and {localities}
+# localities. Left out of the localities: names of fewer than {min_letters}
+# letters, names with a digit or a Posti service word, and these common
+# words (the generator's stop list):
+{stop_words}
+# Posti's endings "as" (asema), "kk" (kirkonkylä) and "Tl" are dropped:
+# ALAVUS AS is Alavus, a municipality, so it is not listed.
+#
+# Editing: staff may correct a line by hand (a municipality, a spelling),
+# add a place Posti does not name, or remove a misleading one, and then
+# run `tyonavi kb validate`. Rerunning the generator with --write
+# rebuilds this file whole; its report lists every line the rebuild
+# would drop or change, so carry lasting corrections into the generator
+# (its stop list) or back into this file after the rebuild.
+"""
+
+
+def nice_name(locality: str, proper_names: set[str]) -> str:
+    """Posti's capitals as an ordinary name: SUKEVA -> Sukeva, KUOPPA-AHO -> Kuoppa-aho, YLI-II -> Yli-Ii.
+
+    After a hyphen a part starts with a small letter when the same vowel meets there (Kuoppa-aho), unless
+    it is itself a place name (Yli-Ii); common nouns after the first word are small (Inhan tehtaat).
+    """
+    out = []
+    for index, word in enumerate(locality.lower().split()):
+        if index and word in COMMON_NOUNS:
+            out.append(word)
+            continue
+        parts: list[str] = []
+        for part in word.split("-"):
+            small = parts and parts[-1][-1] == part[0] and part[0] in _VOWELS and fold(part) not in proper_names
+            parts.append(part if small else part[:1].upper() + part[1:])
+        out.append("-".join(parts))
+    return " ".join(out)
+
+
+def build_places(posti: Posti, area_data: dict[str, Any], others_path: Path, path: Path,
+                 report: list[str]) -> str:
+    area = {m["name"]["fi"] for m in area_data["municipalities"]}
+    others = (yaml.safe_load(others_path.read_text(encoding="utf-8")) or {}).get("other_municipalities", [])
+    municipality_names = {fold(n) for n in posti.municipalities} | {fold(sv) for sv, _ in posti.municipalities.values()}
+    municipality_names |= {fold(str(o[k])) for o in others if isinstance(o, dict) for k in ("name", "sv", "en")
+                           if o.get(k)}
+    area_names: set[str] = set()
+    for m in area_data["municipalities"]:
+        area_names |= {fold(n) for n in m["name"].values() if n} | {fold(a) for a in m.get("aliases") or []}
+        area_names |= {fold(v["name"] if isinstance(v, dict) else v) for v in m.get("villages") or []}
+    area_names |= {fold(h[2]) for hits in posti.places.values() for h in hits if h[0] in area}
+    stop = {fold(w) for w in STOP_WORDS}
+    codes = {code: name for name, own in posti.street_codes.items() if name not in area for code in own}
+    spellings: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # folded -> name -> places
+    localities: dict[str, set[str]] = {}
+    notes: dict[str, str] = {}
+    skipped: dict[str, set[str]] = defaultdict(set)
+    for locality, where in posti.street_localities.items():
+        outside = {m for m in where if m not in area}
+        if not outside:
+            continue
+        base = locality
+        for ending in LOCALITY_ENDINGS:
+            if fold(base) not in municipality_names:
+                base = base.removesuffix(ending)
+        key = fold(base)
+        reason = ("municipality" if key in municipality_names else
+                  "area name" if key in area_names else
+                  "digit" if any(c.isdigit() for c in base) else
+                  "Posti word" if any(part in base.upper() for part in GENERIC_PARTS) else
+                  "short" if sum(c.isalpha() for c in base) < MIN_LETTERS else
+                  "stop word" if key in stop else "")
+        if reason:
+            skipped[reason].add(locality)
+            continue
+        spellings[fold(base)][nice_name(base, municipality_names)] |= outside
+    for variants in spellings.values():  # the bot folds ä to a: Äijälä and Aijala are one name to it
+        first = min(variants, key=finnish_order)
+        localities[first] = set().union(*variants.values())
+        if len(variants) > 1:
+            notes[first] = "[Posti: " + ", ".join(f"{name} in {', '.join(sorted(variants[name], key=finnish_order))}"
+                                                 for name in sorted(variants, key=finnish_order)) + "]"
+            report.append(f"other_places: {' and '.join(sorted(variants, key=finnish_order))} are one name to the "
+                          f"bot: listed once as {first}")
+    for reason, names in sorted(skipped.items()):
+        shown = ", ".join(sorted(names, key=finnish_order)) if reason != "municipality" else "…"
+        report.append(f"other_places: {len(names)} Posti localities left out ({reason}): {shown}")
+    report.append(f"other_places: {len(codes)} street-address postal codes and {len(localities)} localities "
+                  "outside the area")
+    _report_dropped(path, codes, localities, report)
+    stop_lines = []
+    line = "#  "
+    for word in sorted(STOP_WORDS, key=finnish_order):
+        if len(line) + len(word) + 2 > 72:
+            stop_lines.append(line.rstrip())
+            line = "#  "
+        line += f" {word.capitalize()},"
+    stop_lines.append(line.rstrip(",") + ".")
+    header = PLACES_HEADER.format(date=posti.date, codes=len(codes), localities=len(localities),
+                                  min_letters=MIN_LETTERS, stop_words="\n".join(stop_lines))
+    code_lines = [f'  "{code}": {scalar(codes[code])}' for code in sorted(codes)]
+    locality_lines = []
+    for name in sorted(localities, key=finnish_order):
+        where = ", ".join(scalar(m) for m in sorted(localities[name], key=finnish_order))
+        locality_lines.append(with_comment(f"  {scalar(name)}: [{where}]", notes.get(name, "")))
+    return (header + "\npostal_codes:\n" + "\n".join(code_lines) + "\n\nlocalities:\n" + "\n".join(locality_lines)
+            + "\n")
+
+
+def _report_dropped(path: Path, codes: dict[str, str], localities: dict[str, set[str]], report: list[str]) -> None:
+    """What the current file says that the rebuild would drop or change (hand edits among them)."""
+    if not path.exists():
+        report.append(f"other_places: {path.name} is new")
+        return
+    old = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for code, name in sorted((old.get("postal_codes") or {}).items()):
+        if codes.get(str(code)) != name:
+            report.append(f"other_places: postal code {code}: {name} -> {codes.get(str(code), '(dropped)')}")
+    for name, where in sorted((old.get("localities") or {}).items(), key=lambda item: finnish_order(str(item[0]))):
+        new = sorted(localities.get(str(name), set()), key=finnish_order)
+        if new != list(where if isinstance(where, list) else [where]):
+            report.append(f"other_places: locality {name}: {where} -> {new or '(dropped)'}")
+
+
 # -- main -------------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("posti_csv", type=Path, help="Posti's postal code file (CSV, as in ../shared/data/)")
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge", help="the knowledge/ folder")
-    parser.add_argument("--write", action="store_true", help="rewrite the two files (otherwise only report)")
+    parser.add_argument("--write", action="store_true", help="rewrite the three files (otherwise only report)")
     args = parser.parse_args(argv)
     posti = read_posti(args.posti_csv)
     area_path, others_path = args.knowledge / "municipalities.yaml", args.knowledge / "other_municipalities.yaml"
+    places_path = args.knowledge / "other_places.yaml"
     area_data = yaml.safe_load(area_path.read_text(encoding="utf-8"))
     area = {m["name"]["fi"]: m["id"] for m in area_data["municipalities"]}
     for name in area:
@@ -358,9 +551,10 @@ def main(argv: list[str] | None = None) -> int:
     problems: list[str] = []
     new_area = build_area(posti, area_path, report, problems)
     new_others = build_others(posti, area, others_path, report, problems)
+    new_places = build_places(posti, area_data, others_path, places_path, report)
     changed = []
-    for path, text in ((area_path, new_area), (others_path, new_others)):
-        if path.read_text(encoding="utf-8") != text:
+    for path, text in ((area_path, new_area), (others_path, new_others), (places_path, new_places)):
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
             changed.append(path)
             if args.write:
                 path.write_text(text, encoding="utf-8")

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.kb import sections
 from bot.kb.errors import KBError, KnowledgeBaseInvalid
+from bot.kb.flatsource import read_flat_yaml
 from bot.kb.model import KnowledgeBase
 from bot.kb.yamlsource import read_yaml
 
@@ -21,6 +22,10 @@ FILES = {
     "phrasings": "phrasings.yaml",
     "language": "language.yaml",
     "texts": "texts.yaml",
+}
+#: Files the knowledge base may do without: a missing one counts as empty.
+OPTIONAL_FILES = {
+    "other_places": "other_places.yaml",
 }
 
 
@@ -48,6 +53,12 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[KBError]]:
         data, file_errors = read_yaml(directory / name, shown[kind])
         errors.extend(file_errors)
         raw[kind] = data
+    for kind, name in OPTIONAL_FILES.items():
+        shown[kind] = str(directory / name)
+        raw[kind] = None
+        if (directory / name).exists():
+            raw[kind], file_errors = read_flat_yaml(directory / name, shown[kind])  # long, one entry a line
+            errors.extend(file_errors)
     if errors:  # syntax errors make everything after them noise
         return None, errors
 
@@ -63,6 +74,7 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[KBError]]:
     phrasings = build("phrasings", sections.build_phrasings)
     cues = build("language", sections.build_language_cues)
     texts = build("texts", sections.build_texts)
+    other_places = build("other_places", sections.build_other_places)
     if area is None:
         return None, errors
 
@@ -76,6 +88,7 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[KBError]]:
         phrasings=phrasings,
         language_cues=cues,
         texts=texts,
+        other_places=other_places,
     )
     from bot.kb.references import check_references  # local: keeps import graph one-way
 

@@ -89,6 +89,20 @@ class OtherMunicipality:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherPlaces:
+    """Places OUTSIDE the area that people name instead of their municipality (other_places.yaml).
+
+    `postal_codes` maps a street-address postal code to the Finnish name of its current municipality
+    ("88340" -> "Vaala"); `localities` maps a post-office locality to the municipalities that have one of
+    that name ("Sukeva" -> ("Sonkajärvi",)). A locality only says where someone lives when the message
+    says they live there ("asun Sukevalla"). Both are empty when the optional file is absent.
+    """
+
+    postal_codes: dict[str, str]
+    localities: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class OpeningHours:
     """Weekly hours as (open, close) minute pairs per weekday (0 = Monday), and exceptions."""
 
@@ -193,6 +207,8 @@ class KnowledgeBase:
     phrasings: Phrasings
     language_cues: dict[str, frozenset[str]]
     texts: dict[str, Text]
+    #: Optional (knowledge/other_places.yaml); a KnowledgeBase built without it knows no such places.
+    other_places: OtherPlaces = field(default_factory=lambda: OtherPlaces({}, {}))
 
     def text(self, key: str, language: str, **values: str) -> str:
         """A UI text in the language, with its {placeholders} filled."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any
 
 from bot.kb.errors import KBError
 from bot.kb.model import KnowledgeBase
-from bot.kb.normalise_names import fold, words
+from bot.kb.normalise_names import _FOLD, fold, words
 from bot.kb.sections import AUDIENCES, PHRASING_AUDIENCES
 
 
@@ -51,6 +52,7 @@ def check_references(kb: KnowledgeBase, raw: dict[str, Any], shown: dict[str, st
     _check_routing(kb, raw["routing"], err, municipality_ids, point_ids)
     _check_phrasings(kb, raw["phrasings"], err)
     _check_names(kb, raw["municipalities"], entries, err)
+    _check_other_places(kb, raw["other_places"], entries, err)
 
 
 def _check_point_list(points: tuple[str, ...], point_ids: set[str], line: int, where: str, err: Any) -> None:
@@ -206,6 +208,91 @@ def _check_names(kb: KnowledgeBase, raw: Any, entries: dict[str, list[tuple[Any,
                 err("other_municipalities", line, f"{other.name!r}: merged_into {target!r} is not a listed "
                     "municipality", "write the Finnish name of a current municipality listed in this file "
                     "(without merged_into) or of an area municipality, e.g. merged_into: Nurmes")
+
+
+def _check_other_places(kb: KnowledgeBase, raw: Any, entries: dict[str, list[tuple[Any, int]]], err: Any) -> None:
+    """other_places.yaml: outside places only, each pointing at a current municipality listed elsewhere.
+
+    The file is long: the checks are set look-ups, and lines are looked up only for an error.
+    """
+    places = kb.other_places
+    if not places.postal_codes and not places.localities:
+        return
+    area_codes = {code: m.id for m, _ in entries["municipalities"] for code in m.postal_codes}
+    area_names = {m.name.get("fi", m.id) for m, _ in entries["municipalities"]}
+    current = {o.name for o, _ in entries["others"] if o.name and not o.merged_into}
+    former = {o.name: o.merged_into for o, _ in entries["others"] if o.name and o.merged_into}
+    area_fix = "remove it from other_places.yaml: the area's postal codes are listed in municipalities.yaml"
+
+    def municipality(name: str, line: int, what: str, fix_for_area: str) -> None:
+        if name in area_names:
+            err("other_places", line, f"{what}: {name!r} is an area municipality, not a place outside the area",
+                fix_for_area)
+        elif name in former:
+            err("other_places", line, f"{what}: {name!r} is now part of {former[name]!r}",
+                f"write {former[name]} instead")
+        else:
+            from difflib import get_close_matches  # only for an error: keeps loading fast
+
+            close = get_close_matches(name, sorted(current), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            err("other_places", line, f"{what}: {name!r} is not a municipality listed in other_municipalities.yaml",
+                f"write the Finnish name of a current municipality as in other_municipalities.yaml, with ä and ö"
+                f"{hint}")
+
+    codes = places.postal_codes
+    # The file is long: whole-set checks first, entry by entry only where one of them found something.
+    for code in sorted(codes.keys() & area_codes.keys()):
+        err("other_places", _line(raw, "postal_codes", code), f"postal code {code} is a postal code of the "
+            f"area ({area_codes[code]!r})", area_fix)
+    if set(codes.values()) - current:
+        for code, name in codes.items():
+            if name not in current and code not in area_codes:
+                municipality(name, _line(raw, "postal_codes", code), f"postal code {code}", area_fix)
+    names = list(places.localities)
+    folded = _fold_all(names)
+    known = _known_names(entries)
+    if len(set(folded)) != len(folded) or not known.keys().isdisjoint(folded):
+        seen: dict[str, str] = {}
+        for locality, key in zip(names, folded, strict=True):
+            if key in known:
+                err("other_places", _line(raw, "localities", locality), f"locality {locality!r} is already "
+                    f"{known[key]}", "remove it from other_places.yaml: a place name must point to one place only")
+            if key in seen:
+                err("other_places", _line(raw, "localities", locality), f"locality {locality!r} is listed twice: "
+                    f"{seen[key]!r} at line {_line(raw, 'localities', seen[key])} is the same name to the bot",
+                    "keep one line and list all its municipalities there")
+            seen.setdefault(key, locality)
+    if set(chain.from_iterable(places.localities.values())) - current:
+        for locality, where in places.localities.items():
+            for name in where:
+                if name not in current:
+                    municipality(name, _line(raw, "localities", locality), f"locality {locality!r}",
+                                 "remove it here and list it as a village of that municipality in "
+                                 "municipalities.yaml")
+
+
+def _fold_all(names: list[str]) -> list[str]:
+    """fold() of each name the loader has checked (single separators, no outer spaces), at C speed."""
+    text = "\n".join(names).lower()
+    for letter, plain in _FOLD.items():
+        text = text.replace(chr(letter), plain)
+    return text.split("\n") if names else []
+
+
+def _known_names(entries: dict[str, list[tuple[Any, int]]]) -> dict[str, str]:
+    """Folded names the other place files already give -> what each one is."""
+    known: dict[str, str] = {}
+    for o, _ in entries["others"]:
+        for name in (o.name, o.sv, o.en):
+            if name:
+                known.setdefault(fold(name), f"the municipality {o.name!r} (other_municipalities.yaml)")
+    for m, _ in entries["municipalities"]:
+        for village in m.villages:
+            known[fold(village.name)] = f"a village of {m.id!r} (municipalities.yaml)"
+        for name in (*m.name.values(), *m.aliases):
+            known[fold(name)] = f"a name of the area municipality {m.id!r} (municipalities.yaml)"
+    return known
 
 
 def _village_lines(raw: Any, municipality_id: str, villages: tuple[Any, ...], fallback: int) -> list[int]:

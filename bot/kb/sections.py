@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from datetime import date
+from itertools import chain
 from typing import Any
 
 from bot.kb.errors import KBError
-from bot.kb.fields import Fields
+from bot.kb.fields import Fields, _kind
 from bot.kb.model import (
     LANGUAGES,
     Address,
@@ -17,6 +19,7 @@ from bot.kb.model import (
     Municipality,
     OpeningHours,
     OtherMunicipality,
+    OtherPlaces,
     Phrasings,
     Place,
     Routing,
@@ -25,6 +28,7 @@ from bot.kb.model import (
     Text,
     TopicRoute,
 )
+from bot.kb.yamlsource import LineList
 
 AUDIENCES = ("youth", "foreign_language", "employer")
 #: Phrasing-only audience: a job seeker's own words, weighed against employer evidence, never routed on.
@@ -213,6 +217,100 @@ def _merged_year(f: Fields, merged_into: str) -> int | None:
         f.error(f.line("merged_year"), f"{f.what}: merged_year is given without merged_into",
                 "add merged_into: <the current municipality>, or remove merged_year")
     return value
+
+
+#: A place name the bot can read: words of letters a–z, å, ä, ö (é, ü, š, ž), joined by a space, hyphen,
+#: apostrophe or a full stop ("Yli-Ii", "Hanko Pohjoinen"); no digits or other signs.
+PLACE_NAME = re.compile(r"[a-zåäöéüšž]+(?:(?:[ '’-]|\. ?)[a-zåäöéüšž]+)*\.?")
+_FIVE_DIGITS = re.compile(r"[0-9]{5}")
+
+
+def build_other_places(data: Any, file: str, errors: list[KBError]) -> OtherPlaces:
+    """Postal codes and localities outside the area (an optional file; empty when absent or empty).
+
+    Only the form is checked here; that each municipality is listed and no area code is, is checked with
+    the other files in references.py. The file is long, so well-formed entries take a short path.
+    """
+    if data is None:
+        return OtherPlaces({}, {})
+    root = Fields(data, file, errors, file)
+    root.check_keys({"postal_codes", "localities"})
+    codes: dict[str, str] = {}
+    if root.present("postal_codes", False):
+        sub = root.sub("postal_codes", "postal_codes")
+        if _only(str, sub.data) and all(map(_FIVE_DIGITS.fullmatch, sub.data)) and _all_text(sub.data.values()):
+            codes = dict(sub.data)  # the usual case, checked whole: every entry is well-formed
+        for key, value in () if codes else sub.data.items():
+            line = sub.line(key)
+            code = _quoted_code(key, line, sub)
+            name = _municipality_of(value, line, sub, f"postal code {key}", f'"{code or "88340"}": Vaala')
+            if code and name:
+                codes[code] = name
+    localities: dict[str, tuple[str, ...]] = {}
+    if root.present("localities", False):
+        sub = root.sub("localities", "localities")
+        lists = list(sub.data.values())
+        if (_only(str, sub.data) and all(map(PLACE_NAME.fullmatch, map(str.lower, sub.data)))
+                and _only((list, LineList), lists) and all(lists)
+                and _all_text(chain.from_iterable(lists))):
+            localities = dict(zip(sub.data, map(tuple, lists), strict=True))  # the usual case, checked whole
+        for key, value in () if localities else sub.data.items():
+            name = key.strip() if type(key) is str else ""
+            readable = bool(name) and PLACE_NAME.fullmatch(name.lower()) is not None
+            if readable and isinstance(value, list) and value and all(type(v) is str and v.strip() for v in value):
+                localities[name] = tuple(v.strip() for v in value)
+                continue
+            line = sub.line(key)
+            if not readable:
+                shown = repr(key) if isinstance(key, str) else f"{key!r} ({_kind(key)})"
+                sub.error(line, f"locality {shown} is not a name the bot can read",
+                          "write the name with letters a–z, å, ä and ö, words joined by a space or a hyphen, "
+                          "no digits or other signs (in quotes if YAML reads it as yes/no or a number)")
+                continue
+            if isinstance(value, str) and value.strip():
+                localities[name] = (value.strip(),)
+                continue
+            if not isinstance(value, list) or not value:
+                sub.error(line, f"locality {name!r}: give its municipality as a list, got {_kind(value)}",
+                          f"write it as {name}: [<municipality>], e.g. Sukeva: [Sonkajärvi]")
+                continue
+            found = [_municipality_of(item, line, sub, f"locality {name!r}", f"{name}: [Sonkajärvi]")
+                     for item in value]
+            if all(found):
+                localities[name] = tuple(found)
+    return OtherPlaces(codes, localities)
+
+
+def _only(kinds: type | tuple[type, ...], values: Iterable[Any]) -> bool:
+    """Every value is of these exact types (not bool for int, say), checked at C speed."""
+    return set(map(type, values)) <= set(kinds if isinstance(kinds, tuple) else (kinds,))
+
+
+def _all_text(values: Iterable[Any]) -> bool:
+    """Every value is text, non-empty and without spaces around it (checked once per distinct value)."""
+    values = list(values)
+    return _only(str, values) and all(value and value == value.strip() for value in set(values))
+
+
+def _quoted_code(key: Any, line: int, f: Fields) -> str:
+    if isinstance(key, int) and not isinstance(key, bool):
+        f.error(line, f"postal code {key} is not in quotes, so it is read as a number (a leading 0 changes it)",
+                'write every postal code as five digits in quotes, e.g. "88340": Vaala')
+        return ""
+    text = key.strip() if isinstance(key, str) else ""
+    if not _FIVE_DIGITS.fullmatch(text):
+        f.error(line, f"postal code {key!r} is not five digits",
+                'write it as five digits in quotes, e.g. "88340": Vaala')
+        return ""
+    return text
+
+
+def _municipality_of(value: Any, line: int, f: Fields, what: str, example: str) -> str:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    f.error(line, f"{what}: the municipality must be its Finnish name, got {_kind(value)}",
+            f"write the name of a municipality listed in other_municipalities.yaml, e.g. {example}")
+    return ""
 
 
 def _address_of(sub: Fields) -> Address:
