@@ -26,3 +26,11 @@ def test_readme_documents_every_command():
     for command in ("tyonavi chat", "tyonavi ask", "tyonavi kb validate", "tyonavi eval", "tyonavi run",
                     "tyonavi report", "tyonavi kb lint", "tyonavi kb export"):
         assert command in text
+
+
+def test_readme_explain_example_is_what_the_bot_really_prints():
+    text = README.read_text(encoding="utf-8")
+    shown = re.search(r'\$ tyonavi ask --explain "(.*?)"\n(.*?)\n```', text, re.S)
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--explain", shown.group(1)],
+                            capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.split("\n\n")[0].strip() == shown.group(2).strip()

@@ -21,7 +21,7 @@ _OWN_ENDING = re.compile(r"^[aeiouy]?(?:ll|ss|st|lt|n|t)?[aeiouy]{0,2}(?:ni|mme)
 #: What may follow a business word after an owner word: a case ending ("pidän kahvilaa", "meidän sahalle");
 #: "meidän tilanne" (our situation) is not "tila" (farm) + an ending.
 _CASE_ENDING = re.compile(r"^[aeiouy]{0,3}(?:n|t|ssa|sta|lla|lta|lle|na|ksi|h[aeiouy]n|seen)?[aeiouy]?(?:ni|mme)?$")
-OWNER_REACH = 2
+OWNER_REACH = 4  # "we run a small husky farm"
 HIRING_REACH = 3
 MIN_AGENT_NOUN = 7
 SIGNAL_WEIGHT = 2.0
@@ -58,6 +58,8 @@ class EmployerSignals:
         return False
 
     def _own_business(self, token: str) -> bool:
+        if not token.endswith(("ni", "mme")) or token in self.owners:  # cheap: most words end otherwise
+            return False
         for b in self.businesses:
             at = token.find(b)
             if at >= 0 and _OWN_ENDING.match(token[at + len(b):]):
@@ -84,7 +86,7 @@ class EmployerSignals:
                     if self._business(folded[j]):
                         signals.append(Signal((i, j), "own business"))
                         break
-            elif token not in self.owners and self._own_business(token):
+            elif self._own_business(token):
                 signals.append(Signal((i,), "own business"))
             if token in self.hiring:
                 for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):

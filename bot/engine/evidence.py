@@ -45,4 +45,4 @@ class Trace:
         lines += [f"  {'★' if r.chosen else ' '} {r.dimension:<9} {r.value:<28} {r.score:6.2f}  {r.why}"
                   for r in self.readings] or ["  (none)"]
         lines.append(f"Decision: {self.decision}")
-        return "\n".join(lines)
+        return "\n".join(line.rstrip() for line in lines)

@@ -14,6 +14,9 @@ _POSTAL_CODE = re.compile(r"^\d{5}$")
 MIN_STEM = 4
 #: Longest case ending read off an oblique stem: Hossa-ssa, Puolanga-lla, Kajaani-sta, -ltakin.
 MAX_ENDING = 5
+#: Case endings (folded, with the usual one-letter typos) a four-letter stem may carry: Oulu|ssa, Oulu|sa.
+SHORT_STEM_ENDINGS = frozenset({"ssa", "sa", "sta", "ta", "lla", "la", "lta", "lle", "le", "n", "un", "in", "on",
+                                "hin", "ssakin", "stakin", "ksi"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class PlaceIndex:
         self.stems: dict[str, Target] = {}
         self.demonyms: dict[str, Target] = {}
         self.oblique: dict[str, Target] = {}
+        self.short_oblique: dict[str, Target] = {}
         self.postal_codes: dict[str, Target] = {}
         self.vocabulary = vocabulary
         area_ids = {m.name.get("fi", m.id): m.id for m in kb.municipalities.values()}
@@ -117,6 +121,9 @@ class PlaceIndex:
             if len(tokens) == 1 and is_genitive and len(key) > MIN_STEM + 1:
                 # the genitive without its -n is the stem the other cases hang on: Hossa|n → Hossa|ssa
                 self.oblique.setdefault(key[:-1], target)
+            elif len(tokens) == 1 and is_genitive and len(key) == MIN_STEM + 1:
+                # short stems (Oulu|n, Kemi|n) only with a case ending: "oulusa", but not "kemikaali"
+                self.short_oblique.setdefault(key[:-1], target)
             if len(tokens) == 1:
                 stem = stem_fi(tokens[0])
                 if len(stem) >= MIN_STEM and stem not in self.vocabulary:
@@ -156,6 +163,8 @@ class PlaceIndex:
         for end in range(len(token) - 1, max(len(token) - MAX_ENDING, MIN_STEM) - 1, -1):
             if token[:end] in self.oblique:
                 return PlaceHit(self.oblique[token[:end]], i, "stem")
+        if token[:MIN_STEM] in self.short_oblique and token[MIN_STEM:] in SHORT_STEM_ENDINGS:
+            return PlaceHit(self.short_oblique[token[:MIN_STEM]], i, "stem")
         if token[:4] in self.demonym_starts:
             for end in range(len(token) - 3, 3, -1):
                 if token[:end] in self.demonyms:

@@ -17,12 +17,18 @@ from bot.engine.message import Message
 from bot.engine.phrases import PhraseHit
 from bot.engine.places import PlaceHit
 
-#: How strongly a role says "lives here now"; past and negated places never make a home.
-ROLE_RANK = {"correction": 6, "current": 5, "unmarked": 4, "origin": 3, "work": 2, "past": 0}
+#: How strongly a role says "lives here now"; past and negated places never make a home. A move that
+#: happened ("muutin Kuhmoon") says less than "asun"/"nyt"; a planned one ("pitäisi muuttaa Helsinkiin", "my
+#: friends say I should move to Oulu") less than a place named without a cue; a place used as a landmark
+#: ("Kajaanin naapurissa Vaalassa", "near Ruka") less still.
+ROLE_RANK = {"correction": 6.0, "current": 5.0, "moved_to": 4.5, "unmarked": 4.0, "plan_to": 3.5, "origin": 3.0,
+             "near": 2.5, "work": 2.0, "past": 0.0}
+#: Roles whose last mention counts (people correct themselves and tell the latest last).
+LATEST_COUNTS = ("correction", "current", "moved_to")
 #: Cue roles in the order they win when several stand before one place ("en asu enää" beats "asu").
-CUE_PRIORITY = ("past", "move", "origin", "current", "work")
+CUE_PRIORITY = ("past", "move", "plan", "origin", "current", "work")
 #: How far back (in words, within the clause) a cue reaches, and how far forward ("Sotkamossa asun").
-CUE_REACH_BACK = 4
+CUE_REACH_BACK = 5
 CUE_REACH_AHEAD = 2
 _FROM = re.compile(r"(?:sta|lta|st[aä]|lt[aä])$")
 _TO = re.compile(r"(?:lle|([aeiouy])\1n|seen|siin|hin|hun|hon|han|h[aeiouy]n)$")
@@ -94,7 +100,8 @@ def _owners(message: Message, hits: list[PlaceHit],
     return owned
 
 
-def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit], moves: list[PhraseHit]) -> tuple[str, str]:
+def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit],
+          moves: list[PhraseHit]) -> tuple[str, str]:
     """The role the cue words a place owns give it, and the words that gave it."""
     p = hit.position
     previous = message.folded[p - 1] if p else ""
@@ -103,16 +110,27 @@ def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit], moves: li
         if cue is None:
             continue
         words = " ".join(message.tokens[i] for i in sorted(cue.positions))
-        if role == "move":
+        if role in ("move", "plan"):
             direction = case_of(message.folded[p], previous)
-            return ("past" if direction == "from" else "current"), f"{words} … {direction}"
+            return _MOVE_ROLES[role][direction == "from"], f"{words} … {direction}"
         return role, words
     if any(max(c.positions) < p for c in moves):
         # "muutin Sotkamosta viime kuussa Kuusamoon": the move verb reaches the whole sentence
         direction = case_of(message.folded[p], previous)
         if direction != "in":
-            return ("past" if direction == "from" else "current"), f"moved … {direction}"
+            return _MOVE_ROLES["move"][direction == "from"], f"moved … {direction}"
     return "unmarked", ""
+
+
+#: (to or in, from): a move done leaves the place it was from; a planned one starts from home
+_MOVE_ROLES = {"move": ("moved_to", "past"), "plan": ("plan_to", "current")}
+
+
+def _landmark(hit: PlaceHit, near: list[PhraseHit]) -> bool:
+    """'Kajaanin naapurissa', 'Kuhmon lähellä', 'near Ruka', 'next to Kajaani': a place that locates another."""
+    p = hit.position
+    # Finnish postpositions follow the place (Kajaanin naapurissa), English prepositions come before it
+    return any(min(c.positions) == p + 1 if c.phrase.language == "fi" else max(c.positions) == p - 1 for c in near)
 
 
 def _level(hit: PlaceHit) -> int:
@@ -143,6 +161,8 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
             roles.append(PlaceRole(hit, "correction", "correction"))
         else:
             role, cue = _role(message, hit, owned.get(index, {}), cues.get("move", []))
+            if role != "past" and _landmark(hit, cues.get("near", [])):
+                role, cue = "near", "landmark"
             roles.append(PlaceRole(hit, role, cue))
     evidence = [Evidence(message.tokens[r.hit.position], f"place: {r.hit.target.label} ({r.role})",
                          ROLE_RANK[r.role] / 5, f"{r.hit.how}{', cue: ' + r.cue if r.cue else ''}") for r in roles]
@@ -165,7 +185,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     best_level = max(_level(r.hit) for r in top)
     top = [r for r in top if _level(r.hit) == best_level]
     # corrections and explicit "now" statements: the last one counts; otherwise the first named
-    chosen = top[-1] if top[0].role in ("correction", "current") else top[0]
+    chosen = top[-1] if top[0].role in LATEST_COUNTS else top[0]
     penalty = 0.0
     if len({(r.hit.target.municipality, r.hit.target.outside) for r in top}) > 1:
         penalty += 0.3  # two homes of equal standing: an answer, but one staff should see
@@ -180,7 +200,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
             ambiguous = chosen.hit
     someone_else = bool(theirs) and id(chosen) in theirs
     readings = tuple(
-        Reading("place", r.hit.target.label, float(ROLE_RANK[r.role]) + _level(r.hit) / 10, r is chosen,
+        Reading("place", r.hit.target.label, ROLE_RANK[r.role] + _level(r.hit) / 10, r is chosen,
                 r.role + (f" ({r.cue})" if r.cue else ""))
         for r in roles)
     return Residence(chosen.hit, left, ambiguous, someone_else, penalty, tuple(evidence), readings)

@@ -27,7 +27,8 @@ _AGE = re.compile(
     r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|on|is|täytti|täytin|turned)\s+"
     r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|only|just|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
-    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.))"
+    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.)"
+    r"|(?:poika|tytär|tyttö|son|daughter|lapsi|child|kid)\w*\s*\((\d{2})\))"
 )
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
 #: "Kuhmo?", "I live in Kuusamo": a message this short that names a place continues the last topic.
@@ -119,7 +120,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                  1.0, "number"))
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     smalltalk = _best(by_kind["smalltalk"])
-    if topic is None and smalltalk != "offtopic":
+    if topic is None and (smalltalk != "offtopic" or point):  # "pääseekö Puolangan kunnantalolle bussilla?"
         follow_up = bool(by_kind["followup"]) or (len(message.tokens) <= FOLLOW_UP_MAX_TOKENS and not audiences)
         topic = _implied_topic(kb, audiences, context, bool(place_hits or point), follow_up, role == "jobseeker")
     elif topic == kb.routing.default_topic:
@@ -294,7 +295,7 @@ def _topic(kb: KnowledgeBase, hits: list[PhraseHit], evidence: list[Evidence],
 
 def _age(message: Message) -> int | None:
     for match in _AGE.finditer(message.text.lower()):
-        return int(match.group(1) or match.group(2))
+        return int(match.group(1) or match.group(2) or match.group(3))
     return None
 
 
