@@ -14,6 +14,8 @@ _POSTAL_CODE = re.compile(r"^\d{5}$")
 MIN_STEM = 4
 #: Longest case ending read off an oblique stem: Hossa-ssa, Puolanga-lla, Kajaani-sta, -ltakin.
 MAX_ENDING = 5
+#: Case endings read off a locality name outside the area (Sukeva|lla, Tikkala|an).
+LOCALITY_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "an", "en", "in", "on", "un", "n")
 #: Case endings (folded, with the usual one-letter typos) a four-letter stem may carry: Oulu|ssa, Oulu|sa.
 SHORT_STEM_ENDINGS = frozenset({"ssa", "sa", "sta", "ta", "lla", "la", "lta", "lle", "le", "n", "un", "in", "on",
                                 "hin", "ssakin", "stakin", "ksi"})
@@ -31,6 +33,10 @@ class Target:
     alternatives: tuple[str, ...] = ()
     #: municipalities outside the area (names) with a village or locality of this name
     elsewhere: tuple[str, ...] = ()
+    #: a locality outside the area (Sukeva): a home only when the message says they live there
+    weak: bool = False
+    #: a former municipality: the current one it merged into (Valtimo → Nurmes)
+    merged_into: str = ""
 
     @property
     def ambiguous(self) -> bool:
@@ -65,8 +71,18 @@ class PlaceIndex:
         self.postal_codes: dict[str, Target] = {}
         self.vocabulary = vocabulary
         area_ids = {m.name.get("fi", m.id): m.id for m in kb.municipalities.values()}
+        # localities first: a municipality's or the area's own name indexed later wins a shared key
+        # matched only as written plus a case ending, never by stem: "löytää" is not Löytänä
+        self.localities: dict[str, Target] = {}
+        for locality, where in kb.other_places.localities.items():
+            label = f"{locality} ({where[0]})" if len(where) == 1 else locality
+            tokens = phrase_tokens(locality)
+            if len(tokens) == 1:
+                self.localities[tokens[0]] = Target(None, label, weak=True)
+        for code, municipality in kb.other_places.postal_codes.items():
+            self.postal_codes[code] = Target(None, municipality)
         for other in kb.other_municipalities:
-            target = Target(None, other.name)
+            target = Target(None, other.name, merged_into=getattr(other, "merged_into", "") or "")
             names = [other.name, other.sv, other.en]
             self._add(target, names, [other.genitive, *other.forms])
             # espoolainen, nurmeslainen (name + -lainen), kemijärveläinen (genitive stem + -läinen);
@@ -131,6 +147,14 @@ class PlaceIndex:
                     words.append((stem, target))
         return words
 
+    def _locality(self, token: str) -> Target | None:
+        if token in self.localities:
+            return self.localities[token]
+        for ending in LOCALITY_ENDINGS:
+            if token.endswith(ending) and token[:-len(ending)] in self.localities:
+                return self.localities[token[:-len(ending)]]
+        return None
+
     def find(self, message: Message) -> list[PlaceHit]:
         """Every place the message names, in order of appearance."""
         hits: list[PlaceHit] = []
@@ -169,6 +193,9 @@ class PlaceIndex:
             for end in range(len(token) - 3, 3, -1):
                 if token[:end] in self.demonyms:
                     return PlaceHit(self.demonyms[token[:end]], i, "demonym")
+        locality = self._locality(token)
+        if locality:
+            return PlaceHit(locality, i, "exact")
         found = self.fuzzy.find(token) or self.fuzzy.find(stem)
         if found:
             return PlaceHit(found[0], i, "fuzzy")

@@ -164,6 +164,10 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
             if role != "past" and _landmark(hit, cues.get("near", [])):
                 role, cue = "near", "landmark"
             roles.append(PlaceRole(hit, role, cue))
+    # a locality outside the area counts only when they say they live there ("asun Sukevalla")
+    roles = [r for r in roles if not r.hit.target.weak or r.role in ("correction", "current", "moved_to")]
+    if not roles:
+        return Residence(None)
     evidence = [Evidence(message.tokens[r.hit.position], f"place: {r.hit.target.label} ({r.role})",
                          ROLE_RANK[r.role] / 5, f"{r.hit.how}{', cue: ' + r.cue if r.cue else ''}") for r in roles]
     living = [r for r in roles if r.role != "past"]
