@@ -181,3 +181,33 @@ def test_console_chat_offers_numbered_choices_and_the_number_answers_the_questio
     assert "Työnantaja- ja yrityspalvelut" in out  # "2": the employer's answer to the original question
     assert "Maanselkä-nimisiä kyliä on useammassa kunnassa" in out
     assert "Keskuskuja 6" in out or "Markkinatie 1" in out
+
+
+@pytest.mark.parametrize("text, place", [
+    ("asun Sukevalla ja jäin työttömäksi", "Sukeva (Sonkajärvi)"),
+    ("postinumero 88340, työtön, minne?", "Vaala"),
+    ("asun oulusa, työtön", "Oulu"),
+    ("asun Kajaanin naapurissa Vaalassa, työtön", "Vaala"),
+    ("asun kuhmoisissa ja etsin töitä", "Kuhmoinen"),
+])
+def test_places_outside_the_area_in_the_forms_people_use(engine, text, place):
+    answer = engine.answer(text)
+    assert answer.kind == OUT_OF_AREA and answer.outside_place == place
+
+
+def test_a_locality_name_outside_the_area_is_no_home_unless_they_live_there(engine):
+    # "löytää" (to find) is not the village Löytänä, and a locality named in passing is not a home
+    assert first_point(engine.answer("muutto tuli kuusamosta sotkamoon, nyt pitäis työt löytää")) == \
+        "sotkamo_virastotalo"
+
+
+@pytest.mark.parametrize("text, point", [
+    ("asuin ennen oulussa, nyt kajaanissa, etsin töitä", "kajaani_virastotalo"),
+    ("used to live in Kuhmo, now in Sotkamo, looking for work", "sotkamo_virastotalo"),
+    ("Hi, I'm 22 and I live in Sotkamo. My friends say I should move to Oulu. Where can I get help?",
+     "sotkamo_virastotalo"),
+    ("asun itse oulussa mutta poikani on 23 ja asuu kajaanissa, mihin hän menee töitä etsimään", "kajaani_ohjaamo"),
+    ("I live in Kajaani, my wife lives in Oulu, where do I register", "kajaani_virastotalo"),
+])
+def test_time_person_and_negation_decide_whose_home_counts(engine, text, point):
+    assert first_point(engine.answer(text)) == point
