@@ -128,8 +128,8 @@ async def test_sticker_and_photo_get_a_short_helpful_reply_and_edits_are_ignored
         (sticker,) = await bot.push(api.sticker_update(FI_USER))
         (photo,) = await bot.push(api.photo_update(EN_USER, "en"))
         edited = await bot.push(api.edited_text_update(FI_USER, "Asun Kuhmossa"))
-    assert sticker.plain_text.startswith("Ymmärrän vain tekstiä")
-    assert photo.plain_text.startswith("I only understand text")
+    assert sticker.plain_text.startswith("Ymmärrän vain kirjoitettuja viestejä")
+    assert photo.plain_text.startswith("I only understand written messages")
     assert edited == []
     assert not fake.calls_to("sendMessage", ok=False)
 
@@ -329,7 +329,7 @@ async def test_who_is_asking_is_asked_by_buttons_and_the_choice_answers_the_orig
         assert [b["text"] for row in inline_rows(asked) for b in row] == ["Töitä itselleni",
                                                                           "Työntekijää yritykselleni"]
         (answer,) = await bot.press(FI_USER, "role:jobseeker")
-        assert KUHMO_ADDRESS in answer.plain_text and "Työnhakijaa" in answer.plain_text
+        assert KUHMO_ADDRESS in answer.plain_text and "Työnhakijana" in answer.plain_text
         (again,) = await bot.say(FI_USER, "etsin töitä yritykselleni kuhmossa")
         (employer,) = await bot.press(FI_USER, "role:employer")
     assert "Työnantaja- ja yrityspalvelut" in employer.plain_text and KUHMO_ADDRESS not in employer.plain_text

@@ -115,7 +115,7 @@ async def test_staff_get_statistics_unanswered_questions_and_feedback(start_bot,
         (stats,) = await bot.say(STAFF, "/stats")
         (unanswered,) = await bot.say(STAFF, "/unanswered")
         (feedback,) = await bot.say(STAFF, "/feedback")
-    assert "Tilastot" in stats.plain_text and "Viimeiset 7 päivää: 3 vastausta, joista 2 ilman vastausta" \
+    assert "Tilastot" in stats.plain_text and "Viimeiset 7 päivää: kysymyksiä 3, joista en ymmärtänyt 2" \
         in stats.plain_text
     assert "Kunnittain: Kuhmo 2, (ei tiedossa) 1" in stats.plain_text and "Kielittäin: fi 3" in stats.plain_text
     assert "Palaute: 0 👍, 1 👎 (0% auttoi)" in stats.plain_text
