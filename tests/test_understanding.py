@@ -179,7 +179,7 @@ def test_console_chat_offers_numbered_choices_and_the_number_answers_the_questio
     out = result.stdout
     assert "  1. Töitä itselleni\n  2. Työntekijää yritykselleni" in out
     assert "Työnantaja- ja yrityspalvelut" in out  # "2": the employer's answer to the original question
-    assert "Maanselkä-nimisiä kyliä on useammassa kunnassa" in out
+    assert "Maanselkä" in out and "useammassa kunnassa" in out
     assert "Keskuskuja 6" in out or "Markkinatie 1" in out
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+from bot.engine.places import Target
 from bot.hours import is_open
 from bot.kb.model import KnowledgeBase, ServicePoint
 
@@ -27,7 +28,8 @@ def point_block(kb: KnowledgeBase, point: ServicePoint, language: str, now: date
 
 def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit: bool,
                 points: tuple[ServicePoint, ...], municipality: str | None, audiences: tuple[str, ...],
-                former_point: str | None, now: datetime | None = None) -> str:
+                former_point: str | None, now: datetime | None = None, home_kind: str | None = None,
+                named_point: str | None = None, asks: tuple[str, ...] = ()) -> str:
     parts: list[str] = []
     service = kb.services[topic]
     if topic_explicit or topic != kb.routing.default_topic:
@@ -42,22 +44,52 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
             for old in point.former_addresses:
                 parts.append(kb.text("former_address", language, address=old.street,
                                      new_address=str(point.address)))
-        if municipality:
-            name = kb.municipalities[municipality].display_name(language)
-            parts.append(kb.text("your_point" if len(points) == 1 else "your_points", language,
-                                 municipality=name))
-        else:
-            parts.append(kb.text("points_heading", language))
+        parts.append(points_heading(kb, language, points, municipality, home_kind, named_point))
         parts.extend(point_block(kb, p, language, now) for p in points)
+        missing = [a for a in asks if not _has(points[0], a)]
+        if missing:
+            parts.append(kb.text("contact_unknown", language))
     if language == "en" and "foreign_language" not in audiences and points and \
             "foreign" not in points[0].languages:
         parts.append(kb.text("foreign_language_note", language))
     if route.register_online:
         parts.append(kb.text("register_online", language, url=kb.area.online_service_url))
-    first = points[0] if points else None
-    source, checked = (first.source, first.checked) if first else (service.source, service.checked)
-    parts.append(kb.text("source_line", language, source=source, checked=checked.isoformat()))
+    # the facts shown: the service's description (when shown) and the first point's details
+    facts = [(service.source, service.checked)] if (topic_explicit or topic != kb.routing.default_topic) else []
+    if points:
+        facts.append((points[0].source, points[0].checked))
+    facts = facts or [(service.source, service.checked)]
+    sources = "; ".join(dict.fromkeys(source for source, _ in facts))
+    days = [checked for _, checked in facts]
+    parts.append(source_line(kb, language, sources, min(days) if all(days) else None))
     return "\n\n".join(p for p in parts if p)
+
+
+def points_heading(kb: KnowledgeBase, language: str, points: tuple[ServicePoint, ...], municipality: str | None,
+                   home_kind: str | None, named_point: str | None) -> str:
+    """A label that says what the points are, and claims a home municipality only when the person gave
+    it: the point asked about, your home point, the home point of the person written about, or plainly
+    the service's points (International Info for someone living in Kuusamo)."""
+    in_home = bool(municipality) and all(p.municipality == municipality for p in points)
+    name = kb.municipalities[municipality].display_name(language) if municipality else ""
+    if named_point and points[0].id == named_point:
+        return kb.text("asked_point", language)
+    if in_home and home_kind == "own":
+        return kb.text("your_point" if len(points) == 1 else "your_points", language, municipality=name)
+    if in_home and home_kind == "someone_else":
+        return kb.text("their_point", language, municipality=name)
+    return kb.text("points_heading" if len(points) == 1 else "points_heading_many", language)
+
+
+def _has(point: ServicePoint, detail: str) -> bool:
+    return {"hours": point.opening_hours.known, "phone": bool(point.phone), "email": bool(point.email)}[detail]
+
+
+def source_line(kb: KnowledgeBase, language: str, source: str, checked: date | None) -> str:
+    """Where the facts come from, and when a person last compared them all with a current source (the
+    oldest such day; nothing when any of them was never compared)."""
+    line = kb.text("source_line", language, source=source)
+    return f"{line} {kb.text('checked_line', language, checked=checked.isoformat())}" if checked else line
 
 
 def clarify_text(kb: KnowledgeBase, language: str, topic: str, topic_explicit: bool) -> str:
@@ -68,8 +100,16 @@ def clarify_text(kb: KnowledgeBase, language: str, topic: str, topic_explicit: b
     return "\n\n".join(parts)
 
 
-def out_of_area_text(kb: KnowledgeBase, language: str, place: str) -> str:
-    return "\n\n".join([
-        kb.text("out_of_area", language, place=place),
-        kb.text("register_online", language, url=kb.area.online_service_url),
-    ])
+def out_of_area_text(kb: KnowledgeBase, language: str, place: str, target: Target | None = None) -> str:
+    """Someone living elsewhere: which service is theirs. Åland has its own authority (AMS), not an
+    employment area; a former municipality is answered with the one it is part of now."""
+    if target is not None and target.aland:
+        return kb.text("aland", language, place=place)
+    parts = []
+    if target is not None and target.merged_into:
+        parts.append(kb.text("merged", language, place=place, current=target.merged_into,
+                             year=str(target.merged_year or "")))
+        place = target.merged_into
+    parts += [kb.text("out_of_area", language, place=place),
+              kb.text("register_online", language, url=kb.area.online_service_url)]
+    return "\n\n".join(parts)

@@ -56,7 +56,7 @@ class Engine:
             return self._ask(u)
         if u.outside_place:
             return Answer(language, None, True, u.audiences, u.topic, (), False,
-                          compose.out_of_area_text(kb, language, u.outside_place), kind=OUT_OF_AREA,
+                          compose.out_of_area_text(kb, language, u.outside_place, u.outside_target), kind=OUT_OF_AREA,
                           outside_place=u.outside_place, confidence=u.confidence)
         if u.topic is None:
             small = u.smalltalk if u.smalltalk and u.smalltalk != "offtopic" else None
@@ -72,9 +72,9 @@ class Engine:
         text = compose.routed_text(
             kb, language=language, topic=u.topic, topic_explicit=u.topic_explicit, points=points,
             municipality=u.municipality, audiences=u.audiences, former_point=u.former_point,
-            now=now or datetime.now(HELSINKI))
+            now=now or datetime.now(HELSINKI), home_kind=u.home_kind, named_point=u.point, asks=u.asks)
         return Answer(language, u.municipality, False, u.audiences, u.topic, points, False, text,
-                      kind=ROUTE, confidence=u.confidence, home_stated=u.home_stated and not u.someone_else)
+                      kind=ROUTE, confidence=u.confidence, home_stated=u.home_kind == "own")
 
     def _ask(self, u: Understanding) -> Answer:
         """A short question with choices; answering it answers the original question."""

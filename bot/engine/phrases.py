@@ -58,6 +58,10 @@ def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
             for language, phrases in by_language.items():
                 for text in phrases:
                     add(kind, key, language, text)
+    for key, by_language in kb.phrasings.asks.items():
+        for language, phrases in by_language.items():
+            for text in phrases:
+                add("asks", key, language, text)
     cue_groups = (("home", kb.phrasings.home_cues), ("followup", kb.phrasings.followup_cues),
                   ("correction", kb.phrasings.correction_cues))
     for kind, cues in cue_groups:

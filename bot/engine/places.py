@@ -35,8 +35,11 @@ class Target:
     elsewhere: tuple[str, ...] = ()
     #: a locality outside the area (Sukeva): a home only when the message says they live there
     weak: bool = False
-    #: a former municipality: the current one it merged into (Valtimo → Nurmes)
+    #: a former municipality: the current one it merged into (Valtimo → Nurmes), and the year
     merged_into: str = ""
+    merged_year: int | None = None
+    #: Åland: its own employment authority (AMS), not an employment area of the mainland
+    aland: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -81,8 +84,12 @@ class PlaceIndex:
                 self.localities[tokens[0]] = Target(None, label, weak=True)
         for code, municipality in kb.other_places.postal_codes.items():
             self.postal_codes[code] = Target(None, municipality)
+        aland_regions: set[str] = set()
         for other in kb.other_municipalities:
-            target = Target(None, other.name, merged_into=getattr(other, "merged_into", "") or "")
+            target = Target(None, other.name, merged_into=other.merged_into, merged_year=other.merged_year,
+                            aland=other.aland)
+            if other.aland:
+                aland_regions.add(other.region)
             names = [other.name, other.sv, other.en]
             self._add(target, names, [other.genitive, *other.forms])
             # espoolainen, nurmeslainen (name + -lainen), kemijärveläinen (genitive stem + -läinen);
@@ -99,6 +106,8 @@ class PlaceIndex:
                 prefixes.append(phrase_tokens(other.demonym)[0][:-3])
             for prefix in prefixes:
                 self.demonyms.setdefault(prefix, target)
+        for region in aland_regions:  # "asun Ahvenanmaalla", "I live in Åland"
+            self._add(Target(None, region, aland=True), [region, "Åland", "Aland"], [region + "n"])
         area_words: list[tuple[str, Target]] = []
         shared: dict[str, list[str]] = {}  # village name -> area municipality ids that have one
         for m in kb.municipalities.values():

@@ -18,7 +18,7 @@ from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.language import detect_language
 from bot.engine.message import Message
 from bot.engine.phrases import PhraseHit, PhraseIndex
-from bot.engine.places import PlaceIndex
+from bot.engine.places import PlaceIndex, Target
 from bot.engine.residence import Residence, resolve
 from bot.kb.model import KnowledgeBase
 
@@ -68,6 +68,10 @@ class Understanding:
     someone_else: bool = False
     home_stated: bool = False  # the message itself says where the person lives
     trace: Trace = Trace()
+    #: whose municipality it is: "own" (said now or earlier), "someone_else", "point" (of a point asked about)
+    home_kind: str | None = None
+    outside_target: Target | None = None  # Åland, a former municipality: the answer says so
+    asks: tuple[str, ...] = ()  # hours, phone, email: details of a point the person asks for
 
 
 def understand(message: Message, context: Context, kb: KnowledgeBase, places: PlaceIndex,
@@ -90,7 +94,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     cues = cue_index.find(message)
     if by_kind["home"]:
         cues.setdefault("current", []).extend(by_kind["home"])
-    residence = resolve(message, place_hits, cues, by_kind["correction"])
+    # "Kuhmon kaupungintalo" names a service point, not where the person lives
+    in_point_names = {p for h in by_kind["point"] if len(h.positions) > 1 for p in h.positions}
+    residence = resolve(message, [h for h in place_hits if h.position not in in_point_names], cues,
+                        by_kind["correction"])
     evidence += residence.evidence
     readings += residence.readings
     home = residence.home
@@ -98,14 +105,16 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     outside = home.target.outside if home else None
     point, former = _named_point(kb, by_kind, municipality)
     home_stated = bool(municipality or outside)
+    home_kind = ("someone_else" if residence.someone_else else "own") if home_stated else None
     if point and not municipality and not outside:
-        municipality = kb.service_points[point].municipality
+        municipality, home_kind = kb.service_points[point].municipality, "point"
     if residence.ambiguous and context.municipality in (residence.ambiguous.target.municipality,
                                                         *residence.ambiguous.target.alternatives):
         municipality, residence = context.municipality, _settled(residence)
     left = {h.target.municipality for h in residence.left}
     if not municipality and not outside and context.municipality not in left:
         municipality = context.municipality
+        home_kind = "own" if municipality else None
 
     # who: job seeker or employer, young, foreign-language
     signals = employer_signals.find(message)
@@ -150,9 +159,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if ask is not None:  # two readings were close: whatever the answer to the question, this was not sure
         confidence = min(confidence, 0.5)
     decision = _decision(ask, topic, municipality, outside, confidence)
+    asks = tuple(sorted({h.phrase.key for h in by_kind["asks"]}))
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask, residence.someone_else, home_stated,
-                         Trace(tuple(evidence), tuple(readings), decision))
+                         Trace(tuple(evidence), tuple(readings), decision), home_kind,
+                         home.target if outside and home else None, asks)
 
 
 def _language(message: Message, context: Context, kb: KnowledgeBase, hits: list[PhraseHit]) -> str:

@@ -103,7 +103,8 @@ def _point_jsonld(kb: KnowledgeBase, point: ServicePoint) -> dict[str, Any]:
     if point.opening_hours.known:
         node["openingHoursSpecification"] = _hours_jsonld(point.opening_hours)
     node["isBasedOn"] = {"@type": "CreativeWork", "name": point.source}
-    node["dateModified"] = point.checked.isoformat()
+    if point.checked:
+        node["dateModified"] = point.checked.isoformat()
     return node
 
 
@@ -125,7 +126,7 @@ def to_csv(kb: KnowledgeBase) -> str:
         for p in points:
             writer.writerow([p.id, p.municipality, p.name.fi, p.name.en, p.address.street, p.address.postal_code,
                              p.address.town, ";".join(p.audiences), p.phone, p.email, p.source,
-                             p.checked.isoformat()])
+                             p.checked.isoformat() if p.checked else ""])
     return out.getvalue()
 
 
@@ -167,8 +168,10 @@ def _point_html(kb: KnowledgeBase, point: ServicePoint) -> str:
                else "")
             + f"</h3><p>{esc(point.description.fi)}</p><p lang=\"en\">{esc(point.description.en)}</p>"
             f"<dl>{''.join(rows)}</dl>"
-            f"<p class=\"source\">{fi['source']}: {esc(point.source)}; {fi['checked']} "
-            f"<time datetime=\"{point.checked.isoformat()}\">{point.checked.strftime('%d.%m.%Y')}</time></p>"
+            f"<p class=\"source\">{fi['source']}: {esc(point.source)}"
+            + (f"; {fi['checked']} <time datetime=\"{point.checked.isoformat()}\">"
+               f"{point.checked.strftime('%d.%m.%Y')}</time>" if point.checked else "")
+            + "</p>"
             "</article>")
 
 

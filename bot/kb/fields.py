@@ -107,6 +107,24 @@ class Fields:
             return default
         return value
 
+    def checked_day(self, key: str = "checked") -> date | None:
+        """The day a person last compared the fact with a current source; empty or absent: never checked.
+        Never in the future, and never filled in by the program: only a person knows it."""
+        if key not in self.data or self.data[key] in (None, ""):
+            return None
+        value = self.data[key]
+        try:
+            day = value if isinstance(value, date) else date.fromisoformat(str(value))
+        except ValueError:
+            self.error(self.line(key), f"{self.what}: {key!r} = {value!r} is not a date",
+                       "write the day you compared the fact with a current source as YYYY-MM-DD, or leave it empty")
+            return None
+        if day > date.today():
+            self.error(self.line(key), f"{self.what}: {key!r} = {day.isoformat()} is in the future",
+                       "write the day you compared the fact with a current source, or leave it empty")
+            return None
+        return day
+
     def day(self, key: str = "checked") -> date:
         if not self.present(key, True):
             return date(1970, 1, 1)

@@ -1,12 +1,14 @@
 """What the knowledge base still lacks: a to-do list for staff, not errors (the bot runs without these).
 
-Missing contact details and opening hours, texts without one of the languages, and phrasings no
-recorded question ever reached (when an analytics database is given).
+Missing contact details and opening hours, facts no person has compared with a current source (or
+not within STALE_AFTER), texts without one of the languages, and phrasings no recorded question ever
+reached (when an analytics database is given).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,9 @@ from bot.kb.loader import FILES, load_knowledge_base
 from bot.kb.model import LANGUAGES, KnowledgeBase, Text
 from bot.kb.yamlsource import read_yaml
 
-MISSING, UNUSED, NOTE = "missing", "unused", "note"
+MISSING, UNUSED, NOTE, UNCHECKED, STALE = "missing", "unused", "note", "unchecked", "stale"
+#: A fact last compared with a current source longer ago than this is listed for checking again.
+STALE_AFTER = timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +61,13 @@ class _Source:
         return line
 
 
-def lint(directory: Path | str, usage: Usage | None = None) -> list[Finding]:
+def lint(directory: Path | str, usage: Usage | None = None, today: date | None = None) -> list[Finding]:
     """Everything the knowledge base at `directory` still lacks; `usage` enables the unused-phrasings check."""
     directory = Path(directory)
     kb = load_knowledge_base(directory)
     findings: list[Finding] = []
     findings += _service_points(kb, _Source(directory, "service_points"))
+    findings += _checked(kb, directory, today or date.today())
     findings += _area(kb, _Source(directory, "area"))
     findings += _languages(kb, directory)
     findings += _unused(kb, _Source(directory, "phrasings"), usage)
@@ -81,6 +86,28 @@ def _service_points(kb: KnowledgeBase, src: _Source) -> list[Finding]:
             out.append(Finding(src.file, src.line("service_points", point.id, field), MISSING,
                                f"service point {point.id!r} has no {what}",
                                f"fill in '{field}' from an official source (never guess)"))
+    return out
+
+
+def _checked(kb: KnowledgeBase, directory: Path, today: date) -> list[Finding]:
+    """Facts never compared with a current source, or compared too long ago: the answers show only their
+    source document and its date, which may be out of date."""
+    out = []
+    points, services, area = (_Source(directory, kind) for kind in ("service_points", "services", "area"))
+    facts = [(points, f"service point {p.id!r}", p.checked, ("service_points", p.id, "checked"),
+              ("service_points", p.id)) for p in kb.service_points.values()]
+    facts += [(services, f"service {s.id!r}", s.checked, ("services", s.id, "checked"), ("services", s.id))
+              for s in kb.services.values()]
+    facts.append((area, "the area", kb.area.checked, ("area", "checked"), ("area",)))
+    for src, what, checked, path, fallback in facts:
+        line = src.line(*path) if checked else src.line(*fallback)
+        if checked is None:
+            out.append(Finding(src.file, line, UNCHECKED, f"{what} has never been compared with a current source",
+                               "compare it with the municipality's current web page or staff, then write that day "
+                               "as 'checked: YYYY-MM-DD'"))
+        elif today - checked > STALE_AFTER:
+            out.append(Finding(src.file, line, STALE, f"{what} was last checked on {checked.isoformat()}, "
+                               f"over {STALE_AFTER.days} days ago", "compare it again and update 'checked'"))
     return out
 
 

@@ -129,8 +129,8 @@ class ServicePoint:
     phone: str
     email: str
     opening_hours: OpeningHours
-    source: str
-    checked: date
+    source: str  # the document and its date, in words a user understands
+    checked: date | None  # the day a person compared it with a current source; None: never
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +139,7 @@ class Service:
     name: Text
     description: Text
     source: str
-    checked: date
+    checked: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +180,8 @@ class Phrasings:
     place_cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     #: group (owner, business, hiring, worker, worker_ending) -> language -> words
     employer_signals: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: what the person asks about a point (hours, phone, email) -> language -> phrases
+    asks: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,7 @@ class Area:
     online_service_url: str
     phone_number: str
     source: str
-    checked: date
+    checked: date | None
 
 
 @dataclass(frozen=True, slots=True)

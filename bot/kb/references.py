@@ -346,7 +346,9 @@ def _check_words(kb: KnowledgeBase, raw: dict[str, Any], entries: dict[str, list
     for group, cues in cue_groups:
         for phrases in cues.values():
             check("phrasings", _line(raw["phrasings"], group), group, phrases)
-    for role, by_language in (*kb.phrasings.place_cues.items(), *kb.phrasings.employer_signals.items()):
-        for phrases in by_language.values():
-            group = "place_cues" if role in kb.phrasings.place_cues else "employer_signals"
-            check("phrasings", _line(raw["phrasings"], group, role), f"{group}: {role}", phrases)
+    named = (("place_cues", kb.phrasings.place_cues), ("employer_signals", kb.phrasings.employer_signals),
+             ("asks", kb.phrasings.asks))
+    for group, groups in named:
+        for role, by_language in groups.items():
+            for phrases in by_language.values():
+                check("phrasings", _line(raw["phrasings"], group, role), f"{group}: {role}", phrases)

@@ -38,6 +38,8 @@ PLACE_CUES = ("current", "past", "origin", "move", "plan", "near", "work", "othe
 #: Phrasing-only audience "native": "I'm Finnish but prefer English" is not a foreign-language client.
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
 EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending")
+#: What a person may ask about a service point that the knowledge base may lack.
+ASKS = ("hours", "phone", "email")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -50,11 +52,15 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "out_of_area": {"place"},
     "register_online": {"url"},
     "your_point": {"municipality"},
+    "their_point": {"municipality"},
+    "aland": {"place"},
+    "merged": {"place", "current", "year"},
     "your_points": {"municipality"},
     "former_address": {"address", "new_address"},
     "phone_line": {"phone"},
     "email_line": {"email"},
-    "source_line": {"source", "checked"},
+    "source_line": {"source"},
+    "checked_line": {"checked"},
     "municipality_set": {"municipality"},
     "console_help": {"area"},
     "location_confirm": {"municipality"},
@@ -71,7 +77,8 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "unanswered_similar": {"count"},
 }
 REQUIRED_TEXTS = (
-    "ask_municipality", "ask_role", "ask_village", "choose_by_number", "button_role_jobseeker",
+    "ask_municipality", "ask_role", "ask_village", "asked_point", "their_point", "points_heading_many", "aland",
+    "merged", "contact_unknown", "checked_line", "choose_by_number", "button_role_jobseeker",
     "button_role_employer", "out_of_area", "register_online", "your_point", "your_points",
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
@@ -118,7 +125,7 @@ def build_area(data: Any, file: str, errors: list[KBError]) -> Area | None:
         online_service_url=online.string("url"),
         phone_number=phone.string("number", required=False),
         source=f.string("source"),
-        checked=f.day(),
+        checked=f.checked_day(),
     )
 
 
@@ -415,7 +422,7 @@ def build_service_points(data: Any, file: str, errors: list[KBError]) -> list[tu
             email=email,
             opening_hours=_opening_hours(f),
             source=f.string("source"),
-            checked=f.day(),
+            checked=f.checked_day(),
         ), line))
     return out
 
@@ -428,7 +435,7 @@ def build_services(data: Any, file: str, errors: list[KBError]) -> list[tuple[Se
         f.check_keys({"id", "name", "description", "source", "checked"})
         sid = f.identifier()
         f.what = f"service {sid!r}"
-        out.append((Service(sid, f.text("name"), f.text("description"), f.string("source"), f.day()), line))
+        out.append((Service(sid, f.text("name"), f.text("description"), f.string("source"), f.checked_day()), line))
     return out
 
 
@@ -484,7 +491,7 @@ def _phrase_groups(f: Fields, key: str) -> dict[str, dict[str, tuple[str, ...]]]
 def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
     root = Fields(data, file, errors, file)
     root.check_keys({"topics", "audiences", "smalltalk", "home_cues", "followup_cues", "correction_cues",
-                     "place_cues", "employer_signals"})
+                     "place_cues", "employer_signals", "asks"})
 
     def cues(key: str) -> dict[str, tuple[str, ...]]:
         if not root.present(key, False):
@@ -496,7 +503,7 @@ def build_phrasings(data: Any, file: str, errors: list[KBError]) -> Phrasings:
     return Phrasings(_phrase_groups(root, "topics"), _phrase_groups(root, "audiences"),
                      _phrase_groups(root, "smalltalk"), cues("home_cues"), cues("followup_cues"),
                      cues("correction_cues"), _named_groups(root, "place_cues", PLACE_CUES),
-                     _named_groups(root, "employer_signals", EMPLOYER_SIGNALS))
+                     _named_groups(root, "employer_signals", EMPLOYER_SIGNALS), _named_groups(root, "asks", ASKS))
 
 
 def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, dict[str, tuple[str, ...]]]:

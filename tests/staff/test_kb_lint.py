@@ -29,7 +29,7 @@ def test_a_point_with_contacts_and_hours_is_not_listed(kb_copy):
          'phone: ""\n    email: ""\n    opening_hours: {}',
          'phone: "08 123 4567"\n    email: "tyollisyys@hyrynsalmi.fi"\n'
          '    opening_hours: {weekly: {mon: "09:00-15:00"}}')
-    messages = [f.message for f in lint(kb_copy)]
+    messages = [f.message for f in lint(kb_copy) if f.kind == MISSING]
     assert not any("'hyrynsalmi_kunnantalo'" in m for m in messages)
     assert any("'kajaani_virastotalo' has no phone number" in m for m in messages)
 
