@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from kb_edit import set_first_checked
 
 from bot.answer import OUT_OF_AREA, ROUTE, Context
 from bot.evaluation import DEFAULT_QUESTIONS, load_questions
@@ -75,18 +76,9 @@ def test_answers_name_the_source_document_and_show_checked_only_when_a_person_ch
         assert f"Tiedot tarkistettu {point.checked.isoformat()}" in answer.text
 
 
-def _set(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 def test_kb_lint_lists_unchecked_and_stale_facts(kb_copy: Path):
-    points = kb_copy / "service_points.yaml"
-    text = points.read_text(encoding="utf-8")
-    first = text.index("checked:")
-    end = text.index("\n", first)
-    points.write_text(text[:first] + "checked: 2024-01-15" + text[end:], encoding="utf-8")
+    set_first_checked(kb_copy / "service_points.yaml", "2024-01-15")
     findings = lint(kb_copy, today=date(2026, 11, 30))
     stale = [f for f in findings if f.kind == STALE]
     assert len(stale) == 1 and "2024-01-15" in stale[0].message and stale[0].file.endswith("service_points.yaml")
@@ -97,10 +89,6 @@ def test_kb_lint_lists_unchecked_and_stale_facts(kb_copy: Path):
 
 
 def test_a_checked_date_in_the_future_is_refused(kb_copy: Path):
-    points = kb_copy / "service_points.yaml"
-    text = points.read_text(encoding="utf-8")
-    first = text.index("checked:")
-    end = text.index("\n", first)
-    points.write_text(text[:first] + "checked: 2099-01-01" + text[end:], encoding="utf-8")
+    set_first_checked(kb_copy / "service_points.yaml", "2099-01-01")
     errors = [str(e) for e in validate_directory(kb_copy)]
     assert any("is in the future" in e and "service_points.yaml:" in e for e in errors)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kb_edit import line_of, replace_in
 
 from bot import SHIPPED_KNOWLEDGE
 from bot.kb import KnowledgeBase, load_knowledge_base, validate_directory
@@ -22,17 +23,6 @@ from bot.kb.yamlsource import read_yaml
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def errors_at(directory: Path, path: Path, line: int) -> list[str]:

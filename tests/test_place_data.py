@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kb_edit import line_of, replace_in
+
 from bot.kb import KnowledgeBase, validate_directory
 from bot.kb.normalise_names import fold
 
@@ -15,17 +17,6 @@ ALAND = {"Brändö", "Eckerö", "Finström", "Föglö", "Geta", "Hammarland", "J
          "Lumparland", "Maarianhamina", "Saltvik", "Sottunga", "Sund", "Vårdö"}
 
 
-def line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def errors_of(directory: Path) -> list[str]:
