@@ -12,6 +12,7 @@ from pathlib import Path
 from bot import SHIPPED_KNOWLEDGE, __version__
 from bot.answer import Context
 from bot.kb import KnowledgeBaseInvalid, load_knowledge_base, validate_directory
+from bot.kb.model import LANGUAGES
 
 DEFAULT_DB = "tyonavi.sqlite"
 
@@ -149,11 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     kb_option.add_argument("--kb", metavar="DIR", help="knowledge-base directory (default: the shipped one)")
 
     chat = sub.add_parser("chat", parents=[kb_option], help="chat with the bot in this terminal (no token needed)")
-    chat.add_argument("--lang", choices=["fi", "en"], help="answer in this language")
+    chat.add_argument("--lang", choices=list(LANGUAGES), help="answer in this language")
     chat.set_defaults(func=cmd_chat)
 
     ask = sub.add_parser("ask", parents=[kb_option], help="answer one question ('-': one per line from stdin)")
-    ask.add_argument("--lang", choices=["fi", "en"], help="answer in this language")
+    ask.add_argument("--lang", choices=list(LANGUAGES), help="answer in this language")
     ask.add_argument("--municipality", metavar="ID", help="home municipality id, e.g. kuhmo")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line with '-')")
     ask.add_argument("--explain", action="store_true",

@@ -7,6 +7,7 @@ from dataclasses import replace
 from bot.answer import Answer, Context
 from bot.conversation import ELSEWHERE, apply_choice, next_context
 from bot.engine import Engine
+from bot.kb.model import LANGUAGES
 from bot.kb.normalise_names import fold
 
 QUIT = ("/quit", "/lopeta", "/exit")
@@ -55,7 +56,7 @@ def chat(engine: Engine, language: str | None = None, read=input, write=print) -
         if command in RESET:
             context = Context(language=language)
             write(kb.text("console_reset", shown()))
-        elif command in LANGUAGE and rest.strip() in ("fi", "en"):
+        elif command in LANGUAGE and rest.strip() in LANGUAGES:
             context = replace(context, language=rest.strip())
             write(kb.text("language_set", shown()))
         elif command in MUNICIPALITY and fold(rest) in kb.municipalities:

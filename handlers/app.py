@@ -48,7 +48,7 @@ WATCHER = "knowledge_watcher"
 COMMANDS = (
     (("start",), commands.start, "command_start"),
     (("help", "apua"), commands.help_command, "command_help"),
-    (("language", "kieli"), commands.language_command, "command_language"),
+    (("language", "kieli", "sprak"), commands.language_command, "command_language"),
     (("municipality", "kunta"), commands.municipality_command, "command_municipality"),
     (("reset", "unohda"), commands.reset, "command_reset"),
 )
@@ -205,7 +205,7 @@ def start_watcher(app: Application, svc: Services) -> Watcher:
 
 async def set_command_menus(app: Application, kb: KnowledgeBase, staff_user_ids: tuple[int, ...]) -> None:
     """The public menu lists the public commands; each staff member's own chat also lists theirs."""
-    for lang, code in (("en", None), ("fi", "fi")):
+    for lang, code in (("en", None), ("fi", "fi"), ("sv", "sv")):
         public = [BotCommand(names[0], kb.text(key, lang)) for names, _, key in COMMANDS]
         await app.bot.set_my_commands(public, language_code=code)
         extra = [BotCommand(names[0], kb.text(key, lang)) for names, _, key in STAFF_COMMANDS]

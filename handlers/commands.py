@@ -37,8 +37,15 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc, lang = services(context), language(update, context)
-    await send_text(update.effective_chat, svc.kb.text("choose_language", lang), language_keyboard(svc.kb))
+    """`/kieli sv` switches at once; `/kieli` alone offers the languages as buttons."""
+    svc, chat = services(context), update.effective_chat
+    wanted = context.args[0].lower() if context.args else ""
+    if wanted in LANGUAGES:
+        svc.conversations.set_language(update.effective_user.id, wanted)
+        await send_text(chat, svc.kb.text("language_set", wanted), menu_keyboard(svc.kb, wanted))
+        return
+    lang = language(update, context)
+    await send_text(chat, svc.kb.text("choose_language", lang), language_keyboard(svc.kb))
 
 
 async def municipality_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
 from bot.answer import CLARIFY, ROUTE, Answer
-from bot.kb.model import KnowledgeBase, ServicePoint
+from bot.kb.model import LANGUAGES, KnowledgeBase, ServicePoint
 from handlers.render import osm_search_url
 
 MAX_CALLBACK_DATA = 64
@@ -46,8 +46,8 @@ def _button(text: str, action: str, value: str = "") -> InlineKeyboardButton:
 
 
 def language_row(kb: KnowledgeBase) -> list[InlineKeyboardButton]:
-    return [_button(kb.text("button_language_fi", "fi"), LANGUAGE, "fi"),
-            _button(kb.text("button_language_en", "en"), LANGUAGE, "en")]
+    """One button per language, each labelled in its own language (Suomi, Svenska, English)."""
+    return [_button(kb.text(f"button_language_{lang}", lang), LANGUAGE, lang) for lang in LANGUAGES]
 
 
 def municipality_rows(kb: KnowledgeBase, language: str) -> list[list[InlineKeyboardButton]]:

@@ -38,10 +38,10 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 
 
 def client_language(update: Update) -> str:
-    """Telegram's language_code: Finnish for fi, English for everything else."""
+    """Telegram's language_code: Finnish for fi, Swedish for sv, English for everything else."""
     user = update.effective_user
-    code = (user.language_code or "") if user else ""
-    return "fi" if code.lower().startswith("fi") else "en"
+    code = (user.language_code or "").lower()[:2] if user else ""
+    return code if code in ("fi", "sv") else "en"
 
 
 def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

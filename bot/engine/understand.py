@@ -20,7 +20,7 @@ from bot.engine.message import Message
 from bot.engine.phrases import PhraseHit, PhraseIndex
 from bot.engine.places import PlaceIndex, Target
 from bot.engine.residence import Residence, resolve
-from bot.kb.model import KnowledgeBase
+from bot.kb.model import LANGUAGES, KnowledgeBase
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
@@ -172,7 +172,8 @@ def _language(message: Message, context: Context, kb: KnowledgeBase, hits: list[
         if hit.phrase.kind not in ("point", "former") and hit.how == "exact":
             spots[hit.phrase.language].update(hit.positions)
     # a word that is a phrase in both languages ("starttiraha", "eures") says nothing about the language
-    evidence = {lang: float(len(spots[lang] - spots[other])) for lang, other in (("fi", "en"), ("en", "fi"))}
+    evidence = {lang: float(len(spots[lang] - set().union(*(spots[o] for o in LANGUAGES if o != lang))))
+                for lang in LANGUAGES}
     return detect_language(message, kb.language_cues, evidence,
                            default=context.language or context.last_language or "fi")
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from bot.kb.errors import KBError
-from bot.kb.model import LANGUAGES, Text
+from bot.kb.model import ALL_LANGUAGES, LANGUAGES, NEWCOMER_LANGUAGES, Text
 from bot.kb.yamlsource import LineDict, LineList
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -139,17 +139,18 @@ class Fields:
             return date(1970, 1, 1)
 
     def text(self, key: str, required: bool = True) -> Text:
-        """A {fi: ..., en: ...} text; both languages are required."""
+        """A {fi: ..., sv: ..., en: ...} text, optionally with newcomer languages (uk, ru, ar, fa, so, et)."""
         if not self.present(key, required):
             return Text("", "")
         sub = self.sub(key, f"{self.what}: {key}")
-        values = {lang: sub.string(lang) for lang in LANGUAGES}
+        values = {lang: sub.string(lang, required=lang != "sv") for lang in LANGUAGES}
         for lang in LANGUAGES:
             if lang in sub.data and not values[lang]:
                 sub.error(sub.line(lang), f"{self.what}: {key}.{lang} is empty",
-                          "write the text in both Finnish (fi) and English (en)")
-        sub.check_keys({*LANGUAGES, "sv"})
-        return Text(values["fi"], values["en"])
+                          "write the text in Finnish (fi), Swedish (sv) and English (en)")
+        sub.check_keys(set(ALL_LANGUAGES))
+        more = tuple((lang, sub.string(lang)) for lang in NEWCOMER_LANGUAGES if lang in sub.data)
+        return Text(values["fi"], values["en"], values["sv"], tuple((lang, text) for lang, text in more if text))
 
     def strings(self, key: str, required: bool = False) -> tuple[str, ...]:
         """A list of texts; a single text is accepted as a list of one."""

@@ -5,18 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-LANGUAGES: tuple[str, ...] = ("fi", "en")
+#: The bot's full languages: Finland's national languages and English. Every text exists in each.
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+#: Newcomers' languages: a first answer (where to go, how to go on in English or Finnish) in their own
+#: language. Texts in these are optional; a missing one is a `kb lint` warning and English is shown.
+NEWCOMER_LANGUAGES: tuple[str, ...] = ("uk", "ru", "ar", "fa", "so", "et")
+ALL_LANGUAGES: tuple[str, ...] = LANGUAGES + NEWCOMER_LANGUAGES
+#: Written right to left: Telegram shows these best with the address on a line of its own.
+RTL_LANGUAGES = frozenset({"ar", "fa"})
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A text in both languages."""
+    """A text in the bot's languages: fi and en always, sv (required by validation), and optionally newcomer
+    languages in `more` ((language, text) pairs). A missing newcomer translation falls back to English."""
 
     fi: str
     en: str
+    sv: str = ""
+    more: tuple[tuple[str, str], ...] = ()
 
     def get(self, language: str) -> str:
-        return self.en if language == "en" else self.fi
+        if language == "fi":
+            return self.fi
+        if language == "sv":
+            return self.sv or self.fi
+        if language == "en":
+            return self.en
+        return dict(self.more).get(language) or self.en
+
+    def has(self, language: str) -> bool:
+        return bool(self.get(language)) and (language in LANGUAGES or language in dict(self.more))
 
 
 @dataclass(frozen=True, slots=True)

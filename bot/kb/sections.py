@@ -12,7 +12,9 @@ from typing import Any
 from bot.kb.errors import KBError
 from bot.kb.fields import Fields, _kind
 from bot.kb.model import (
+    ALL_LANGUAGES,
     LANGUAGES,
+    NEWCOMER_LANGUAGES,
     Address,
     Area,
     AudienceRoute,
@@ -89,7 +91,7 @@ REQUIRED_TEXTS = (
     "location_confirm", "your_location", "points_in_municipality", "reset_done", "unsupported_message",
     "flood_notice", "error", "staff_alert", "button_map", "button_contact", "button_other_points",
     "button_choose_municipality", "button_elsewhere", "button_help", "button_share_location", "button_yes",
-    "button_no", "button_language_fi", "button_language_en",
+    "button_no", "button_language_fi", "button_language_sv", "button_language_en",
     "button_helpful", "button_not_helpful", "feedback_thanks",
     # staff only
     "command_reload", "command_stats", "command_unanswered", "command_feedback", "reload_ok", "reload_failed",
@@ -519,8 +521,9 @@ def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, d
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
-    root.check_keys({*LANGUAGES, "fi_endings"})
+    root.check_keys({*ALL_LANGUAGES, "fi_endings"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
+    cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
     return cues
 
@@ -532,7 +535,7 @@ def build_texts(data: Any, file: str, errors: list[KBError]) -> dict[str, Text]:
     for key in texts_f.data:
         text = texts_f.text(key)
         allowed = TEXT_PLACEHOLDERS.get(str(key), set())
-        for lang, value in (("fi", text.fi), ("en", text.en)):
+        for lang, value in (("fi", text.fi), ("sv", text.sv), ("en", text.en), *text.more):
             try:
                 fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(value)
                           if name is not None]
