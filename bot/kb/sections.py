@@ -47,10 +47,14 @@ POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 
+#: Texts a newcomer sees first, in their own language: a missing newcomer translation is a `kb lint` warning.
+NEWCOMER_TEXTS = ("newcomer_answer", "newcomer_place")
 #: Placeholders each UI text may use; anything else is a typo the validator reports.
 TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "ask_municipality": {"municipalities"},
     "ask_village": {"village"},
+    "newcomer_answer": {"point", "address", "url"},
+    "newcomer_place": {"place"},
     "out_of_area": {"place"},
     "register_online": {"url"},
     "your_point": {"municipality"},
@@ -79,7 +83,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "unanswered_similar": {"count"},
 }
 REQUIRED_TEXTS = (
-    "ask_municipality", "ask_role", "ask_village", "asked_point", "their_point", "points_heading_many", "aland",
+    "ask_municipality", "ask_role", "ask_village", "newcomer_answer", "newcomer_place", "asked_point", "their_point", "points_heading_many", "aland",
     "merged", "contact_unknown", "checked_line", "choose_by_number", "button_role_jobseeker",
     "button_role_employer", "out_of_area", "register_online", "your_point", "your_points",
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
