@@ -141,6 +141,8 @@ def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int,
         rows.append([_button(kb.text("button_choose_municipality", language), MENU, MENU_MUNICIPALITY)])
     else:
         rows = [list(row) for row in menu_keyboard(kb, language).inline_keyboard]
+    if language not in LANGUAGES:  # a newcomer's first answer: go on in English, Finnish or Swedish
+        rows.insert(0, language_row(kb))
     if answer.kind == ROUTE and answer_id is not None:
         rows.append(feedback_row(kb, language, answer_id))
     return InlineKeyboardMarkup(rows)

@@ -100,6 +100,16 @@ def clarify_text(kb: KnowledgeBase, language: str, topic: str, topic_explicit: b
     return "\n\n".join(parts)
 
 
+def newcomer_text(kb: KnowledgeBase, language: str, points: tuple[ServicePoint, ...], place: str) -> str:
+    """The newcomer's first answer; the address stays on a line of its own (right-to-left scripts)."""
+    point = points[0] if points else None
+    parts = [kb.text("newcomer_answer", language, point=point.name.get(language) if point else "",
+                     address=str(point.address) if point else "", url=kb.area.online_service_url)]
+    if place:
+        parts.insert(0, kb.text("newcomer_place", language, place=place))
+    return "\n\n".join(parts)
+
+
 def out_of_area_text(kb: KnowledgeBase, language: str, place: str, target: Target | None = None) -> str:
     """Someone living elsewhere: which service is theirs. Åland has its own authority (AMS), not an
     employment area; a former municipality is answered with the one it is part of now."""

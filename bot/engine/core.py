@@ -8,8 +8,10 @@ from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, 
 from bot.engine import compose
 from bot.engine.cues import CueIndex
 from bot.engine.employer import EmployerSignals
-from bot.engine.evidence import Trace
-from bot.engine.message import read_message
+from bot.engine.evidence import Evidence, Trace
+from bot.engine.language import language_scores
+from bot.engine.message import Message, read_message
+from bot.engine.newcomer import detect_newcomer, script_of, transliterate
 from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex
 from bot.engine.route import route
@@ -28,6 +30,9 @@ class Engine:
         self.cues = CueIndex(kb)
         self.employer_signals = EmployerSignals(kb)
         self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words | self.cues.words)
+        newcomer_text = kb.texts.get("newcomer_answer")
+        #: the newcomers' languages the knowledge base can answer in (those with a newcomer_answer text)
+        self.newcomer_languages = frozenset(dict(newcomer_text.more)) if newcomer_text else frozenset()
 
     def answer(self, text: str, context: Context | None = None, now: datetime | None = None) -> Answer:
         """Answer one message. `context` carries what earlier turns told us."""
@@ -39,6 +44,11 @@ class Engine:
         kb = self.kb
         context = _current(context or Context(), kb)
         message = read_message(text)
+        newcomer = self._newcomer_language(message)
+        if newcomer:
+            return self._newcomer(message, newcomer, context), Trace(
+                (Evidence(message.text[:40], f"language: {newcomer}", 1.0, "newcomer"),), (),
+                f"newcomer's first answer in {newcomer}")
         if message.empty:
             if any(ch.isalpha() for ch in message.text):  # written, but not in Latin letters: я живу в Каяани
                 language = context.language or context.last_language or "en"
@@ -49,6 +59,33 @@ class Engine:
                           kb.text("empty", language), kind=EMPTY, confidence=0.0), Trace()
         u = understand(message, context, kb, self.places, self.phrases, self.cues, self.employer_signals)
         return self._answer(u, now), u.trace
+
+    def _newcomer_language(self, message: Message) -> str | None:
+        if not self.newcomer_languages or not message.text:
+            return None
+        scores = language_scores(message, self.kb.language_cues, {})
+        return detect_newcomer(message.text, len(message.tokens), max(scores.values()), self.newcomer_languages)
+
+    def _newcomer(self, message: Message, language: str, context: Context) -> Answer:
+        """The first answer to a newcomer, in their language (or the one they chose): International Info,
+        the online registration, and that they can go on in English or Finnish; a place they named is
+        mentioned (Каяани reads as Kajaani)."""
+        kb = self.kb
+        shown = context.language or language
+        latin = read_message(transliterate(message.text)) if script_of(message.text) == "cyrillic" else message
+        hits = self.places.find(latin)
+        home = hits[0].target if hits else None
+        route = kb.routing.audiences.get("foreign_language")
+        ids = (route.points.get("unknown") or route.points.get("default") or ()) if route else ()
+        points = tuple(kb.service_points[p] for p in ids if p in kb.service_points)
+        place = ""
+        if home is not None:
+            place = (home.village or kb.municipalities[home.municipality].display_name(shown)) if home.municipality \
+                else home.outside or ""
+        text = compose.newcomer_text(kb, shown, points, place)
+        municipality = home.municipality if home is not None and not home.village else None
+        return Answer(shown, municipality, False, ("foreign_language",), "international_info", points, False, text,
+                      kind=ROUTE, confidence=0.8, home_stated=municipality is not None)
 
     def _answer(self, u: Understanding, now: datetime | None) -> Answer:
         kb, language = self.kb, u.language

@@ -7,10 +7,12 @@ from datetime import date
 from typing import Any
 
 from bot.kb.errors import KBError
-from bot.kb.model import ALL_LANGUAGES, LANGUAGES, NEWCOMER_LANGUAGES, Text
+from bot.kb.model import ALL_LANGUAGES, LANGUAGES, Text
 from bot.kb.yamlsource import LineDict, LineList
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: A language code in a text: two or three lower-case letters (ISO 639).
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 #: Ids travel inside Telegram button data (64 bytes with a prefix): keep them short.
 MAX_ID_LENGTH = 40
 _POSTAL_CODE = re.compile(r"^\d{5}$")
@@ -148,8 +150,10 @@ class Fields:
             if lang in sub.data and not values[lang]:
                 sub.error(sub.line(lang), f"{self.what}: {key}.{lang} is empty",
                           "write the text in Finnish (fi), Swedish (sv) and English (en)")
-        sub.check_keys(set(ALL_LANGUAGES))
-        more = tuple((lang, sub.string(lang)) for lang in NEWCOMER_LANGUAGES if lang in sub.data)
+        # any other ISO 639 code is a newcomer language staff may add (uk, ru, ar, fa, so, et, ti…)
+        extra = sorted(str(k) for k in sub.data if str(k) not in LANGUAGES and _LANGUAGE_CODE.match(str(k)))
+        sub.check_keys({*ALL_LANGUAGES, *extra})
+        more = tuple((lang, sub.string(lang)) for lang in extra)
         return Text(values["fi"], values["en"], values["sv"], tuple((lang, text) for lang, text in more if text))
 
     def strings(self, key: str, required: bool = False) -> tuple[str, ...]:

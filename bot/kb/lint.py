@@ -14,7 +14,8 @@ from typing import Any
 
 from bot.analytics import Usage
 from bot.kb.loader import FILES, load_knowledge_base
-from bot.kb.model import LANGUAGES, KnowledgeBase, Text
+from bot.kb.model import LANGUAGES, NEWCOMER_LANGUAGES, KnowledgeBase, Text
+from bot.kb.sections import NEWCOMER_TEXTS
 from bot.kb.yamlsource import read_yaml
 
 MISSING, UNUSED, NOTE, UNCHECKED, STALE = "missing", "unused", "note", "unchecked", "stale"
@@ -130,6 +131,15 @@ def _languages(kb: KnowledgeBase, directory: Path) -> list[Finding]:
     texts = _Source(directory, "texts")
     for key, text in kb.texts.items():
         check(texts, text, f"text {key!r}", "texts", key)
+    newcomer = sorted({*NEWCOMER_LANGUAGES, *(lang for key in NEWCOMER_TEXTS if key in kb.texts
+                                             for lang, _ in kb.texts[key].more)})
+    for key in NEWCOMER_TEXTS:
+        given = dict(kb.texts[key].more) if key in kb.texts else {}
+        for language in newcomer:
+            if not given.get(language):
+                out.append(Finding(texts.file, texts.line("texts", key), MISSING,
+                                   f"text {key!r} has no {language!r} translation (newcomers see English)",
+                                   f"add '{language}:' with the translation, checked against the Finnish"))
     services = _Source(directory, "services")
     for service in kb.services.values():
         check(services, service.name, f"service {service.id!r} name", "services", service.id, "name")

@@ -83,7 +83,8 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "unanswered_similar": {"count"},
 }
 REQUIRED_TEXTS = (
-    "ask_municipality", "ask_role", "ask_village", "newcomer_answer", "newcomer_place", "asked_point", "their_point", "points_heading_many", "aland",
+    "ask_municipality", "ask_role", "ask_village", "newcomer_answer", "newcomer_place",
+    "asked_point", "their_point", "points_heading_many", "aland",
     "merged", "contact_unknown", "checked_line", "choose_by_number", "button_role_jobseeker",
     "button_role_employer", "out_of_area", "register_online", "your_point", "your_points",
     "points_heading", "former_address", "phone_line", "email_line", "source_line",

@@ -1,0 +1,97 @@
+"""Newcomers writing in their own language (Ukrainian, Russian, Arabic, Persian, Somali, Estonian…).
+
+They get a first answer in that language: International Info advises every foreign-language client,
+how to register online, and that they can go on in English or Finnish. The languages are the ones
+the knowledge base has a `newcomer_answer` text for, so staff add a language without code.
+
+The script decides first (Cyrillic: Ukrainian or Russian; Arabic letters: Arabic or Persian), then
+py3langid, an offline n-gram model, between the languages of that script. A message in Latin letters
+is only taken for a newcomer language when it carries almost no Finnish, Swedish or English evidence
+and the model is sure: short Finnish and English messages must never be mistaken for Estonian.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+#: Languages written in each non-Latin script this module tells apart.
+SCRIPT_LANGUAGES = {"cyrillic": ("uk", "ru", "bg", "be"), "arabic": ("ar", "fa", "ur", "ps", "ku")}
+#: A Latin-script message is a newcomer language only with at most this much fi/sv/en cue evidence ...
+MAX_NATIONAL_EVIDENCE = 2.0
+#: ... at least this many words, and the model at least this sure.
+MIN_WORDS = 3
+MIN_PROBABILITY = 0.9
+#: Letters only Estonian (of the languages here) uses.
+_ESTONIAN = re.compile("[õÕ]")
+
+_CYRILLIC_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "je", "ё": "jo", "ж": "zh", "з": "z",
+    "и": "i", "і": "i", "ї": "ji", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+    "ы": "y", "ь": "", "э": "e", "ю": "y", "я": "ja",
+})
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic in Finnish-friendly Latin letters, so Каяани reads as kajaani and Соткамо as sotkamo."""
+    return text.lower().translate(_CYRILLIC_TO_LATIN)
+
+
+def script_of(text: str) -> str:
+    """'cyrillic', 'arabic' or 'latin': the script most of the message's letters are in."""
+    counts = {"cyrillic": len(_CYRILLIC.findall(text)), "arabic": len(_ARABIC.findall(text)),
+              "latin": len(_LATIN.findall(text))}
+    return max(counts, key=lambda k: (counts[k], k == "latin"))
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    """py3langid's model and every language it knows, loaded once per process on first need (about a second).
+    `set_languages` narrows the model to a few languages per call (it keeps the full model to start from)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return identifier, frozenset(identifier.nb_classes)
+
+
+def warm_up() -> None:
+    """Load the model now (a bot does this at start, so the first newcomer does not wait)."""
+    _identifier()
+
+
+def _classify(text: str, candidates: tuple[str, ...]) -> tuple[str, float]:
+    identifier, labels = _identifier()
+    known = [lang for lang in candidates if lang in labels]
+    if len(known) == 1:
+        return known[0], 1.0
+    identifier.set_languages(known)
+    language, probability = identifier.classify(text)
+    return language, float(probability)
+
+
+def detect_newcomer(text: str, words: int, national_evidence: float, languages: frozenset[str]) -> str | None:
+    """The newcomer language a message is written in, or None (Finnish, Swedish, English or unsure).
+    `national_evidence`: the strongest fi/sv/en cue score of the message; `languages`: those the
+    knowledge base can answer in."""
+    if not languages:
+        return None
+    script = script_of(text)
+    if script != "latin":
+        candidates = tuple(lang for lang in SCRIPT_LANGUAGES[script] if lang in languages)
+        if not candidates:
+            return None
+        return _classify(text, candidates)[0]
+    if _ESTONIAN.search(text) and "et" in languages:
+        return "et"
+    if national_evidence > MAX_NATIONAL_EVIDENCE or words < MIN_WORDS:
+        return None
+    latin = tuple(sorted(lang for lang in languages if lang not in (*SCRIPT_LANGUAGES["cyrillic"],
+                                                                       *SCRIPT_LANGUAGES["arabic"])))
+    if not latin:
+        return None
+    language, probability = _classify(text, ("fi", "sv", "en", *latin))
+    return language if language in latin and probability >= MIN_PROBABILITY else None
