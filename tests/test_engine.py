@@ -152,10 +152,15 @@ def test_the_place_they_live_in_wins_over_other_places_named(engine, text, munic
     assert (answer.municipality, answer.out_of_area) == (municipality, outside)
 
 
-@pytest.mark.parametrize("text", ["я живу в Каяани", "أنا أعيش في كاياني"])
-def test_a_message_in_another_alphabet_points_to_international_info_in_english(engine, text):
+@pytest.mark.parametrize("text, language", [("я живу в Каяани", "ru"), ("أنا أعيش في كاياني", "ar")])
+def test_a_message_in_another_alphabet_gets_international_info_in_that_language(engine, text, language):
     answer = engine.answer(text)
-    assert answer.language == "en" and "International Info" in answer.text and "Pohjolankatu 13" in answer.text
+    assert answer.language == language and "International Info" in answer.text and "Pohjolankatu 13" in answer.text
+
+
+def test_a_script_without_a_newcomer_text_points_to_international_info_in_english(engine):
+    answer = engine.answer("我住在卡亚尼")
+    assert answer.language == "en" and "Pohjolankatu 13" in answer.text
 
 
 def test_full_width_letters_are_read(engine):

@@ -85,7 +85,8 @@ def test_duplicate_key_is_rejected_with_both_lines(kb_copy: Path):
 
 def test_missing_english_text_is_reported(kb_copy: Path):
     path = kb_copy / "services.yaml"
-    replace_in(path, "    name: {fi: Starttiraha, en: Startup grant (starttiraha)}", "    name: {fi: Starttiraha}")
+    replace_in(path, "    name: {fi: Starttiraha, sv: Startpeng, en: Startup grant (starttiraha)}",
+               "    name: {fi: Starttiraha, sv: Startpeng}")
     assert any("'en' is missing" in str(e) and f"{path}:" in str(e) for e in validate_directory(kb_copy))
 
 

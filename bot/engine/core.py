@@ -18,6 +18,7 @@ from bot.engine.route import route
 from bot.engine.understand import Understanding, understand
 from bot.hours import HELSINKI
 from bot.kb.model import LANGUAGES, KnowledgeBase
+from bot.kb.normalise_names import fold
 
 
 class Engine:
@@ -26,7 +27,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.phrases = PhraseIndex(kb_phrases(kb))
-        cue_words = frozenset(w for lang in LANGUAGES for w in kb.language_cues[lang])
+        cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)
         self.employer_signals = EmployerSignals(kb)
         self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words | self.cues.words)
@@ -64,7 +65,10 @@ class Engine:
         if not self.newcomer_languages or not message.text:
             return None
         scores = language_scores(message, self.kb.language_cues, {})
-        return detect_newcomer(message.text, len(message.tokens), max(scores.values()), self.newcomer_languages)
+        cues = self.kb.language_cues
+        newcomer_cue = any(t in cues.get(lang, ()) for t in message.tokens for lang in self.newcomer_languages)
+        return detect_newcomer(message.text, len(message.tokens), max(scores.values()), self.newcomer_languages,
+                               newcomer_cue)
 
     def _newcomer(self, message: Message, language: str, context: Context) -> Answer:
         """The first answer to a newcomer, in their language (or the one they chose): International Info,

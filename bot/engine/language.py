@@ -34,4 +34,7 @@ def detect_language(message: Message, cues: dict[str, frozenset[str]], evidence:
     scores = language_scores(message, cues, evidence)
     best = max(scores.values())
     leaders = [lang for lang, score in scores.items() if score == best]
-    return default if default in leaders or len(leaders) > 1 and default in scores else leaders[0]
+    if default in leaders or best == 0:
+        return default
+    # Swedish and English share short words ("i", "in"): on a tie the non-English reading wins
+    return next(lang for lang in ("fi", "sv", "en") if lang in leaders)

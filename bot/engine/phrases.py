@@ -10,6 +10,8 @@ from bot.engine.message import Message, phrase_tokens, stem_en, stem_fi
 from bot.kb.model import LANGUAGES, KnowledgeBase
 
 MIN_COMPOUND_PART = 5
+#: A one-word phrase is also indexed by its stem only when the stem keeps at least this many letters.
+MIN_STEM = 3
 #: Extra words allowed inside a phrase: "en oikein puhu suomea" still matches "en puhu suomea".
 MAX_PHRASE_GAP = 2
 
@@ -30,8 +32,13 @@ class PhraseHit:
     how: str  # exact | compound | fuzzy
 
 
+#: Languages read with the light stemmer (plural -s, possessive 's): their phrasings list the word forms.
+_LIGHT = ("en", "sv")
+
+
 def _stemmer(language: str):
-    return stem_en if language == "en" else stem_fi
+    """Snowball for Finnish, whose case endings are many; the light one for English and Swedish."""
+    return stem_en if language in _LIGHT else stem_fi
 
 
 def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
@@ -42,7 +49,10 @@ def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
         tokens = phrase_tokens(text)
         if tokens:
             stem = _stemmer(language)
-            out[Phrase(kind, key, language, tuple(stem(t) for t in tokens))] = None
+            stems = tuple(stem(t) for t in tokens)
+            if len(tokens) > 1 or len(stems[0]) >= MIN_STEM or stems[0] == tokens[0]:
+                # a stem cut down to a couple of letters ("entä" → "en") would match unrelated words
+                out[Phrase(kind, key, language, stems)] = None
             if len(tokens) == 1 and stem(tokens[0]) != tokens[0]:
                 # Snowball cuts some base forms deeper than their case forms (syyria → syyr, but
                 # syyriasta → syyria): the word itself is a key as well
@@ -102,7 +112,7 @@ class PhraseIndex:
         """Every phrase in the message; tokens in `skip` (already read as places) are not fuzzed."""
         hits: list[PhraseHit] = []
         for language in LANGUAGES:
-            stems = message.stems_en if language == "en" else message.stems_fi
+            stems = message.stems_en if language in _LIGHT else message.stems_fi
             positions: dict[str, list[int]] = defaultdict(list)
             for i, s in enumerate(stems):
                 positions[s].append(i)

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.message import Message, phrase_tokens, stem_fi
 from bot.kb.model import KnowledgeBase
+from bot.kb.normalise_names import words as words_of
 
 _POSTAL_CODE = re.compile(r"^\d{5}$")
+_MARKS = frozenset("äöå")
 MIN_STEM = 4
 #: Longest case ending read off an oblique stem: Hossa-ssa, Puolanga-lla, Kajaani-sta, -ltakin.
 MAX_ENDING = 5
@@ -67,6 +69,8 @@ class PlaceIndex:
 
     def __init__(self, kb: KnowledgeBase, vocabulary: frozenset[str]):
         self.exact: dict[str, Target] = {}
+        #: how each exact key is written in the data, with its umlauts ("vanda": {"vanda"})
+        self.written: dict[str, set[str]] = {}
         self.stems: dict[str, Target] = {}
         self.demonyms: dict[str, Target] = {}
         self.oblique: dict[str, Target] = {}
@@ -141,6 +145,7 @@ class PlaceIndex:
                 continue
             key = " ".join(tokens)
             self.exact[key] = target
+            self.written.setdefault(key, set()).add(" ".join(words_of(form)))
             words.append((key, target))
             is_genitive = bool(inflected) and form == inflected[0] and form.endswith("n")
             if len(tokens) == 1 and is_genitive and len(key) > MIN_STEM + 1:
@@ -178,13 +183,14 @@ class PlaceIndex:
                     hits.append(PlaceHit(self.exact[pair], i, "exact"))
                     skip = i + 1
                     continue
-            hit = self._find_token(token, message.stems_fi[i], i)
+            hit = self._find_token(token, message.stems_fi[i], i, message.tokens[i])
             if hit:
                 hits.append(hit)
         return hits
 
-    def _find_token(self, token: str, stem: str, i: int) -> PlaceHit | None:
-        if token in self.exact:
+    def _find_token(self, token: str, stem: str, i: int, written: str = "") -> PlaceHit | None:
+        if token in self.exact and not (_MARKS & set(written) and written not in self.written.get(token, ())):
+            # umlauts typed are meant: "vända" (Swedish: to turn) is not Vanda (Vantaa), though folded alike
             return PlaceHit(self.exact[token], i, "exact")
         if _POSTAL_CODE.match(token):
             target = self.postal_codes.get(token)

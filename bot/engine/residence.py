@@ -56,9 +56,9 @@ class Residence:
 
 def case_of(token: str, previous: str) -> str:
     """'from', 'to' or 'in' by the Finnish case ending, or by an English preposition before it."""
-    if previous == "from":
+    if previous in ("from", "från"):
         return "from"
-    if previous in ("to", "into"):
+    if previous in ("to", "into", "till"):
         return "to"
     if _FROM.search(token):
         return "from"

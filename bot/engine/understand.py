@@ -24,10 +24,10 @@ from bot.kb.model import LANGUAGES, KnowledgeBase
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
-    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|on|is|täytti|täytin|turned)\s+"
+    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|on|is|täytti|täytin|turned|är|fyllde)\s+"
     r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|only|just|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
-    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.)"
+    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|år\b|-årig)"
     r"|(?:poika|tytär|tyttö|son|daughter|lapsi|child|kid)\w*\s*\((\d{2})\))"
 )
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
@@ -123,13 +123,23 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if role == "jobseeker":
         topic_hits = [h for h in topic_hits if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
     topic, explicit, topic_penalty = _topic(kb, topic_hits, evidence, readings)
+    employer_route = kb.routing.audiences.get("employer")
+    # hiring, one's own business or an employer's own phrase ("aloittelen yrittäjänä" alone may be a startup)
+    runs_business = any(s.what != "says they are an employer" for s in signals) or any(
+        h.phrase.key == "employer" for h in by_kind["audience"])
+    if role == "employer" and runs_business and topic and employer_route and employer_route.topics \
+            and topic not in employer_route.topics and employer_route.default_topic:
+        readings.append(Reading("topic", employer_route.default_topic, 0.0, True, f"an employer, not {topic}"))
+        topic = employer_route.default_topic
     age = _age(message)
     if age is not None:
         evidence.append(Evidence(str(age), f"age: {age}" + (" (someone else)" if residence.someone_else else ""),
                                  1.0, "number"))
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     smalltalk = _best(by_kind["smalltalk"])
-    if topic is None and (smalltalk != "offtopic" or point):  # "pääseekö Puolangan kunnantalolle bussilla?"
+    # a point named ("pääseekö Puolangan kunnantalolle bussilla?") or an employer ("my restaurant needs a cook")
+    # is on topic even with an off-topic word
+    if topic is None and (smalltalk != "offtopic" or point or role == "employer"):
         follow_up = bool(by_kind["followup"]) or (len(message.tokens) <= FOLLOW_UP_MAX_TOKENS and not audiences)
         topic = _implied_topic(kb, audiences, context, bool(place_hits or point), follow_up, role == "jobseeker")
     elif topic == kb.routing.default_topic:

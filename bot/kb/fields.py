@@ -145,7 +145,7 @@ class Fields:
         if not self.present(key, required):
             return Text("", "")
         sub = self.sub(key, f"{self.what}: {key}")
-        values = {lang: sub.string(lang, required=lang != "sv") for lang in LANGUAGES}
+        values = {lang: sub.string(lang) for lang in LANGUAGES}
         for lang in LANGUAGES:
             if lang in sub.data and not values[lang]:
                 sub.error(sub.line(lang), f"{self.what}: {key}.{lang} is empty",

@@ -174,6 +174,9 @@ class TopicRoute:
 class AudienceRoute:
     points: dict[str, tuple[str, ...]]
     default_topic: str | None = None
+    #: the topics this audience asks about; another topic read from their words is answered as the default
+    #: ("jag har ett eget företag och vill anställa": an employer, not a startup grant). Empty: any topic.
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,10 @@ def _check_routing(kb: KnowledgeBase, raw: Any, err: Any, municipality_ids: set[
         err("routing", _line(raw, "topics"), f"service {sid!r} has no route",
             f"add '{sid}: {{points: [own]}}' under topics")
     for aid, aroute in routing.audiences.items():
+        for topic in aroute.topics:
+            if topic not in routing.topics:
+                err("routing", _line(raw, "audiences", aid, "topics"), f"audience {aid!r}: unknown topic {topic!r}",
+                    f"use one of: {', '.join(sorted(routing.topics))}")
         for key, points in aroute.points.items():
             line = _line(raw, "audiences", aid, "points", key)
             if key not in municipality_ids | {"default", "unknown"}:

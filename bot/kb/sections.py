@@ -468,12 +468,13 @@ def build_routing(data: Any, file: str, errors: list[KBError]) -> Routing:
     audiences: dict[str, AudienceRoute] = {}
     for key in audiences_f.data:
         a = audiences_f.sub(key, f"audience {key!r}")
-        a.check_keys({"points", "default_topic"})
+        a.check_keys({"points", "default_topic", "topics"})
         if key not in AUDIENCES:
             a.error(audiences_f.line(key), f"unknown audience {key!r}", f"use one of: {', '.join(AUDIENCES)}")
         points_f = a.sub("points", f"audience {key!r}: points")
         points = {str(k): points_f.strings(k) for k in points_f.data}
-        audiences[str(key)] = AudienceRoute(points, a.string("default_topic", required=False) or None)
+        audiences[str(key)] = AudienceRoute(points, a.string("default_topic", required=False) or None,
+                                            a.strings("topics"))
     root.string("source")
     root.day()
     ages = root.sub("youth_ages", "youth_ages") if root.present("youth_ages", False) else None

@@ -54,8 +54,8 @@ def test_an_empty_database_skips_the_unused_check_too():
 
 
 def test_phrasings_no_recorded_question_reached_are_listed(kb):
-    seen = {("topic", key, lang) for key in kb.phrasings.topics for lang in ("fi", "en")}
-    seen |= {("audience", key, lang) for key in kb.phrasings.audiences for lang in ("fi", "en")}
+    seen = {("topic", key, lang) for key in kb.phrasings.topics for lang in ("fi", "sv", "en")}
+    seen |= {("audience", key, lang) for key in kb.phrasings.audiences for lang in ("fi", "sv", "en")}
     seen -= {("topic", "eures", "en"), ("audience", "youth", "fi")}
     unused = [f for f in lint(SHIPPED_KNOWLEDGE, Usage(40, frozenset(seen))) if f.kind == UNUSED]
     eures, youth = len(kb.phrasings.topics["eures"]["en"]), len(kb.phrasings.audiences["youth"]["fi"])
