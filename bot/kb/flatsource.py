@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.kb.errors import KBError
-from bot.kb.yamlsource import LineDict, LineList, read_yaml
+from bot.kb.yamlsource import LineDict, LineList, parse_yaml, read_text
 
 _LETTER = "A-Za-zÅÄÖåäöÉéÜüŠšŽž"
 #: A plain YAML scalar that is always text: a letter, then letters, spaces, hyphens, full stops, apostrophes.
@@ -42,14 +42,13 @@ _NOT_TEXT = {"yes", "no", "true", "false", "on", "off", "null"}
 _FALLBACK: Any = object()
 
 
-def read_flat_yaml(path: Path, shown_name: str) -> tuple[Any, list[KBError]]:
+def read_flat_yaml(path: Path, shown_name: str, root: Path | None = None) -> tuple[Any, list[KBError]]:
     """Like read_yaml (same data, lines and errors), only faster for files in the one-entry-a-line shape."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return read_yaml(path, shown_name)
+    text, errors = read_text(path, shown_name, root)  # the same checks of the file and its bytes
+    if text is None:
+        return None, errors
     data = _parse(text)
-    return (data, []) if data is not _FALLBACK else read_yaml(path, shown_name)
+    return (data, []) if data is not _FALLBACK else parse_yaml(text, shown_name)
 
 
 def _parse(text: str) -> Any:
