@@ -290,13 +290,14 @@ def generate_national_kb(directory: Path | str | None = None, seed: int = 2026, 
             entry = {
                 "id": pid,
                 "municipality": m.id,
-                "name": {"fi": fi.format(**values), "en": en.format(**values)},
+                "name": {"fi": fi.format(**values), "sv": fi.format(**values), "en": en.format(**values)},
                 "address": {"street": street, "postal_code": rng.choice(m.postal_codes), "town": m.name},
                 "serves": [m.id],
                 "audiences": list(audiences),
                 "languages": list(languages),
                 "description": {
                     "fi": f"{fi.format(**values)} palvelee {m.genitive.lower()} asukkaita. Keksitty testitieto.",
+                    "sv": f"{fi.format(**values)} betjänar invånarna i {m.name}. Påhittade testdata.",
                     "en": f"{en.format(**values)} serves the residents of {m.name}. Made-up test data.",
                 },
                 "aliases": {"fi": [fi.format(**values).split()[-1].lower()],
@@ -361,8 +362,9 @@ def generate_national_kb(directory: Path | str | None = None, seed: int = 2026, 
             generated += add_phrase(tid, "en", phrase)
         services.append({
             "id": tid,
-            "name": {"fi": word.capitalize(), "en": f"{base.capitalize()} {head_en}"},
+            "name": {"fi": word.capitalize(), "sv": word.capitalize(), "en": f"{base.capitalize()} {head_en}"},
             "description": {"fi": f"{word.capitalize()} on keksitty palvelu kuormitustestiä varten.",
+                            "sv": f"{word.capitalize()} är en påhittad tjänst för belastningstest.",
                             "en": f"{base.capitalize()} {head_en} is a made-up service for load testing."},
             "source": SOURCE,
             "checked": CHECKED,
@@ -401,7 +403,8 @@ def generate_national_kb(directory: Path | str | None = None, seed: int = 2026, 
     # -- write --------------------------------------------------------------------------------------
     area = _load("area.yaml")["area"]
     area.update(id="national_benchmark", municipalities=[m.id for m in muns],
-                name={"fi": "Generoitu valtakunnallinen testialue", "en": "Generated national test area"},
+                name={"fi": "Generoitu valtakunnallinen testialue", "sv": "Genererat nationellt testområde",
+                      "en": "Generated national test area"},
                 source=SOURCE, checked=CHECKED)
     area["online_service"]["checked"] = CHECKED
     area["phone_service"]["checked"] = CHECKED
