@@ -26,3 +26,12 @@ def set_first_checked(path: Path, value: str) -> None:
     start = text.index("checked:")
     end = text.index("\n", start)
     path.write_text(text[:start] + f"checked: {value}" + text[end:], encoding="utf-8")
+
+
+def drop_language_line(path: Path, key: str, language: str) -> None:
+    """Remove the `language:` line of text `key` (e.g. the Swedish line of 'greeting') from a texts file."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  {key}:")
+    line = text.index(f"    {language}:", start)
+    end = text.index("\n", line)
+    path.write_text(text[:line] + text[end + 1:], encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kb_edit import replace_in
+from kb_edit import drop_language_line, replace_in
 
 from bot.answer import ROUTE, Context
 from bot.evaluation import DEFAULT_QUESTIONS, evaluate, format_report, load_questions
@@ -69,21 +69,13 @@ def test_a_swedish_speaker_is_routed_like_a_finnish_speaker(engine):
 
 
 def test_a_missing_swedish_text_is_a_validation_error(kb_copy: Path):
-    text = (kb_copy / "texts.yaml").read_text(encoding="utf-8")
-    start = text.index("  greeting:")
-    sv = text.index("    sv:", start)
-    end = text.index("\n", sv)
-    (kb_copy / "texts.yaml").write_text(text[:sv] + text[end + 1:], encoding="utf-8")
+    drop_language_line(kb_copy / "texts.yaml", "greeting", "sv")
     errors = [str(e) for e in validate_directory(kb_copy)]
     assert any("texts.yaml" in e and "'sv'" in e for e in errors), errors
 
 
 def test_a_missing_newcomer_translation_is_a_lint_warning_not_an_error(kb_copy: Path):
-    text = (kb_copy / "texts.yaml").read_text(encoding="utf-8")
-    start = text.index("  newcomer_place:")
-    so = text.index("    so:", start)
-    end = text.index("\n", so)
-    (kb_copy / "texts.yaml").write_text(text[:so] + text[end + 1:], encoding="utf-8")
+    drop_language_line(kb_copy / "texts.yaml", "newcomer_place", "so")
     assert not validate_directory(kb_copy)
     assert any("newcomer_place" in f.message and "'so'" in f.message for f in lint(kb_copy))
 
