@@ -51,6 +51,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Webhook mode (required): secret Telegram sends in a header so forged posts are refused."),
     Setting("telegram.flood_limit_per_minute", 20, int,
             "Messages one person may send per minute; more get one polite notice, then are ignored."),
+    Setting("telegram.max_messages_per_second", 30, int,
+            "Messages the bot sends per second at most, all chats together (Telegram's limit is about 30); "
+            "0 turns this limit off (benchmarks only). 429 and 5xx answers are retried either way."),
     Setting("storage.path", "tyonavi.sqlite", str, "SQLite file holding per-user settings."),
     Setting("knowledge.path", str(SHIPPED_KNOWLEDGE), str, "Knowledge-base directory (default: the shipped one)."),
     Setting("knowledge.watch", True, bool,
@@ -73,6 +76,7 @@ class Config:
     webhook_url: str
     webhook_secret_token: str
     flood_limit_per_minute: int
+    max_messages_per_second: int
     storage_path: str
     knowledge_path: str
     knowledge_watch: bool
@@ -135,6 +139,7 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
         webhook_url=values["telegram.webhook.url"],
         webhook_secret_token=values["telegram.webhook.secret_token"],
         flood_limit_per_minute=values["telegram.flood_limit_per_minute"],
+        max_messages_per_second=values["telegram.max_messages_per_second"],
         storage_path=values["storage.path"],
         knowledge_path=values["knowledge.path"],
         knowledge_watch=values["knowledge.watch"],

@@ -56,8 +56,7 @@ class Conversations:
         answer = self.engine.answer(text, s.context)
         # kept only until the municipality is chosen, and without identity codes, phones, e-mails…
         pending = redact(text) if answer.kind == CLARIFY else None
-        self._remember(user_id, s, answer, pending)
-        return self._record(user_id, text, answer)
+        return self._remember_and_record(user_id, s, answer, pending, text)
 
     def choose_municipality(self, user_id: int, municipality: str, language: str) -> Answered:
         """Save the home municipality; answer the waiting question, or say where to go there."""
@@ -75,8 +74,7 @@ class Conversations:
             answer = replace(answer, municipality=municipality)
         confirmation = kb.text("municipality_set", answer.language, municipality=name)
         answer = replace(answer, text=f"{confirmation}\n\n{answer.text}")
-        self._remember(user_id, replace(s, municipality=municipality), answer, None)
-        return self._record(user_id, question, answer)
+        return self._remember_and_record(user_id, replace(s, municipality=municipality), answer, None, question)
 
     def choose_role(self, user_id: int, role: str, language: str) -> Answered | None:
         """The person said who is asking (job seeker or employer): answer the waiting question so.
@@ -87,8 +85,7 @@ class Conversations:
             return None
         answer = self.engine.answer(s.pending_question, replace(context, language=s.language or context.language))
         pending = s.pending_question if answer.kind == CLARIFY else None
-        self._remember(user_id, s, answer, pending)
-        return self._record(user_id, s.pending_question, answer)
+        return self._remember_and_record(user_id, s, answer, pending, s.pending_question)
 
     def somewhere_else(self, user_id: int, language: str) -> Answered:
         """The person lives outside the area: forget the home municipality and send them onwards."""
@@ -133,7 +130,26 @@ class Conversations:
             return Answered(answer)
         return Answered(answer, self.analytics.record(question, answer, user_id))
 
-    def _remember(self, user_id: int, s: UserSettings, answer: Answer, pending: str | None) -> None:
+    def _remember_and_record(self, user_id: int, s: UserSettings, answer: Answer, pending: str | None,
+                             question: str) -> Answered:
+        """Save the person's new context and record the answer.
+
+        When analytics writes to the same SQLite connection (as in the bot), both rows go in one transaction:
+        one commit, so one journal fsync per message instead of two. Should the analytics insert fail, the
+        settings write of that message is rolled back with it and the person keeps the context they had.
+        """
+        shared = self.analytics is not None and self.analytics.db.conn is self.storage.db.conn
         context = next_context(s.context, answer)
         self.storage.save(user_id, replace(s.with_context(context), seen_language=answer.language,
-                                           pending_question=pending))
+                                           pending_question=pending), commit=not shared)
+        if not shared:
+            return self._record(user_id, question, answer)
+        connection = self.storage.db.conn
+        try:
+            return self._record(user_id, question, answer)  # its commit writes the settings too
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            if connection.in_transaction:  # record() committed already; this only guards against a missed one
+                connection.commit()

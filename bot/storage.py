@@ -23,6 +23,10 @@ from bot.privacy import user_key
 #: Where databases made before the key file kept their key (meta table, this key): moved out on open.
 _LEGACY_META_KEY = "user_key_secret"
 IN_MEMORY = ":memory:"
+_SETTINGS = ("language", "seen_language", "municipality", "last_topic", "pending_question")
+_SELECT = f"select {', '.join(_SETTINGS)} from users where user_key = ?"
+_UPSERT = (f"insert into users (user_key, {', '.join(_SETTINGS)}, updated) values (?, ?, ?, ?, ?, ?, ?) "
+           f"on conflict (user_key) do update set {', '.join(f'{c} = excluded.{c}' for c in (*_SETTINGS, 'updated'))}")
 
 
 def key_file_for(database: str | Path) -> Path:
@@ -140,20 +144,17 @@ class Storage:
         return user_key(self._secret, user_id)
 
     def get(self, user_id: int) -> UserSettings:
-        rows = list(self.db.query("select * from users where user_key = ?", [self._key(user_id)]))
-        if not rows:
-            return UserSettings()
-        row = rows[0]
-        return UserSettings(language=row["language"], seen_language=row["seen_language"],
-                            municipality=row["municipality"], last_topic=row["last_topic"],
-                            pending_question=row["pending_question"])
+        row = self.db.conn.execute(_SELECT, [self._key(user_id)]).fetchone()
+        return UserSettings(*row) if row else UserSettings()
 
-    def save(self, user_id: int, settings: UserSettings) -> None:
-        self.db["users"].upsert({
-            "user_key": self._key(user_id), "language": settings.language, "seen_language": settings.seen_language,
-            "municipality": settings.municipality, "last_topic": settings.last_topic,
-            "pending_question": settings.pending_question, "updated": self._now().date().isoformat(),
-        }, pk="user_key")
+    def save(self, user_id: int, settings: UserSettings, commit: bool = True) -> None:
+        """One upsert (plain SQL: sqlite-utils' upsert first reads the table's schema), committed at once unless
+        `commit` is False: then the caller's next commit on this connection writes it (see Conversations)."""
+        self.db.conn.execute(_UPSERT, [self._key(user_id), settings.language, settings.seen_language,
+                                       settings.municipality, settings.last_topic, settings.pending_question,
+                                       self._now().date().isoformat()])
+        if commit:
+            self.db.conn.commit()
 
     def forget(self, user_id: int) -> None:
         """Delete everything stored about the person."""
