@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
 from bot.answer import CLARIFY, ROUTE, Answer
+from bot.engine.compose import municipality_choices
 from bot.kb.model import LANGUAGES, KnowledgeBase, ServicePoint
 from handlers.render import osm_search_url
 
@@ -51,11 +52,11 @@ def language_row(kb: KnowledgeBase) -> list[InlineKeyboardButton]:
 
 
 def municipality_rows(kb: KnowledgeBase, language: str) -> list[list[InlineKeyboardButton]]:
-    """The area's municipalities, two a row, alphabetically, then "somewhere else"."""
-    ids = sorted(kb.area.municipalities, key=lambda m: kb.municipalities[m].display_name(language))
-    buttons = [_button(kb.municipalities[m].display_name(language), MUNICIPALITY, m) for m in ids]
+    """The area's municipalities, two a row, alphabetically, then "somewhere else" on a row of its own."""
+    *places, elsewhere = municipality_choices(kb, language)
+    buttons = [_button(c.label, MUNICIPALITY, c.id.partition(":")[2]) for c in places]
     rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([_button(kb.text("button_elsewhere", language), MUNICIPALITY, ELSEWHERE)])
+    rows.append([_button(elsewhere.label, MUNICIPALITY, ELSEWHERE)])
     return rows
 
 

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from bot.answer import Choice
+from bot.conversation import ELSEWHERE
 from bot.engine.places import Target
 from bot.hours import is_open
 from bot.kb.model import KnowledgeBase, ServicePoint
 
 
+def municipality_choices(kb: KnowledgeBase, language: str) -> tuple[Choice, ...]:
+    """The area's municipalities in alphabetical order of their names in `language`, then "somewhere
+    else": the answers to "which municipality do you live in?" in every channel."""
+    names = {m: kb.municipalities[m].display_name(language) for m in kb.area.municipalities}
+    return tuple(Choice(f"mun:{m}", names[m]) for m in sorted(names, key=names.get)) + (
+        Choice(ELSEWHERE, kb.text("button_elsewhere", language)),)
+
+
 def municipality_list(kb: KnowledgeBase, language: str) -> str:
-    names = sorted(kb.municipalities[m].display_name(language) for m in kb.area.municipalities)
-    return ", ".join(names)
+    return ", ".join(c.label for c in municipality_choices(kb, language) if c.id != ELSEWHERE)
 
 
 def point_block(kb: KnowledgeBase, point: ServicePoint, language: str, now: datetime | None = None) -> str:

@@ -45,7 +45,8 @@ class Engine:
         kb = self.kb
         context = _current(context or Context(), kb)
         message = read_message(text)
-        newcomer = self._newcomer_language(message)
+        cue_scores = language_scores(message, kb.language_cues)
+        newcomer = self._newcomer_language(message, cue_scores)
         if newcomer:
             return self._newcomer(message, newcomer, context), Trace(
                 (Evidence(message.text[:40], f"language: {newcomer}", 1.0, "newcomer"),), (),
@@ -58,13 +59,12 @@ class Engine:
             language = context.language or context.last_language or "fi"
             return Answer(language, context.municipality, False, (), None, (), False,
                           kb.text("empty", language), kind=EMPTY, confidence=0.0), Trace()
-        u = understand(message, context, kb, self.places, self.phrases, self.cues, self.employer_signals)
+        u = understand(message, context, kb, self.places, self.phrases, self.cues, self.employer_signals, cue_scores)
         return self._answer(u, now), u.trace
 
-    def _newcomer_language(self, message: Message) -> str | None:
+    def _newcomer_language(self, message: Message, scores: dict[str, float]) -> str | None:
         if not self.newcomer_languages or not message.text:
             return None
-        scores = language_scores(message, self.kb.language_cues, {})
         cues = self.kb.language_cues
         newcomer_cue = any(t in cues.get(lang, ()) for t in message.tokens for lang in self.newcomer_languages)
         return detect_newcomer(message.text, len(message.tokens), max(scores.values()), self.newcomer_languages,
@@ -108,7 +108,7 @@ class Engine:
         if routed.needs_municipality:
             return Answer(language, None, False, u.audiences, u.topic, (), True,
                           compose.clarify_text(kb, language, u.topic, u.topic_explicit), kind=CLARIFY,
-                          confidence=u.confidence, choices=self._municipality_choices(language))
+                          confidence=u.confidence, choices=compose.municipality_choices(kb, language))
         points = tuple(kb.service_points[p] for p in routed.points)
         text = compose.routed_text(
             kb, language=language, topic=u.topic, topic_explicit=u.topic_explicit, points=points,
@@ -134,11 +134,6 @@ class Engine:
         if kind == "mun":
             return self.kb.text("button_elsewhere", language)
         return self.kb.text(f"button_role_{value}", language)
-
-    def _municipality_choices(self, language: str) -> tuple[Choice, ...]:
-        ids = sorted(self.kb.area.municipalities, key=lambda m: self.kb.municipalities[m].display_name(language))
-        return tuple(Choice(f"mun:{m}", self.kb.municipalities[m].display_name(language)) for m in ids) + (
-            Choice("mun:_else", self.kb.text("button_elsewhere", language)),)
 
 
 def _current(context: Context, kb: KnowledgeBase) -> Context:

@@ -9,12 +9,11 @@ from bot.kb.model import LANGUAGES
 _FINNISH_LETTERS = set("äö")
 
 
-def language_scores(message: Message, cues: dict[str, frozenset[str]],
-                    evidence: dict[str, float]) -> dict[str, float]:
-    """Cue words per language ('fi', 'sv', 'en'), plus `evidence` from phrases already matched in each.
-    ä and ö count for Finnish unless the word is a Swedish cue word (Swedish has them too)."""
+def language_scores(message: Message, cues: dict[str, frozenset[str]]) -> dict[str, float]:
+    """Cue words per language ('fi', 'sv', 'en'), counted once per message. ä and ö count for Finnish
+    unless the word is a Swedish cue word (Swedish has them too)."""
     endings = tuple(cues.get("fi_endings", ()))
-    scores = {lang: evidence.get(lang, 0.0) for lang in LANGUAGES}
+    scores = dict.fromkeys(LANGUAGES, 0.0)
     for token in message.tokens:
         for lang in LANGUAGES:
             if token in cues.get(lang, ()):
@@ -28,10 +27,10 @@ def language_scores(message: Message, cues: dict[str, frozenset[str]],
     return scores
 
 
-def detect_language(message: Message, cues: dict[str, frozenset[str]], evidence: dict[str, float],
-                    default: str = "fi") -> str:
-    """The language with the most evidence; a tie keeps `default` (the chosen or last language)."""
-    scores = language_scores(message, cues, evidence)
+def detect_language(cue_scores: dict[str, float], evidence: dict[str, float], default: str = "fi") -> str:
+    """The language with the most evidence (`cue_scores` from `language_scores`, plus `evidence` from
+    phrases already matched in each); a tie keeps `default` (the chosen or last language)."""
+    scores = {lang: score + evidence.get(lang, 0.0) for lang, score in cue_scores.items()}
     best = max(scores.values())
     leaders = [lang for lang, score in scores.items() if score == best]
     if default in leaders or best == 0:

@@ -106,7 +106,7 @@ class PlaceIndex:
             prefixes = [name_tokens[-1] + "lai"] if name_tokens else []
             if genitive_tokens and genitive_tokens[-1].endswith("n"):
                 prefixes.append(genitive_tokens[-1][:-1] + "lai")
-            if getattr(other, "demonym", ""):
+            if other.demonym:
                 prefixes.append(phrase_tokens(other.demonym)[0][:-3])
             for prefix in prefixes:
                 self.demonyms.setdefault(prefix, target)
@@ -125,7 +125,7 @@ class PlaceIndex:
                 self.demonyms[phrase_tokens(m.demonym)[0][:-3]] = target
             for village in m.villages:
                 others = tuple(x for x in shared[village.name.lower()] if x != m.id)
-                elsewhere = tuple(n for n in getattr(village, "also_in", ()) if n not in area_ids)
+                elsewhere = tuple(n for n in village.also_in if n not in area_ids)
                 village_target = Target(m.id, village=village.name, alternatives=others, elsewhere=elsewhere)
                 area_words += self._add(village_target, [village.name], [village.genitive, *village.forms])
             for code in m.postal_codes:

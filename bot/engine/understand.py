@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer import Context
 from bot.engine.cues import CueIndex
@@ -19,7 +19,7 @@ from bot.engine.language import detect_language
 from bot.engine.message import Message
 from bot.engine.phrases import PhraseHit, PhraseIndex
 from bot.engine.places import PlaceIndex, Target
-from bot.engine.residence import Residence, resolve
+from bot.engine.residence import resolve
 from bot.kb.model import LANGUAGES, KnowledgeBase
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
@@ -65,8 +65,6 @@ class Understanding:
     smalltalk: str | None
     confidence: float
     ask: Ask | None = None
-    someone_else: bool = False
-    home_stated: bool = False  # the message itself says where the person lives
     trace: Trace = Trace()
     #: whose municipality it is: "own" (said now or earlier), "someone_else", "point" (of a point asked about)
     home_kind: str | None = None
@@ -75,12 +73,14 @@ class Understanding:
 
 
 def understand(message: Message, context: Context, kb: KnowledgeBase, places: PlaceIndex,
-               phrases: PhraseIndex, cue_index: CueIndex, employer_signals: EmployerSignals) -> Understanding:
+               phrases: PhraseIndex, cue_index: CueIndex, employer_signals: EmployerSignals,
+               cue_scores: dict[str, float]) -> Understanding:
+    """`cue_scores`: the message's language cue counts (`language_scores`), computed once by the caller."""
     evidence: list[Evidence] = []
     readings: list[Reading] = []
     place_hits = places.find(message)
     phrase_hits = phrases.find(message, skip={h.position for h in place_hits})
-    written_in = _language(message, context, kb, phrase_hits)
+    written_in = _language(cue_scores, context, phrase_hits)
     language = context.language or written_in
     by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
     for hit in phrase_hits:
@@ -110,7 +110,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         municipality, home_kind = kb.service_points[point].municipality, "point"
     if residence.ambiguous and context.municipality in (residence.ambiguous.target.municipality,
                                                         *residence.ambiguous.target.alternatives):
-        municipality, residence = context.municipality, _settled(residence)
+        municipality, residence = context.municipality, replace(residence, ambiguous=None)
     left = {h.target.municipality for h in residence.left}
     if not municipality and not outside and context.municipality not in left:
         municipality = context.municipality
@@ -171,12 +171,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     decision = _decision(ask, topic, municipality, outside, confidence)
     asks = tuple(sorted({h.phrase.key for h in by_kind["asks"]}))
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
-                         smalltalk, round(max(confidence, 0.0), 2), ask, residence.someone_else, home_stated,
+                         smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
                          home.target if outside and home else None, asks)
 
 
-def _language(message: Message, context: Context, kb: KnowledgeBase, hits: list[PhraseHit]) -> str:
+def _language(cue_scores: dict[str, float], context: Context, hits: list[PhraseHit]) -> str:
     spots: dict[str, set[int]] = defaultdict(set)
     for hit in hits:
         if hit.phrase.kind not in ("point", "former") and hit.how == "exact":
@@ -184,17 +184,7 @@ def _language(message: Message, context: Context, kb: KnowledgeBase, hits: list[
     # a word that is a phrase in both languages ("starttiraha", "eures") says nothing about the language
     evidence = {lang: float(len(spots[lang] - set().union(*(spots[o] for o in LANGUAGES if o != lang))))
                 for lang in LANGUAGES}
-    return detect_language(message, kb.language_cues, evidence,
-                           default=context.language or context.last_language or "fi")
-
-
-def _settled(residence: Residence) -> Residence:
-    return Residence(residence.home, residence.left, None, residence.someone_else, residence.penalty,
-                     residence.evidence, residence.readings)
-
-
-def _words(hits: list[PhraseHit], tokens: tuple[str, ...]) -> str:
-    return ", ".join(" ".join(tokens[i] for i in sorted(h.positions)) for h in hits)
+    return detect_language(cue_scores, evidence, default=context.language or context.last_language or "fi")
 
 
 def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[Signal], context: Context,
