@@ -54,6 +54,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("telegram.max_messages_per_second", 30, int,
             "Messages the bot sends per second at most, all chats together (Telegram's limit is about 30); "
             "0 turns this limit off (benchmarks only). 429 and 5xx answers are retried either way."),
+    Setting("telegram.send_retry_minutes", 10, int,
+            "How long a message Telegram refuses with 429 or 5xx (or cannot be reached for) is retried before "
+            "the bot gives up on it and logs it."),
     Setting("storage.path", "tyonavi.sqlite", str, "SQLite file holding per-user settings."),
     Setting("knowledge.path", str(SHIPPED_KNOWLEDGE), str, "Knowledge-base directory (default: the shipped one)."),
     Setting("knowledge.watch", True, bool,
@@ -77,6 +80,7 @@ class Config:
     webhook_secret_token: str
     flood_limit_per_minute: int
     max_messages_per_second: int
+    send_retry_minutes: int
     storage_path: str
     knowledge_path: str
     knowledge_watch: bool
@@ -140,6 +144,7 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
         webhook_secret_token=values["telegram.webhook.secret_token"],
         flood_limit_per_minute=values["telegram.flood_limit_per_minute"],
         max_messages_per_second=values["telegram.max_messages_per_second"],
+        send_retry_minutes=values["telegram.send_retry_minutes"],
         storage_path=values["storage.path"],
         knowledge_path=values["knowledge.path"],
         knowledge_watch=values["knowledge.watch"],

@@ -12,11 +12,9 @@ from datetime import time
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-import httpx
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
+from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -32,11 +30,13 @@ from telegram.request import HTTPXRequest
 from bot.analytics import AnalyticsStore
 from bot.config import Config, ConfigError, hash_key_from_environment, load_config, token_from_environment
 from bot.flood import DROP, NOTIFY, FloodGate
+from bot.inbox import Inbox
 from bot.kb.model import KnowledgeBase
 from bot.live import LiveKnowledge, ReloadResult, watch
 from bot.session import Conversations
 from bot.storage import Storage
 from handlers import callbacks, commands, messages, staff
+from handlers.delivery import Delivery, RetryingRateLimiter, resume_unfinished
 from handlers.keyboards import FEEDBACK_PATTERN
 from handlers.replies import send_text
 from handlers.services import SERVICES, Services, language, services
@@ -44,6 +44,7 @@ from handlers.services import SERVICES, Services, language, services
 logger = logging.getLogger("tyonavi.telegram")
 
 CONFIG = "config"
+DELIVERY = "delivery"
 WATCHER = "knowledge_watcher"
 #: (command, its description's text key); /help must list every one.
 COMMANDS = (
@@ -60,6 +61,8 @@ STAFF_COMMANDS = (
     (("unanswered",), staff.unanswered, "command_unanswered"),
     (("feedback",), staff.feedback, "command_feedback"),
 )
+#: How many 429 "retry after" answers in a row one send waits out (the time limit is send_retry_minutes).
+RETRY_AFTER_TIMES = 100
 #: The daily retention job runs at night, Finnish time.
 PURGE_AT = time(3, 30, tzinfo=ZoneInfo("Europe/Helsinki"))
 NOT_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
@@ -68,44 +71,6 @@ NOT_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO 
 #: New messages only: edited messages match no handler and are ignored quietly.
 NEW = filters.UpdateType.MESSAGE
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-
-
-def _server_answered(exc: NetworkError) -> bool:
-    """True when Telegram (or its gateway) answered with an error status, so the request was not carried out.
-
-    PTB raises NetworkError both for a 5xx response and for a transport failure; for the latter it chains
-    the httpx exception (`raise NetworkError(...) from err`), for the former nothing, or the TelegramError
-    of an unreadable error body. That chain tells them apart. A connection that could not be opened
-    (httpx.ConnectError) never carried the request either; any other cause may have been delivered.
-    """
-    cause = exc.__cause__
-    return cause is None or isinstance(cause, TelegramError | httpx.ConnectError)
-
-
-class ServerErrorRetryingRateLimiter(AIORateLimiter):
-    """AIORateLimiter that also retries a send Telegram answered with a 5xx (a gateway error is no delivery).
-
-    Not retried: a timeout or a connection that broke after the request was sent (httpx ReadError,
-    RemoteProtocolError…), as Telegram may have delivered it; nor a 400.
-    """
-
-    def __init__(self, *args, server_error_retries: int = 2, server_error_delay: float = 0.3, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._server_error_retries = server_error_retries
-        self._server_error_delay = server_error_delay
-
-    async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
-        for attempt in range(self._server_error_retries + 1):
-            try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except (BadRequest, TimedOut):
-                raise
-            except NetworkError as exc:
-                if attempt == self._server_error_retries or not _server_answered(exc):
-                    raise
-                logger.info("%s failed with a server error; retrying", endpoint)
-                await asyncio.sleep(self._server_error_delay * (attempt + 1))
-        raise AssertionError("unreachable")
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -174,6 +139,9 @@ def purge_expired(svc: Services) -> None:
 
 async def daily_purge(context: ContextTypes.DEFAULT_TYPE) -> None:
     purge_expired(services(context))
+    delivery: Delivery = context.bot_data[DELIVERY]
+    if delivery.inbox is not None:
+        delivery.inbox.prune()
 
 
 @dataclass
@@ -228,6 +196,10 @@ async def post_init(app: Application) -> None:
                    flood=FloodGate(config.flood_limit_per_minute))
     app.bot_data[SERVICES] = svc
     purge_expired(svc)
+    delivery: Delivery = app.bot_data[DELIVERY]
+    delivery.attach(Inbox(storage.db.conn, storage.secret))
+    delivery.inbox.prune()
+    await resume_unfinished(app.bot, delivery, svc)  # before polling starts: the oldest updates go first
     if app.job_queue is not None:
         app.job_queue.run_daily(daily_purge, PURGE_AT, name="retention")
     if config.knowledge_watch:
@@ -261,13 +233,16 @@ def _request(config: Config, **kwargs) -> HTTPXRequest:
 
 def build_application(config: Config, token: str) -> Application:
     """The Application for this config; services are built in post_init."""
+    delivery = Delivery()
+    limiter = RetryingRateLimiter(overall_max_rate=config.max_messages_per_second, max_retries=RETRY_AFTER_TIMES,
+                                  give_up_after=config.send_retry_minutes * 60, before_send=delivery.before_send)
     app = (ApplicationBuilder().token(token).base_url(config.base_url)
            .request(_request(config, connection_pool_size=16)).get_updates_request(_request(config))
-           .rate_limiter(ServerErrorRetryingRateLimiter(overall_max_rate=config.max_messages_per_second,
-                                                        max_retries=3))
+           .rate_limiter(limiter).update_queue(delivery.queue).concurrent_updates(delivery.processor)
            .post_init(post_init).post_shutdown(post_shutdown)
            .build())
     app.bot_data[CONFIG] = config
+    app.bot_data[DELIVERY] = delivery
     register_handlers(app, config.staff_user_ids)
     return app
 

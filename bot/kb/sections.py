@@ -94,7 +94,7 @@ REQUIRED_TEXTS = (
     "help", "command_start", "command_help", "command_language", "command_municipality", "command_reset",
     "choose_language", "language_set", "choose_municipality", "home_elsewhere", "location_prompt",
     "location_confirm", "your_location", "points_in_municipality", "reset_done", "unsupported_message",
-    "flood_notice", "error", "staff_alert", "button_map", "button_contact", "button_other_points",
+    "flood_notice", "error", "interrupted_answer", "staff_alert", "button_map", "button_contact", "button_other_points",
     "button_choose_municipality", "button_elsewhere", "button_help", "button_share_location", "button_yes",
     "button_no", "button_language_fi", "button_language_sv", "button_language_en",
     "button_helpful", "button_not_helpful", "feedback_thanks",

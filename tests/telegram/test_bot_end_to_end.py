@@ -12,7 +12,8 @@ from telegram.error import NetworkError
 
 from bot.storage import Storage
 from handlers import messages
-from handlers.app import COMMANDS, ServerErrorRetryingRateLimiter, quiet_chatty_loggers, register_handlers
+from handlers.app import COMMANDS, quiet_chatty_loggers, register_handlers
+from handlers.delivery import RetryingRateLimiter
 
 FI_USER, EN_USER = 1001, 2002
 KUHMO_ADDRESS = "Kainuuntie 82, 88900 Kuhmo"
@@ -170,7 +171,7 @@ def _network_error(cause: Exception | None) -> NetworkError:
     (RuntimeError("unknown failure in the HTTP library"), 1),
 ])
 async def test_sends_are_retried_only_when_telegram_cannot_have_carried_them_out(cause, attempts):
-    limiter = ServerErrorRetryingRateLimiter(server_error_retries=2, server_error_delay=0)
+    limiter = RetryingRateLimiter(retries=2, delay=0)
     calls = []
 
     async def send(*_args, **_kwargs):

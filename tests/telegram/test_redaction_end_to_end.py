@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from bot import analytics
 from bot.analytics import ANSWERS
 from bot.privacy import redact
-from handlers import app as telegram_app
+from handlers import delivery
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "privacy"))
 import corpus  # noqa: E402  (tests/privacy/corpus.py: the corpora and how a leak is looked for)
@@ -36,7 +36,7 @@ def keep_every_question_and_send_without_delay(monkeypatch, fake):
     # the fake server answers in two writes (headers, body): without this, Nagle's algorithm and delayed
     # ACKs hold each answer ~40 ms, and 400 answers take 16 s instead of a few
     fake.server.RequestHandlerClass.disable_nagle_algorithm = True
-    limiter = telegram_app.ServerErrorRetryingRateLimiter
+    limiter = delivery.RetryingRateLimiter
     original = limiter.__init__
 
     def unlimited(self, *args, **kwargs):

@@ -1,0 +1,225 @@
+"""Delivery: every update handled once, every answer sent once, through crashes and Telegram's bad moments.
+
+- `DurableUpdateQueue` writes each update to the inbox (bot/inbox.py) before python-telegram-bot confirms
+  it to Telegram, and drops one Telegram delivers again after a restart.
+- `InboxProcessor` handles updates one at a time (so each chat's order is kept) and marks each finished.
+- `RetryingRateLimiter` paces sends, retries what Telegram cannot have carried out (429, 5xx, a connection
+  that never opened) until `give_up_after`, and marks an update `answering` before its first send.
+- `resume_unfinished` at start-up handles again what a crash left unhandled and tells the people whose
+  answer was being sent at that moment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import time
+from typing import Any
+
+import httpx
+from telegram import Bot, Update
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
+from telegram.ext import AIORateLimiter, BaseUpdateProcessor
+
+from bot.inbox import ANSWERING, MAX_ATTEMPTS, Inbox
+from handlers.replies import send_to
+from handlers.services import Services, client_language
+
+logger = logging.getLogger("tyonavi.telegram")
+
+#: The update being handled, for the send hook (contextvars follow the handler's awaits).
+CURRENT_UPDATE: contextvars.ContextVar[int | None] = contextvars.ContextVar("tyonavi_update", default=None)
+
+
+def _sends_a_message(endpoint: str) -> bool:
+    """Methods after which the person may have something new in their chat."""
+    return endpoint.startswith("send") and endpoint != "sendChatAction"
+
+
+class Delivery:
+    """The queue, the processor and the send hook around one inbox (attached once the database is open)."""
+
+    def __init__(self) -> None:
+        self.inbox: Inbox | None = None
+        self.queue = DurableUpdateQueue(self)
+        self.processor = InboxProcessor(self)
+        self._answering: int | None = None
+
+    def attach(self, inbox: Inbox) -> None:
+        self.inbox = inbox
+
+    def before_send(self, endpoint: str) -> None:
+        """Called before every Bot API call: the first message sent for an update marks it `answering`."""
+        update_id = CURRENT_UPDATE.get()
+        if update_id is None or self.inbox is None or not _sends_a_message(endpoint) or update_id == self._answering:
+            return
+        self._answering = update_id
+        self.inbox.answering(update_id)
+
+
+class DurableUpdateQueue(asyncio.Queue):
+    """PTB's update queue; `put` (used by polling and by the webhook server) stores the update first."""
+
+    def __init__(self, delivery: Delivery) -> None:
+        super().__init__()
+        self._delivery = delivery
+
+    async def put(self, item: Any) -> None:
+        inbox = self._delivery.inbox
+        if inbox is not None and isinstance(item, Update) and not inbox.add(item.update_id, item.to_dict()):
+            logger.info("update %s arrived again after a restart; it is handled once only", item.update_id)
+            return
+        await super().put(item)
+
+    def replay(self, update: Update) -> None:
+        """Queue an update already in the inbox (left over by a crash)."""
+        self.put_nowait(update)
+
+
+class InboxProcessor(BaseUpdateProcessor):
+    """One update at a time; each is marked finished in the inbox once its handlers have run."""
+
+    def __init__(self, delivery: Delivery) -> None:
+        super().__init__(max_concurrent_updates=1)
+        self._delivery = delivery
+
+    async def do_process_update(self, update: object, coroutine: Any) -> None:
+        inbox = self._delivery.inbox
+        if inbox is None or not isinstance(update, Update):
+            await coroutine
+            return
+        token = CURRENT_UPDATE.set(update.update_id)
+        try:
+            await coroutine
+        except asyncio.CancelledError:  # stopped half-way: the next start takes it up again
+            raise
+        except BaseException:
+            inbox.finish(update.update_id)
+            raise
+        else:
+            inbox.finish(update.update_id)
+        finally:
+            CURRENT_UPDATE.reset(token)
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+
+async def resume_unfinished(bot: Bot, delivery: Delivery, svc: Services) -> None:
+    """At start-up, before polling: queue what the last run did not handle, in the order it arrived.
+
+    An update whose answer was being sent when the process died is not answered again (it may have
+    arrived); the person gets one short notice instead, so nothing is dropped silently either.
+    """
+    inbox = delivery.inbox
+    assert inbox is not None
+    pending = inbox.unfinished()
+    if pending:
+        logger.warning("%d updates were left unfinished by the last run; taking them up", len(pending))
+    for item in pending:
+        if item.update is None:
+            logger.error("update %s left by the last run cannot be read (was the hash key changed?); dropped",
+                         item.update_id)
+            inbox.finish(item.update_id)
+            continue
+        update = Update.de_json(item.update, bot)
+        if item.state == ANSWERING:
+            await _tell(bot, svc, update, "interrupted_answer")
+            inbox.finish(item.update_id)
+        elif item.attempts >= MAX_ATTEMPTS:
+            logger.error("update %s was being handled each of the last %d times the bot stopped; dropped",
+                         item.update_id, item.attempts)
+            await _tell(bot, svc, update, "error")
+            inbox.finish(item.update_id)
+        else:
+            inbox.attempt(item.update_id)
+            delivery.queue.replay(update)
+
+
+async def _tell(bot: Bot, svc: Services, update: Update, key: str) -> None:
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return
+    fallback = client_language(update)
+    language = svc.conversations.language(user.id, fallback) if user else fallback
+    try:
+        await send_to(bot, chat.id, svc.kb.text(key, language))
+    except TelegramError as exc:
+        logger.warning("could not tell the person about update %s: %s", update.update_id, type(exc).__name__)
+
+
+# --- sending ------------------------------------------------------------------------------------------
+def _server_answered(exc: NetworkError) -> bool:
+    """True when Telegram (or its gateway) answered with an error status, so the request was not carried out.
+
+    PTB raises NetworkError both for a 5xx response and for a transport failure; for the latter it chains
+    the httpx exception (`raise NetworkError(...) from err`), for the former nothing, or the TelegramError
+    of an unreadable error body. That chain tells them apart. A connection that could not be opened
+    (httpx.ConnectError) never carried the request either; any other cause may have been delivered.
+    """
+    cause = exc.__cause__
+    return cause is None or isinstance(cause, TelegramError | httpx.ConnectError)
+
+
+def _unreadable_success(exc: TelegramError) -> bool:
+    """Telegram answered 2xx, so it carried the request out, but the body was not JSON (PTB's wording)."""
+    return type(exc) is TelegramError and isinstance(exc.__cause__, ValueError)
+
+
+def _stand_in_result(endpoint: str, data: dict[str, Any]) -> Any:
+    """What a carried-out call returns when its answer could not be read: enough for the handler to go on."""
+    if not _sends_a_message(endpoint):
+        return True
+    chat_id = int(data.get("chat_id") or 0)
+    return {"message_id": 0, "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"}}
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """AIORateLimiter (which honours 429 retry_after) that also retries what Telegram cannot have carried out.
+
+    A 5xx answer and a connection that never opened are retried with a growing pause (`delay`, doubled
+    each time, at most `max_delay`) until `give_up_after` seconds have passed or `retries` are used up;
+    429s are retried by AIORateLimiter after the wait Telegram asks for. Not retried: a timeout or a
+    connection that broke after the request was sent (httpx ReadError, RemoteProtocolError…), as Telegram
+    may have delivered it; nor a 400. A 2xx whose body cannot be read was carried out: the send counts as
+    done. `before_send` is called before every call (Delivery marks the update `answering`).
+    """
+
+    def __init__(self, *args: Any, retries: int | None = None, delay: float = 0.25, max_delay: float = 5.0,
+                 give_up_after: float = 600.0, before_send=None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._retries = retries
+        self._delay = delay
+        self._max_delay = max_delay
+        self._give_up_after = give_up_after
+        self._before_send = before_send
+
+    async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
+        if self._before_send is not None:
+            self._before_send(endpoint)
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except (BadRequest, TimedOut):
+                raise
+            except NetworkError as exc:
+                attempt += 1
+                if (not _server_answered(exc) or (self._retries is not None and attempt > self._retries)
+                        or time.monotonic() - started >= self._give_up_after):
+                    raise
+                pause = min(self._max_delay, self._delay * 2 ** (attempt - 1))
+                logger.info("%s failed with a server error (attempt %d); retrying in %.2f s", endpoint, attempt,
+                            pause)
+                await asyncio.sleep(pause)
+            except TelegramError as exc:
+                if not _unreadable_success(exc):
+                    raise
+                logger.warning("%s: Telegram answered with an unreadable body; the call counts as done", endpoint)
+                return _stand_in_result(endpoint, data)
