@@ -6,44 +6,11 @@ import os
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # reading RetryAfter.retry_after must not warn
 
-from collections.abc import AsyncIterator  # noqa: E402
-from contextlib import asynccontextmanager  # noqa: E402
-from typing import Any  # noqa: E402
+from functools import partial  # noqa: E402
 
 import fake_bot_api as api  # noqa: E402
 import pytest  # noqa: E402
-from telegram import Update  # noqa: E402
-from telegram.ext import Application, TypeHandler  # noqa: E402
-
-from bot.config import config_from_dict  # noqa: E402
-from handlers.app import build_application  # noqa: E402
-
-TOKEN = "123456:FAKE-token-for-tests"
-
-
-class RunningBot:
-    """The bot as a person sees it: say something, press a button, and read the replies."""
-
-    def __init__(self, app: Application, fake: api.FakeBotApi, processed: set[int]):
-        self.app = app
-        self.fake = fake
-        self.processed = processed
-
-    async def push(self, update: dict) -> list[api.Call]:
-        """Send an update and return what the bot sent while handling it."""
-        before = len(self.fake.calls)
-        update_id = self.fake.push(update)
-        await self.fake.wait_for(lambda: update_id in self.processed, what=f"update {update_id} handled")
-        return [c for c in self.fake.calls[before:] if c.ok and c.method in ("sendMessage", "sendVenue")]
-
-    async def say(self, user_id: int, text: str, language_code: str | None = "fi") -> list[api.Call]:
-        return await self.push(api.text_update(user_id, text, language_code))
-
-    async def press(self, user_id: int, data: str, language_code: str | None = "fi") -> list[api.Call]:
-        return await self.push(api.callback_update(user_id, data, language_code))
-
-    async def share_location(self, user_id: int, lat: float, lon: float, language_code: str | None = "fi"):
-        return await self.push(api.location_update(user_id, lat, lon, language_code))
+from bot_runner import running_bot  # noqa: E402
 
 
 @pytest.fixture
@@ -62,28 +29,4 @@ def db_path(tmp_path):
 @pytest.fixture
 def start_bot(fake, db_path):
     """`async with start_bot(**settings) as bot:` runs the real Application against the fake server."""
-
-    @asynccontextmanager
-    async def running(**settings: Any) -> AsyncIterator[RunningBot]:
-        config = config_from_dict({"telegram": {"base_url": fake.base_url, **settings.pop("telegram", {})},
-                                   "storage": {"path": str(db_path)}, **settings})
-        app = build_application(config, TOKEN)
-        processed: set[int] = set()
-
-        async def mark(update: Update, _context) -> None:
-            processed.add(update.update_id)
-
-        app.add_handler(TypeHandler(Update, mark), group=99)
-        async with app:
-            await app.post_init(app)
-            await app.updater.start_polling(timeout=1, poll_interval=0)
-            await app.start()
-            try:
-                yield RunningBot(app, fake, processed)
-            finally:
-                fake.release_polls()
-                await app.updater.stop()
-                await app.stop()
-                await app.post_shutdown(app)
-
-    return running
+    return partial(running_bot, fake, db_path)

@@ -149,7 +149,7 @@ class FakeBotApi:
                 if status == DROPPED:  # the request arrived; the connection breaks before any answer
                     self.close_connection = True
                     return
-                data = json.dumps(payload).encode()
+                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()  # bytes: malformed
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
@@ -240,7 +240,7 @@ class FakeBotApi:
             params[key] = value
         return params
 
-    def handle(self, method: str, params: dict[str, Any]) -> tuple[int, dict]:
+    def handle(self, method: str, params: dict[str, Any]) -> tuple[int, dict | bytes]:
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._get_updates(params)}
         with self._cond:
