@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 from telegram import Bot, Update
-from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
 from bot.inbox import ANSWERING, MAX_ATTEMPTS, Inbox
@@ -152,42 +152,53 @@ async def _tell(bot: Bot, svc: Services, update: Update, key: str) -> None:
         logger.warning("could not tell the person about update %s: %s", update.update_id, type(exc).__name__)
 
 
-# --- sending ------------------------------------------------------------------------------------------
-def _server_answered(exc: NetworkError) -> bool:
-    """True when Telegram (or its gateway) answered with an error status, so the request was not carried out.
+# --- sending ---------------------------------------------------------------------------------------
+RETRY, SENT, RAISE = "retry", "sent", "raise"
+#: Transport failures before the request was complete: Telegram cannot have carried it out.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.WriteError, httpx.WriteTimeout)
 
-    PTB raises NetworkError both for a 5xx response and for a transport failure; for the latter it chains
+
+def outcome_of(exc: TelegramError, endpoint: str) -> str:
+    """What a failed call means: RETRY when Telegram cannot have carried it out, SENT when it may have done
+    so and the call sends a message (sending it again could make it arrive twice), RAISE otherwise.
+
+    PTB raises NetworkError both for a 5xx answer and for a transport failure; for the latter it chains
     the httpx exception (`raise NetworkError(...) from err`), for the former nothing, or the TelegramError
-    of an unreadable error body. That chain tells them apart. A connection that could not be opened
-    (httpx.ConnectError) never carried the request either; any other cause may have been delivered.
+    of an unreadable error body. That chain tells them apart. A 2xx whose body is not JSON is a plain
+    TelegramError chained to the ValueError: carried out.
     """
     cause = exc.__cause__
-    return cause is None or isinstance(cause, TelegramError | httpx.ConnectError)
+    if isinstance(exc, BadRequest | RetryAfter):  # RetryAfter: AIORateLimiter gave up on it
+        return RAISE
+    if isinstance(cause, _NEVER_SENT):
+        return RETRY
+    if isinstance(exc, TimedOut):
+        return SENT if _sends_a_message(endpoint) else RAISE
+    if isinstance(exc, NetworkError):
+        if cause is None or isinstance(cause, TelegramError):
+            return RETRY
+        return SENT if _sends_a_message(endpoint) else RAISE
+    if type(exc) is TelegramError and isinstance(cause, ValueError):
+        return SENT if _sends_a_message(endpoint) else RAISE
+    return RAISE
 
 
-def _unreadable_success(exc: TelegramError) -> bool:
-    """Telegram answered 2xx, so it carried the request out, but the body was not JSON (PTB's wording)."""
-    return type(exc) is TelegramError and isinstance(exc.__cause__, ValueError)
-
-
-def _stand_in_result(endpoint: str, data: dict[str, Any]) -> Any:
-    """What a carried-out call returns when its answer could not be read: enough for the handler to go on."""
-    if not _sends_a_message(endpoint):
-        return True
+def _stand_in_result(data: dict[str, Any]) -> dict[str, Any]:
+    """What a sent message's call returns when its answer was lost: enough for the handler to go on."""
     chat_id = int(data.get("chat_id") or 0)
     return {"message_id": 0, "date": int(time.time()),
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"}}
 
 
 class RetryingRateLimiter(AIORateLimiter):
-    """AIORateLimiter (which honours 429 retry_after) that also retries what Telegram cannot have carried out.
+    """AIORateLimiter (which waits out 429s as Telegram asks) that also retries what Telegram cannot have
+    carried out, and never sends twice what it may have.
 
-    A 5xx answer and a connection that never opened are retried with a growing pause (`delay`, doubled
-    each time, at most `max_delay`) until `give_up_after` seconds have passed or `retries` are used up;
-    429s are retried by AIORateLimiter after the wait Telegram asks for. Not retried: a timeout or a
-    connection that broke after the request was sent (httpx ReadError, RemoteProtocolError…), as Telegram
-    may have delivered it; nor a 400. A 2xx whose body cannot be read was carried out: the send counts as
-    done. `before_send` is called before every call (Delivery marks the update `answering`).
+    A 5xx answer and a connection that failed before the request was complete are retried with a growing
+    pause (`delay`, doubled each time, at most `max_delay`) until `give_up_after` seconds have passed or
+    `retries` are used up. A message Telegram may have delivered (the connection broke or timed out after
+    the request was sent, or the 2xx answer was unreadable) counts as sent: a warning is logged and the
+    handler goes on. `before_send` is called before every call (Delivery marks the update `answering`).
     """
 
     def __init__(self, *args: Any, retries: int | None = None, delay: float = 0.25, max_delay: float = 5.0,
@@ -207,19 +218,16 @@ class RetryingRateLimiter(AIORateLimiter):
         while True:
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except (BadRequest, TimedOut):
-                raise
-            except NetworkError as exc:
+            except TelegramError as exc:
+                outcome = outcome_of(exc, endpoint)
+                if outcome == SENT:
+                    logger.warning("%s: %s after the request was sent; Telegram may have delivered it, so it is "
+                                   "not sent again", endpoint, type(exc.__cause__ or exc).__name__)
+                    return _stand_in_result(data)
                 attempt += 1
-                if (not _server_answered(exc) or (self._retries is not None and attempt > self._retries)
+                if (outcome == RAISE or (self._retries is not None and attempt > self._retries)
                         or time.monotonic() - started >= self._give_up_after):
                     raise
                 pause = min(self._max_delay, self._delay * 2 ** (attempt - 1))
-                logger.info("%s failed with a server error (attempt %d); retrying in %.2f s", endpoint, attempt,
-                            pause)
+                logger.info("%s was not carried out (attempt %d); retrying in %.2f s", endpoint, attempt, pause)
                 await asyncio.sleep(pause)
-            except TelegramError as exc:
-                if not _unreadable_success(exc):
-                    raise
-                logger.warning("%s: Telegram answered with an unreadable body; the call counts as done", endpoint)
-                return _stand_in_result(endpoint, data)

@@ -15,33 +15,12 @@ import fake_bot_api as api
 import pytest
 from bot_runner import running_bot
 from storm_api import StormBotApi, storm_plan
+from traffic import conversations, traffic
 
 from handlers import delivery
 
 PEOPLE = 50
 FIRST_PERSON = 910_001
-HOMES = ("Kajaanissa", "Kuhmossa", "Sotkamossa", "Suomussalmella", "Puolangalla", "Paltamossa", "Ristijärvellä",
-         "Hyrynsalmella", "Kuusamossa", "Taivalkoskella")
-FOLLOW_UPS = ("Mistä haen starttirahaa?", "etsin töitä", "Missä on Ohjaamo?", "I am looking for a job",
-              "Haluan ilmoittautua työnhakijaksi", "Olen työnantaja ja haen työntekijää", "kiitos",
-              "Mitä palveluita teillä on?", "asun nykyään kuhmossa, mihin menen")
-
-
-def traffic(people: int, first_person: int) -> list[tuple[int, str]]:
-    """Each person first says where they live, then asks nine more things; people take turns."""
-    said = {first_person + n: [f"Asun {HOMES[n % len(HOMES)]}, minne menen?",
-                               *FOLLOW_UPS[n % 9:], *FOLLOW_UPS[:n % 9]] for n in range(people)}
-    return [(person, messages[turn]) for turn in range(10) for person, messages in said.items()]
-
-
-def conversations(fake: api.FakeBotApi) -> dict[int, list[str]]:
-    """What each chat received (messages Telegram delivered), in order."""
-    chats: dict[int, list[str]] = {}
-    for call in fake.sent():
-        chats.setdefault(int(call.params["chat_id"]), []).append(call.plain_text)
-    return chats
-
-
 def lost_and_doubled(expected: dict[int, list[str]], got: dict[int, list[str]]) -> tuple[int, int]:
     lost = doubled = 0
     for chat in expected.keys() | got.keys():
