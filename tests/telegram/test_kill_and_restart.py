@@ -25,6 +25,9 @@ import yaml
 from bot_runner import TOKEN, running_bot
 from traffic import conversations, traffic
 
+from bot.inbox import MAX_ATTEMPTS, Inbox
+from bot.storage import Storage
+
 PEOPLE = 30
 FIRST_PERSON = 920_001
 NOTICE_START = "Palvelu käynnistyi uudelleen juuri kun vastasin viestiisi"
@@ -125,3 +128,31 @@ async def test_a_killed_bot_loses_no_update_and_answers_none_twice_after_restart
     assert doubled == 0
     assert sum(notices.values()) <= 1  # one update is handled at a time: at most one answer was in flight
     assert TOKEN not in output
+
+
+async def test_what_a_crash_left_is_taken_up_at_start_in_one_of_three_ways(start_bot, fake, db_path):
+    """Left unhandled: answered now. Answer in flight: one notice, no second answer. Being handled at each of
+    the last three crashes (a message that kills the bot): given up, with the error text."""
+    async with start_bot() as bot:
+        await bot.say(1001, "Asun Kuhmossa")
+    storage = Storage(db_path)
+    inbox = Inbox(storage.db.conn, storage.secret)
+    inbox.add(900, {"update_id": 900, **api.text_update(1001, "Mistä haen starttirahaa?")})
+    inbox.add(901, {"update_id": 901, **api.text_update(1002, "Asun Sotkamossa")})
+    inbox.answering(901)
+    inbox.add(902, {"update_id": 902, **api.text_update(1003, "Asun Kuhmossa", "en")})
+    for _ in range(MAX_ATTEMPTS):
+        inbox.attempt(902)
+    storage.close()
+    before = len(fake.sent())
+
+    async with start_bot() as bot:
+        await fake.wait_for(lambda: 900 in bot.processed, what="the update left unhandled")
+        after = {chat: [c.plain_text for c in fake.sent(chat)] for chat in (1001, 1002, 1003)}
+        unfinished = bot.app.bot_data["delivery"].inbox.unfinished()
+    assert len(fake.sent()) == before + 3
+    (answer,) = after[1001][1:]
+    assert "Kuhmo" in answer  # the home municipality stored before the crash is still known
+    assert after[1002] == [NOTICE_START + ". Jos vastaus jäi tulematta tai katkesi, kirjoita kysymyksesi uudelleen."]
+    assert after[1003] == ["Something went wrong. Please try again in a moment."]
+    assert unfinished == []
