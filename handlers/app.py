@@ -25,7 +25,6 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import HTTPXRequest
 
 from bot.analytics import AnalyticsStore
 from bot.config import Config, ConfigError, hash_key_from_environment, load_config, token_from_environment
@@ -40,6 +39,7 @@ from handlers.delivery import Delivery, RetryingRateLimiter, resume_unfinished
 from handlers.keyboards import FEEDBACK_PATTERN
 from handlers.replies import send_text
 from handlers.services import SERVICES, Services, language, services
+from handlers.transport import JsonRequest, UpdatesRequest
 
 logger = logging.getLogger("tyonavi.telegram")
 
@@ -225,19 +225,20 @@ async def post_shutdown(app: Application) -> None:
         svc.storage.close()  # analytics shares the connection
 
 
-def _request(config: Config, **kwargs) -> HTTPXRequest:
+def _request(config: Config, kind: type[JsonRequest] = JsonRequest, **kwargs) -> JsonRequest:
     """A local Bot API server is reached directly, never through a proxy from the environment."""
     local = urlparse(config.base_url).hostname in LOOPBACK
-    return HTTPXRequest(httpx_kwargs={"trust_env": False} if local else {}, **kwargs)
+    return kind(httpx_kwargs={"trust_env": False} if local else {}, **kwargs)
 
 
 def build_application(config: Config, token: str) -> Application:
     """The Application for this config; services are built in post_init."""
-    delivery = Delivery()
+    updates_request = _request(config, UpdatesRequest)
+    delivery = Delivery(updates_request.raw_update)
     limiter = RetryingRateLimiter(overall_max_rate=config.max_messages_per_second, max_retries=RETRY_AFTER_TIMES,
                                   give_up_after=config.send_retry_minutes * 60, before_send=delivery.before_send)
     app = (ApplicationBuilder().token(token).base_url(config.base_url)
-           .request(_request(config, connection_pool_size=16)).get_updates_request(_request(config))
+           .request(_request(config, connection_pool_size=16)).get_updates_request(updates_request)
            .rate_limiter(limiter).update_queue(delivery.queue).concurrent_updates(delivery.processor)
            .post_init(post_init).post_shutdown(post_shutdown)
            .build())

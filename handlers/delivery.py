@@ -15,6 +15,7 @@ import asyncio
 import contextvars
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -40,8 +41,9 @@ def _sends_a_message(endpoint: str) -> bool:
 class Delivery:
     """The queue, the processor and the send hook around one inbox (attached once the database is open)."""
 
-    def __init__(self) -> None:
+    def __init__(self, raw_update: Callable[[int], dict | None] = lambda _update_id: None) -> None:
         self.inbox: Inbox | None = None
+        self.raw_update = raw_update  # the update as Telegram sent it, when the transport kept it
         self.queue = DurableUpdateQueue(self)
         self.processor = InboxProcessor(self)
         self._answering: int | None = None
@@ -67,9 +69,11 @@ class DurableUpdateQueue(asyncio.Queue):
 
     async def put(self, item: Any) -> None:
         inbox = self._delivery.inbox
-        if inbox is not None and isinstance(item, Update) and not inbox.add(item.update_id, item.to_dict()):
-            logger.info("update %s arrived again after a restart; it is handled once only", item.update_id)
-            return
+        if inbox is not None and isinstance(item, Update):
+            raw = self._delivery.raw_update(item.update_id) or item.to_dict()
+            if not inbox.add(item.update_id, raw):
+                logger.info("update %s arrived again after a restart; it is handled once only", item.update_id)
+                return
         await super().put(item)
 
     def replay(self, update: Update) -> None:
