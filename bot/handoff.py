@@ -111,12 +111,20 @@ class HandoffCases:
             if self.get(number) is None:
                 return number
 
-    def sent_to_staff(self, number: str, message_id: int) -> None:
-        """The bot posted a message of this case in the staff group: replies to it reach the person."""
+    def sent_to_staff(self, number: str, message_ids: list[int]) -> None:
+        """The person's message went to the staff group as these messages: the bot waits no more."""
         with self.db.conn:
-            self.db.conn.execute(f"insert or ignore into {MESSAGES} (message_id, number) values (?, ?)",
-                                 [message_id, number])
+            self._link(number, message_ids)
             self.db.conn.execute(f"update {CASES} set awaiting = 0 where number = ?", [number])
+
+    def link(self, number: str, message_id: int) -> None:
+        """Another bot message about this case in the staff group (a delivery note): replies to it count too."""
+        with self.db.conn:
+            self._link(number, [message_id])
+
+    def _link(self, number: str, message_ids: list[int]) -> None:
+        self.db.conn.executemany(f"insert or ignore into {MESSAGES} (message_id, number) values (?, ?)",
+                                 [(message_id, number) for message_id in message_ids])
 
     def stop_waiting(self, number: str) -> None:
         """The person's next message is no longer for staff (they cancelled)."""

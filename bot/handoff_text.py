@@ -14,6 +14,12 @@ STAFF_LANGUAGE = "fi"
 MAX_LAST_ANSWER = 300
 
 
+def help_text(kb: KnowledgeBase, language: str, handoff: bool) -> str:
+    """The help, with the hand-over commands only when hand-over is on."""
+    text = kb.text("help", language)
+    return f"{text}\n\n{kb.text('help_handoff', language)}" if handoff else text
+
+
 def back_text(kb: KnowledgeBase, hours: OpeningHours, now: datetime, language: str) -> str:
     """When staff are next in ("ma 1.12. klo 9.00"); empty while they are in, or when the hours name no day."""
     if is_open(hours, now):
