@@ -110,7 +110,7 @@ def cases(clock) -> HandoffCases:
 
 def test_a_person_has_one_open_case_and_asking_again_reuses_it(cases):
     first = cases.request(101, 101, "fi")
-    cases.sent_to_staff(first.number, 5001)
+    cases.sent_to_staff(first.number, [5001])
     again = cases.request(101, 101, "sv")
     assert again.number == first.number and again.awaiting and again.language == "sv" and again.delivered
     assert len(first.number) == 5 and set(first.number) <= set(ALPHABET)
@@ -119,8 +119,8 @@ def test_a_person_has_one_open_case_and_asking_again_reuses_it(cases):
 def test_a_staff_message_leads_back_to_its_person_and_closing_forgets_them(cases):
     case = cases.request(101, 101, "fi")
     other = cases.request(202, 202, "en")
-    cases.sent_to_staff(case.number, 5001)
-    cases.sent_to_staff(other.number, 5002)
+    cases.sent_to_staff(case.number, [5001])
+    cases.sent_to_staff(other.number, [5002])
     assert cases.by_staff_message(5001).chat_id == 101 and cases.by_staff_message(5002).chat_id == 202
     cases.close(case.number)
     assert cases.by_staff_message(5001) is None and cases.of_person(101) is None
@@ -136,7 +136,7 @@ def test_the_table_holds_no_raw_user_id_and_no_question(cases):
 
 def test_open_cases_older_than_the_retention_period_are_purged(cases, clock):
     old = cases.request(101, 101, "fi")
-    cases.sent_to_staff(old.number, 5001)
+    cases.sent_to_staff(old.number, [5001])
     clock.now += timedelta(days=80)
     cases.request(202, 202, "fi")
     clock.now += timedelta(days=11)

@@ -6,8 +6,9 @@ import os
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # reading RetryAfter.retry_after must not warn
 
-from collections.abc import AsyncIterator  # noqa: E402
+from collections.abc import AsyncIterator, Callable  # noqa: E402
 from contextlib import asynccontextmanager  # noqa: E402
+from datetime import datetime  # noqa: E402
 from typing import Any  # noqa: E402
 
 import fake_bot_api as api  # noqa: E402
@@ -16,7 +17,7 @@ from telegram import Update  # noqa: E402
 from telegram.ext import Application, TypeHandler  # noqa: E402
 
 from bot.config import config_from_dict  # noqa: E402
-from handlers.app import build_application  # noqa: E402
+from handlers.app import CLOCK, build_application  # noqa: E402
 
 TOKEN = "123456:FAKE-token-for-tests"
 
@@ -42,6 +43,10 @@ class RunningBot:
     async def press(self, user_id: int, data: str, language_code: str | None = "fi") -> list[api.Call]:
         return await self.push(api.callback_update(user_id, data, language_code))
 
+    async def reply_in_group(self, chat_id: int, user_id: int, bot_message_id: int, text: str) -> list[api.Call]:
+        """A group member answers one of the bot's messages with Telegram's Reply."""
+        return await self.push(api.group_text_update(chat_id, user_id, text, self.fake.message(bot_message_id)))
+
     async def share_location(self, user_id: int, lat: float, lon: float, language_code: str | None = "fi"):
         return await self.push(api.location_update(user_id, lat, lon, language_code))
 
@@ -64,10 +69,12 @@ def start_bot(fake, db_path):
     """`async with start_bot(**settings) as bot:` runs the real Application against the fake server."""
 
     @asynccontextmanager
-    async def running(**settings: Any) -> AsyncIterator[RunningBot]:
+    async def running(clock: Callable[[], datetime] | None = None, **settings: Any) -> AsyncIterator[RunningBot]:
         config = config_from_dict({"telegram": {"base_url": fake.base_url, **settings.pop("telegram", {})},
                                    "storage": {"path": str(db_path)}, **settings})
         app = build_application(config, TOKEN)
+        if clock is not None:
+            app.bot_data[CLOCK] = clock
         processed: set[int] = set()
 
         async def mark(update: Update, _context) -> None:
