@@ -65,7 +65,7 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 async def close_for_person(bot: Bot, svc: Services, case: Case) -> None:
     """The person ends their case: the row goes, and staff are told if they had seen it."""
     svc.handoff.close(case.number)
-    if case.delivered:
+    if case.delivered and svc.config.handoff:  # with hand-over switched off since, there is no group to tell
         await send_to(bot, svc.config.handoff_chat_id, staff_text(svc.kb, "staff_cancelled", case))
 
 

@@ -243,3 +243,26 @@ async def test_with_handoff_the_menu_and_help_list_the_commands_in_each_language
         assert "/human" in help_text(kb, language, True) and "/cancel" in help_text(kb, language, True)
         for names, _, _ in HANDOFF_COMMANDS:
             assert f"/{names[0]}" in help_text(kb, language, True)
+
+
+async def test_reset_closes_an_open_case_and_staff_are_told(start_bot, fake, db_path):
+    async with start_bot(clock=at(MONDAY_MORNING), **handoff_settings()) as bot:
+        _, confirmation, in_group = await hand_over(bot, PERSON, QUESTION)
+        reset = await bot.say(PERSON, "/reset")
+        late = await bot.reply_in_group(STAFF_GROUP, STAFF_A, message_id(fake, in_group), "Vastaus")
+    number = confirmation.plain_text.split("asia ")[1][:5]
+    assert f"Kysyjä sulki asian {number}" in to_group(reset)[0].plain_text
+    assert to_chat(late, PERSON) == []
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("select count(*) from handoff_cases").fetchone() == (0,)
+
+
+async def test_busy_staff_get_no_flood_notice_in_the_group_and_every_reply_is_relayed(start_bot, fake):
+    settings = handoff_settings() | {"telegram": {"flood_limit_per_minute": 2}}
+    async with start_bot(clock=at(MONDAY_MORNING), **settings) as bot:
+        _, _, in_group = await hand_over(bot, PERSON, QUESTION)
+        for n in range(3):
+            await bot.reply_in_group(STAFF_GROUP, STAFF_A, message_id(fake, in_group), f"Vastaus {n}")
+    relayed = [c.plain_text.split("\n\n")[1] for c in fake.sent(PERSON) if c.plain_text.startswith("💬")]
+    assert relayed == ["Vastaus 0", "Vastaus 1", "Vastaus 2"]
+    assert not [c for c in fake.sent(STAFF_GROUP) if "tiuhaan" in c.plain_text]
