@@ -15,6 +15,10 @@ from typing import Any
 import yaml
 
 from bot import SHIPPED_KNOWLEDGE
+from bot.kb.errors import KBError
+from bot.kb.fields import Fields
+from bot.kb.model import OpeningHours
+from bot.kb.sections import opening_hours_of
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
 HASH_KEY_VARIABLE = "TYONAVI_HASH_KEY"
@@ -65,6 +69,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Telegram user ids (integers) of staff: they get error alerts, reload results and the staff commands."),
     Setting("privacy.retention_days", 90, int,
             "Settings of silent people and analytics rows older than this many days are deleted."),
+    Setting("handoff.chat_id", 0, int,
+            "Telegram id of the staff group (a negative number such as -1001234567890) that people's questions "
+            "are handed to; 0 or absent: no hand-over to a person."),
+    Setting("handoff.hours", {"weekly": {day: "09:00-15:00" for day in ("mon", "tue", "wed", "thu", "fri")}}, dict,
+            "When staff answer in the staff group, written like a service point's opening_hours "
+            "({weekly: {mon: \"09:00-15:00\"}, exceptions: {\"2026-12-24\": closed}}); Finnish public holidays "
+            "are closed."),
     Setting("logging.level", "INFO", str, "Log level.", ("DEBUG", "INFO", "WARNING", "ERROR")),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
@@ -87,6 +98,13 @@ class Config:
     staff_user_ids: tuple[int, ...]
     retention_days: int
     logging_level: str
+    handoff_chat_id: int = 0
+    handoff_hours: OpeningHours = OpeningHours()
+
+    @property
+    def handoff(self) -> bool:
+        """True when questions can be handed to the staff group."""
+        return self.handoff_chat_id != 0
 
 
 def _flatten(data: dict, prefix: str = "") -> dict[str, Any]:
@@ -111,7 +129,7 @@ def _check(setting: Setting, value: Any, source: str) -> Any:
         raise ConfigError(f"{hint} must be one of {', '.join(setting.choices)}, got {value!r}")
     if setting.key == "staff.user_ids" and not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
         raise ConfigError(f"{hint} must be a list of integer Telegram user ids")
-    if isinstance(value, int) and value < 0:
+    if isinstance(value, int) and value < 0 and setting.key != "handoff.chat_id":
         raise ConfigError(f"{hint} must not be negative, got {value}")
     return value
 
@@ -135,6 +153,13 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
                           f"forged updates are refused; set it to {SECRET_TOKEN_HINT}")
     if secret_token and not SECRET_TOKEN.fullmatch(secret_token):
         raise ConfigError(f"{source}: telegram.webhook.secret_token must be {SECRET_TOKEN_HINT}")
+    chat_id = values["handoff.chat_id"]
+    if chat_id > 0:
+        raise ConfigError(f"{source}: handoff.chat_id must be the id of a group, a negative number such as "
+                          f"-1001234567890, got {chat_id} (a positive id is a person's private chat)")
+    if chat_id and not values["staff.user_ids"]:
+        raise ConfigError(f"{source}: handoff.chat_id is set but staff.user_ids is empty: only staff members' "
+                          "replies in the group are relayed, so list their Telegram user ids there")
     return Config(
         base_url=values["telegram.base_url"],
         mode=values["telegram.mode"],
@@ -151,7 +176,23 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
         staff_user_ids=tuple(values["staff.user_ids"]),
         retention_days=values["privacy.retention_days"],
         logging_level=values["logging.level"],
+        handoff_chat_id=chat_id,
+        handoff_hours=handoff_hours(values["handoff.hours"], source),
     )
+
+
+def handoff_hours(data: dict[str, Any], source: str = "config") -> OpeningHours:
+    """handoff.hours read with the knowledge base's opening-hours rules; any problem stops start-up."""
+    errors: list[KBError] = []
+    hours = opening_hours_of(Fields(data, source, errors, "handoff.hours"), "handoff.hours")
+    if not errors and not hours.weekly:
+        raise ConfigError(f"{source}: handoff.hours needs at least one weekday under weekly, "
+                          'e.g. weekly: {mon: "09:00-15:00"}')
+    if errors:
+        first = errors[0]
+        fix = f"; {first.fix}" if first.fix else ""
+        raise ConfigError(f"{source}: {first.message}{fix}")
+    return hours
 
 
 def load_config(path: str | Path | None) -> Config:

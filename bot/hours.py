@@ -1,8 +1,8 @@
-"""Whether a service point is open at a moment, in Helsinki time, with Finnish public holidays."""
+"""Whether a service point (or the staff group) is open at a moment, in Helsinki time, with Finnish public holidays."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -32,9 +32,34 @@ def hours_on(hours: OpeningHours, day: date) -> tuple[int, int] | None:
     return hours.weekly.get(day.weekday())
 
 
+#: How far ahead next_opening looks: past a year the hours say nothing useful.
+SEARCH_DAYS = 370
+
+
+def _local(now: datetime) -> datetime:
+    """A naive `now` is read as Helsinki wall-clock time."""
+    return now.astimezone(HELSINKI) if now.tzinfo else now.replace(tzinfo=HELSINKI)
+
+
 def is_open(hours: OpeningHours, now: datetime) -> bool:
     """Open at `now`? A naive `now` is read as Helsinki wall-clock time."""
-    local = now.astimezone(HELSINKI) if now.tzinfo else now.replace(tzinfo=HELSINKI)
+    local = _local(now)
     span = hours_on(hours, local.date())
     minute = local.hour * 60 + local.minute
     return span is not None and span[0] <= minute < span[1]
+
+
+def next_opening(hours: OpeningHours, now: datetime) -> datetime | None:
+    """The next moment after `now` when the hours begin (Helsinki time), so a person can be told when staff are back.
+
+    None when nothing opens within a year (e.g. no weekly hours at all).
+    """
+    local = _local(now)
+    minute = local.hour * 60 + local.minute
+    for offset in range(SEARCH_DAYS):
+        day = local.date() + timedelta(days=offset)
+        span = hours_on(hours, day)
+        if span is None or (offset == 0 and span[0] <= minute):
+            continue
+        return datetime.combine(day, time(span[0] // 60, span[0] % 60), tzinfo=HELSINKI)
+    return None

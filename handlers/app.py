@@ -7,8 +7,9 @@ import contextlib
 import gc
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -29,22 +30,25 @@ from telegram.ext import (
 from bot.analytics import AnalyticsStore
 from bot.config import Config, ConfigError, hash_key_from_environment, load_config, token_from_environment
 from bot.flood import DROP, NOTIFY, FloodGate
+from bot.handoff import HandoffCases
 from bot.inbox import Inbox
 from bot.kb.model import KnowledgeBase
 from bot.live import LiveKnowledge, ReloadResult, watch
 from bot.session import Conversations
 from bot.storage import Storage
-from handlers import callbacks, commands, messages, staff
+from handlers import callbacks, commands, handoff, messages, staff, staff_chat
 from handlers.delivery import Delivery, RetryingRateLimiter, resume_unfinished
 from handlers.keyboards import FEEDBACK_PATTERN
 from handlers.replies import send_text
-from handlers.services import SERVICES, Services, language, services
+from handlers.services import SERVICES, Services, language, now_utc, services
 from handlers.transport import JsonRequest, UpdatesRequest
 
 logger = logging.getLogger("tyonavi.telegram")
 
 CONFIG = "config"
 DELIVERY = "delivery"
+#: Tests put a clock here (a callable returning an aware datetime) before post_init: office hours without sleeping.
+CLOCK = "clock"
 WATCHER = "knowledge_watcher"
 #: (command, its description's text key); /help must list every one.
 COMMANDS = (
@@ -54,6 +58,14 @@ COMMANDS = (
     (("municipality", "kunta"), commands.municipality_command, "command_municipality"),
     (("reset", "unohda"), commands.reset, "command_reset"),
 )
+#: Hand-over to a person: in /help and the menu only when handoff.chat_id is set; private chats only.
+#: Telegram command names are [a-z0-9_], so Swedish "/människa" is /manniska, and typed by hand it is caught
+#: by HUMAN_TYPED.
+HANDOFF_COMMANDS = (
+    (("human", "ihminen", "manniska"), handoff.ask_person, "command_human"),
+    (("cancel", "peru", "avbryt"), handoff.cancel, "command_cancel"),
+)
+HUMAN_TYPED = r"(?i)^/människa(@\w+)?(\s|$)"
 #: Staff only: never in /help nor in the public command menu; for anyone else an unknown command.
 STAFF_COMMANDS = (
     (("reload",), staff.reload, "command_reload"),
@@ -74,11 +86,16 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Runs before every handler: one polite notice over the per-user limit, then silence."""
+    """Runs before every handler: one polite notice over the per-user limit, then silence.
+
+    The staff group is left out: no notice is ever posted there, and its handler ignores all but staff replies.
+    """
     user = update.effective_user
     if user is None:
         return
     svc = services(context)
+    if svc.config.handoff and update.effective_chat and update.effective_chat.id == svc.config.handoff_chat_id:
+        return
     verdict = svc.flood.check(user.id)
     if verdict == NOTIFY and update.effective_chat:
         await send_text(update.effective_chat, svc.kb.text("flood_notice", language(update, context)))
@@ -107,15 +124,22 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             logger.warning("could not alert a staff member about update %s: %s", update_id, type(exc).__name__)
 
 
-def register_handlers(app: Application, staff_user_ids: tuple[int, ...] = ()) -> None:
-    """Every handler, in order; the catch-all text handler comes last.
+def register_handlers(app: Application, staff_user_ids: tuple[int, ...] = (), handoff_chat_id: int = 0) -> None:
+    """Every handler, in order; the staff group's handler first, the catch-all text handler last.
 
     Staff commands answer only staff, in a private chat; for everyone else they fall through to
-    the unknown-command reply, so nothing hints that they exist.
+    the unknown-command reply, so nothing hints that they exist. Everything in the staff group goes
+    to its own handler only, so group chatter never reaches the engine.
     """
     app.add_handler(TypeHandler(Update, flood_guard), group=-1)
+    if handoff_chat_id:
+        app.add_handler(MessageHandler(NEW & filters.Chat(chat_id=handoff_chat_id), staff_chat.staff_message))
     for names, callback, _ in COMMANDS:
         app.add_handler(CommandHandler(names, callback, filters=NEW))
+    private = NEW & filters.ChatType.PRIVATE
+    for names, callback, _ in HANDOFF_COMMANDS:
+        app.add_handler(CommandHandler(names, callback, filters=private))
+    app.add_handler(MessageHandler(private & filters.Regex(HUMAN_TYPED), handoff.ask_person))
     is_staff = filters.User(user_id=staff_user_ids) & filters.ChatType.PRIVATE
     for names, callback, _ in STAFF_COMMANDS:
         app.add_handler(CommandHandler(names, callback, filters=NEW & is_staff))
@@ -129,12 +153,14 @@ def register_handlers(app: Application, staff_user_ids: tuple[int, ...] = ()) ->
 
 
 def purge_expired(svc: Services) -> None:
-    """Delete user settings and analytics rows older than the retention period."""
+    """Delete user settings, analytics rows and open hand-over cases older than the retention period."""
     days = svc.config.retention_days
     people = svc.storage.purge(days)
     rows = svc.analytics.purge_older_than(days)
-    if people or rows:
-        logger.info("retention (%d days): deleted the settings of %d people and %d analytics rows", days, people, rows)
+    cases = svc.handoff.purge(days) if svc.handoff else 0
+    if people or rows or cases:
+        logger.info("retention (%d days): deleted the settings of %d people, %d analytics rows and %d hand-over "
+                    "cases", days, people, rows, cases)
 
 
 async def daily_purge(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -172,10 +198,13 @@ def start_watcher(app: Application, svc: Services) -> Watcher:
     return Watcher(asyncio.create_task(run(), name="knowledge-watcher"), stop)
 
 
-async def set_command_menus(app: Application, kb: KnowledgeBase, staff_user_ids: tuple[int, ...]) -> None:
-    """The public menu lists the public commands; each staff member's own chat also lists theirs."""
+async def set_command_menus(app: Application, kb: KnowledgeBase, staff_user_ids: tuple[int, ...],
+                            handoff_on: bool = False) -> None:
+    """The public menu lists the public commands (with hand-over's when it is on); each staff member's own chat
+    also lists theirs."""
+    listed = COMMANDS + HANDOFF_COMMANDS if handoff_on else COMMANDS
     for lang, code in (("en", None), ("fi", "fi"), ("sv", "sv")):
-        public = [BotCommand(names[0], kb.text(key, lang)) for names, _, key in COMMANDS]
+        public = [BotCommand(_menu_name(names, lang), kb.text(key, lang)) for names, _, key in listed]
         await app.bot.set_my_commands(public, language_code=code)
         extra = [BotCommand(names[0], kb.text(key, lang)) for names, _, key in STAFF_COMMANDS]
         for staff_id in staff_user_ids:
@@ -185,15 +214,24 @@ async def set_command_menus(app: Application, kb: KnowledgeBase, staff_user_ids:
                 logger.warning("could not set a staff member's command menu: %s", type(exc).__name__)
 
 
+def _menu_name(names: tuple[str, ...], language: str) -> str:
+    """A hand-over command appears in the menu under its name in the menu's language (/ihminen, /manniska)."""
+    if names in (n for n, _, _ in HANDOFF_COMMANDS):
+        return names[("en", "fi", "sv").index(language)]
+    return names[0]
+
+
 async def post_init(app: Application) -> None:
     """Build the knowledge base, storage and analytics once, purge old rows, publish the command menus."""
     config: Config = app.bot_data[CONFIG]
     live = LiveKnowledge(config.knowledge_path)
     storage = Storage(config.storage_path)
     analytics = AnalyticsStore(storage.db, storage.secret)  # same file, same key for user hashes
+    clock: Callable[[], datetime] = app.bot_data.get(CLOCK) or now_utc
     svc = Services(config=config, live=live, storage=storage, analytics=analytics,
                    conversations=Conversations(lambda: live.engine, storage, analytics),
-                   flood=FloodGate(config.flood_limit_per_minute))
+                   flood=FloodGate(config.flood_limit_per_minute),
+                   handoff=HandoffCases(storage.db, storage.secret, now=clock), clock=clock)
     app.bot_data[SERVICES] = svc
     purge_expired(svc)
     delivery: Delivery = app.bot_data[DELIVERY]
@@ -204,7 +242,7 @@ async def post_init(app: Application) -> None:
         app.job_queue.run_daily(daily_purge, PURGE_AT, name="retention")
     if config.knowledge_watch:
         app.bot_data[WATCHER] = start_watcher(app, svc)
-    await set_command_menus(app, svc.kb, config.staff_user_ids)
+    await set_command_menus(app, svc.kb, config.staff_user_ids, config.handoff)
     # The knowledge base, the engine's indexes and the imported modules live as long as the process: move them
     # out of the garbage collector's reach, so the full collections that message traffic triggers stay short.
     gc.freeze()
@@ -244,7 +282,7 @@ def build_application(config: Config, token: str) -> Application:
            .build())
     app.bot_data[CONFIG] = config
     app.bot_data[DELIVERY] = delivery
-    register_handlers(app, config.staff_user_ids)
+    register_handlers(app, config.staff_user_ids, config.handoff_chat_id)
     return app
 
 

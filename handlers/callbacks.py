@@ -8,8 +8,10 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.handoff_text import help_text
 from bot.kb.model import LANGUAGES
 from handlers import keyboards as kbd
+from handlers.handoff import ask_person_button
 from handlers.replies import send_answer, send_points, send_text
 from handlers.services import language, services
 
@@ -25,7 +27,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """👍 or 👎 under an answer: store it, thank the person, and take the two buttons away."""
+    """👍 or 👎 under an answer: store it, thank the person, and take the two buttons away (after a 👎, "Ask a
+    person" takes their place when hand-over is on)."""
     query = update.callback_query
     vote = kbd.parse_feedback(query.data)
     if vote is None:
@@ -35,7 +38,9 @@ async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc.conversations.feedback(update.effective_user.id, vote[1], helpful=vote[0])
     await query.answer(svc.kb.text("feedback_thanks", lang))
     with contextlib.suppress(BadRequest):  # pressed twice: "message is not modified"
-        await query.edit_message_reply_markup(kbd.without_feedback(getattr(query.message, "reply_markup", None)))
+        extra = kbd.ask_person_row(svc.kb, lang) if not vote[0] and svc.config.handoff else None
+        await query.edit_message_reply_markup(kbd.without_feedback(getattr(query.message, "reply_markup", None),
+                                                                   extra))
 
 
 async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
@@ -73,7 +78,8 @@ async def _menu(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) 
         await _choose(update, context, value)
     elif value == kbd.MENU_HELP:
         svc, lang = services(context), language(update, context)
-        await send_text(update.effective_chat, svc.kb.text("help", lang), kbd.menu_keyboard(svc.kb, lang))
+        await send_text(update.effective_chat, help_text(svc.kb, lang, svc.config.handoff),
+                        kbd.menu_keyboard(svc.kb, lang))
 
 
 async def _points(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
@@ -100,4 +106,5 @@ _ACTIONS = {
     kbd.POINTS: _points,
     kbd.CONTACT: _contact,
     kbd.ROLE: _role,
+    kbd.HANDOFF: ask_person_button,
 }

@@ -5,7 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.handoff_text import help_text
 from bot.kb.model import LANGUAGES
+from handlers.handoff import close_for_person
 from handlers.keyboards import (
     language_keyboard,
     location_keyboard,
@@ -33,7 +35,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, lang = services(context), language(update, context)
-    await send_text(update.effective_chat, svc.kb.text("help", lang), menu_keyboard(svc.kb, lang))
+    await send_text(update.effective_chat, help_text(svc.kb, lang, svc.config.handoff), menu_keyboard(svc.kb, lang))
 
 
 async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -55,7 +57,10 @@ async def municipality_command(update: Update, context: ContextTypes.DEFAULT_TYP
 
 
 async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Forget everything stored about the person."""
+    """Forget everything stored about the person, an open hand-over case too (staff are told)."""
     svc, lang = services(context), language(update, context)
+    case = svc.handoff.of_person(update.effective_user.id) if svc.handoff else None
+    if case is not None:
+        await close_for_person(context.bot, svc, case)
     svc.conversations.forget(update.effective_user.id)
     await send_text(update.effective_chat, svc.kb.text("reset_done", lang), menu_keyboard(svc.kb, lang))

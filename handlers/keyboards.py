@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot.answer import CLARIFY, ROUTE, Answer
+from bot.answer import CLARIFY, FALLBACK, ROUTE, Answer
 from bot.engine.compose import municipality_choices
 from bot.kb.model import LANGUAGES, KnowledgeBase, ServicePoint
 from handlers.render import osm_search_url
@@ -13,6 +13,8 @@ MAX_CALLBACK_DATA = 64
 #: Callback actions: "action:value".
 LANGUAGE, MUNICIPALITY, LOCATION_YES, LOCATION_NO, POINTS, CONTACT, MENU, ROLE = (
     "lang", "mun", "locyes", "locno", "pts", "contact", "menu", "role")
+#: "Ask a person" (hand-over to staff): "ho:ask".
+HANDOFF, HANDOFF_ASK = "ho", "ask"
 #: Feedback buttons: "fb:1:<analytics row id>" (helpful) or "fb:0:<id>"; handled on their own.
 FEEDBACK = "fb"
 FEEDBACK_PATTERN = rf"^{FEEDBACK}:"
@@ -116,20 +118,31 @@ def feedback_row(kb: KnowledgeBase, language: str, answer_id: int) -> list[Inlin
             _button(kb.text("button_not_helpful", language), FEEDBACK, f"0:{answer_id}")]
 
 
-def without_feedback(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
-    """The keyboard with the feedback buttons taken off (None when nothing else is left)."""
-    if markup is None:
-        return None
+def ask_person_row(kb: KnowledgeBase, language: str) -> list[InlineKeyboardButton]:
+    return [_button(kb.text("button_ask_person", language), HANDOFF, HANDOFF_ASK)]
+
+
+def reply_to_staff_keyboard(kb: KnowledgeBase, language: str) -> InlineKeyboardMarkup:
+    """Under a staff reply: the person answers back through the same case."""
+    return InlineKeyboardMarkup([[_button(kb.text("button_reply_staff", language), HANDOFF, HANDOFF_ASK)]])
+
+
+def without_feedback(markup: InlineKeyboardMarkup | None,
+                     extra: list[InlineKeyboardButton] | None = None) -> InlineKeyboardMarkup | None:
+    """The keyboard with the feedback buttons taken off (None when nothing else is left); `extra` takes their
+    place (after a 👎: ask a person)."""
     rows = [[b for b in row if not (b.callback_data or "").startswith(f"{FEEDBACK}:")]
-            for row in markup.inline_keyboard]
+            for row in (markup.inline_keyboard if markup else ())]
     rows = [row for row in rows if row]
+    if extra and not any(b.callback_data == extra[0].callback_data for row in rows for b in row):
+        rows.append(extra)
     return InlineKeyboardMarkup(rows) if rows else None
 
 
 def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int,
-                    answer_id: int | None = None) -> InlineKeyboardMarkup:
+                    answer_id: int | None = None, handoff: bool = False) -> InlineKeyboardMarkup:
     """Buttons that carry an answer on: map and contact, the municipality's other points, or a menu;
-    under a routed answer that was recorded, 👍/👎."""
+    under a routed answer that was recorded, 👍/👎; under a fallback, "Ask a person" when hand-over is on."""
     language = answer.language
     if answer.kind == CLARIFY:
         return choice_keyboard(answer) if answer.choices else municipality_keyboard(kb, language)
@@ -146,4 +159,6 @@ def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int,
         rows.insert(0, language_row(kb))
     if answer.kind == ROUTE and answer_id is not None:
         rows.append(feedback_row(kb, language, answer_id))
+    if answer.kind == FALLBACK and handoff:
+        rows.append(ask_person_row(kb, language))
     return InlineKeyboardMarkup(rows)

@@ -5,13 +5,17 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.handoff_text import help_text
+from handlers import handoff
 from handlers.keyboards import confirm_location_keyboard, menu_keyboard
 from handlers.replies import send_answer, send_text
 from handlers.services import language, services
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Free text goes to the engine with the person's stored context."""
+    """Free text goes to the engine with the person's stored context, or to staff when the person asked for a person."""
+    if await handoff.take_question(update, context):
+        return
     svc = services(context)
     answer = svc.conversations.ask(update.effective_user.id, update.effective_message.text)
     await send_answer(update.effective_chat, svc, answer)
@@ -32,10 +36,12 @@ async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice, documents…: say what the bot understands."""
+    if await handoff.not_text(update, context):
+        return
     svc, lang = services(context), language(update, context)
     await send_text(update.effective_chat, svc.kb.text("unsupported_message", lang), menu_keyboard(svc.kb, lang))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, lang = services(context), language(update, context)
-    await send_text(update.effective_chat, svc.kb.text("help", lang), menu_keyboard(svc.kb, lang))
+    await send_text(update.effective_chat, help_text(svc.kb, lang, svc.config.handoff), menu_keyboard(svc.kb, lang))

@@ -8,8 +8,10 @@ from telegram import (
     ForceReply,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
+    Message,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
+    ReplyParameters,
 )
 from telegram.constants import ParseMode
 
@@ -37,13 +39,23 @@ async def send_answer(chat: Chat, svc: Services, answered: Answered) -> None:
     answer = answered.answer
     shown = {p.id for p in answer.service_points}
     others = [p for p in svc.conversations.points_in(answer.municipality or "") if p.id not in shown]
-    await send_text(chat, answer.text, answer_keyboard(svc.kb, answer, len(others), answered.answer_id))
+    svc.last_answers.remember(chat.id, answer.text)  # in memory only: staff see it if the person asks a person
+    await send_text(chat, answer.text, answer_keyboard(svc.kb, answer, len(others), answered.answer_id,
+                                                       handoff=svc.config.handoff))
 
 
-async def send_to(bot: Bot, chat_id: int, text: str) -> None:
-    """Plain text to a chat by id (staff notices outside any update), escaped and within limits."""
-    for part in html_parts(text):
-        await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW)
+async def send_to(bot: Bot, chat_id: int, text: str, markup: ReplyMarkup | None = None,
+                  reply_to: int | None = None) -> list[Message]:
+    """Plain text to a chat by id (staff notices, hand-over relays), escaped and within limits; buttons on the
+    last part, the first part as a reply to `reply_to`. Returns the messages sent."""
+    parts = html_parts(text)
+    sent = []
+    for number, part in enumerate(parts, start=1):
+        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to and number == 1 else None
+        sent.append(await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW,
+                                           reply_markup=markup if number == len(parts) else None,
+                                           reply_parameters=reply))
+    return sent
 
 
 async def send_points(chat: Chat, svc: Services, heading: str, points: tuple[ServicePoint, ...],

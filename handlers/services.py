@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -10,12 +12,18 @@ from telegram.ext import ContextTypes
 from bot.analytics import AnalyticsStore
 from bot.config import Config
 from bot.flood import FloodGate
+from bot.handoff import HandoffCases
 from bot.kb.model import KnowledgeBase
+from bot.last_answers import LastAnswers
 from bot.live import LiveKnowledge
 from bot.session import Conversations
 from bot.storage import Storage
 
 SERVICES = "services"
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +34,11 @@ class Services:
     analytics: AnalyticsStore
     conversations: Conversations
     flood: FloodGate
+    #: Open hand-over cases (the table exists even when hand-over is off, so old cases can still be closed).
+    handoff: HandoffCases | None = None
+    #: The time now; tests set another clock (office hours).
+    clock: Callable[[], datetime] = now_utc
+    last_answers: LastAnswers = field(default_factory=LastAnswers)
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -81,6 +81,19 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "stats_answers": {"answers", "unanswered"},
     "stats_feedback": {"helpful", "not_helpful", "ratio"},
     "unanswered_similar": {"count"},
+    "handoff_open_already": {"case"},
+    "handoff_back": {"weekday", "day", "month", "hour", "minute"},
+    "handoff_sent": {"case"},
+    "handoff_reply": {"case", "reply"},
+    "handoff_case_closed": {"case"},
+    "handoff_closed_by_you": {"case"},
+    "handoff_unavailable": {"url"},
+    "staff_case": {"case", "person_language", "municipality", "last_answer", "question"},
+    "staff_case_more": {"case", "question"},
+    "staff_delivered": {"case"},
+    "staff_closed": {"case"},
+    "staff_cancelled": {"case"},
+    "staff_undeliverable": {"case"},
 }
 REQUIRED_TEXTS = (
     "ask_municipality", "ask_role", "ask_village", "newcomer_answer", "newcomer_place",
@@ -104,6 +117,12 @@ REQUIRED_TEXTS = (
     "stats_no_feedback", "stats_by_municipality", "stats_by_topic", "stats_by_language", "stats_none",
     "stats_unknown", "unanswered_heading", "unanswered_similar", "unanswered_none", "feedback_heading",
     "feedback_worst_topics",
+    # hand-over to a person
+    "command_human", "command_cancel", "help_handoff", "button_ask_person", "button_reply_staff", "handoff_intro",
+    "handoff_open_already", "handoff_closed_now", "handoff_back", "weekdays", "handoff_sent", "handoff_not_text",
+    "handoff_reply", "handoff_case_closed", "handoff_cancelled", "handoff_closed_by_you", "handoff_nothing_open",
+    "handoff_unavailable", "staff_case", "staff_case_more", "staff_unknown", "staff_delivered", "staff_closed",
+    "staff_cancelled", "staff_undeliverable", "staff_no_case", "staff_text_only",
 )
 
 
@@ -348,28 +367,35 @@ def _minutes(text: str) -> tuple[int, int] | None:
 def _opening_hours(f: Fields) -> OpeningHours:
     if not f.present("opening_hours", False):
         return OpeningHours()
-    sub = f.sub("opening_hours", f"{f.what}: opening_hours")
+    return opening_hours_of(f.sub("opening_hours", f"{f.what}: opening_hours"), f.what)
+
+
+def opening_hours_of(sub: Fields, what: str) -> OpeningHours:
+    """Weekly hours and exceptions from one `{weekly: …, exceptions: …}` mapping; problems go to sub's errors.
+
+    Shared by service points and the config's handoff.hours, so staff write hours one way everywhere.
+    """
     sub.check_keys({"weekly", "exceptions"})
     weekly: dict[int, tuple[int, int]] = {}
     exceptions: dict[date, tuple[int, int] | None] = {}
     if sub.present("weekly", False):
-        week = sub.sub("weekly", f"{f.what}: opening_hours.weekly")
+        week = sub.sub("weekly", f"{sub.what}.weekly")
         week.check_keys(set(WEEKDAYS))
         for day, value in week.data.items():
             if day in WEEKDAYS:
                 span = _minutes(str(value))
                 if span is None:
-                    week.error(week.line(day), f"{f.what}: opening hours {value!r} not understood",
+                    week.error(week.line(day), f"{what}: opening hours {value!r} not understood",
                                'write hours as "09:00-15:00"')
                 else:
                     weekly[WEEKDAYS.index(day)] = span
     if sub.present("exceptions", False):
-        exc = sub.sub("exceptions", f"{f.what}: opening_hours.exceptions")
+        exc = sub.sub("exceptions", f"{sub.what}.exceptions")
         for key, value in exc.data.items():
             try:
                 day = key if isinstance(key, date) else date.fromisoformat(str(key))
             except ValueError:
-                exc.error(exc.line(key), f"{f.what}: exception date {key!r} not understood",
+                exc.error(exc.line(key), f"{what}: exception date {key!r} not understood",
                           'write the date as "2026-12-24"')
                 continue
             if str(value).strip().lower() == "closed":
@@ -377,7 +403,7 @@ def _opening_hours(f: Fields) -> OpeningHours:
             elif (span := _minutes(str(value))) is not None:
                 exceptions[day] = span
             else:
-                exc.error(exc.line(key), f"{f.what}: exception {value!r} not understood",
+                exc.error(exc.line(key), f"{what}: exception {value!r} not understood",
                           'write closed or hours as "10:00-14:00"')
     return OpeningHours(weekly, exceptions)
 

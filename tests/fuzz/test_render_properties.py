@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from bot.answer import CLARIFY, Answer, Choice
 from bot.engine.compose import point_block
 from bot.kb.model import LANGUAGES, Address, Text
+from bot.last_answers import LastAnswers
 from bot.message_length import MAX_MESSAGE
 from bot.session import Answered
 from handlers.keyboards import answer_keyboard, choice_keyboard
@@ -42,6 +43,8 @@ api = _fake_bot_api()
 class Chat:
     """Records what the handlers send, as the Bot API would receive it, and checks it as Telegram would."""
 
+    id = 1001
+
     def __init__(self) -> None:
         self.plain: list[str] = []
 
@@ -59,7 +62,9 @@ class Chat:
 def _services(kb=KB):
     conversations = SimpleNamespace(points_in=lambda m: tuple(p for p in kb.service_points.values()
                                                               if p.municipality == m))
-    return SimpleNamespace(kb=kb, conversations=conversations)
+    # hand-over on, so a fallback answer's "Ask a person" button is checked too
+    return SimpleNamespace(kb=kb, conversations=conversations, config=SimpleNamespace(handoff=True),
+                           last_answers=LastAnswers())
 
 
 _LOOP = asyncio.new_event_loop()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 import fake_bot_api as api
@@ -11,7 +12,7 @@ from telegram import Update
 from telegram.ext import Application, TypeHandler
 
 from bot.config import config_from_dict
-from handlers.app import build_application
+from handlers.app import CLOCK, build_application
 
 TOKEN = "123456:FAKE-token-for-tests"
 
@@ -37,16 +38,23 @@ class RunningBot:
     async def press(self, user_id: int, data: str, language_code: str | None = "fi") -> list[api.Call]:
         return await self.push(api.callback_update(user_id, data, language_code))
 
+    async def reply_in_group(self, chat_id: int, user_id: int, bot_message_id: int, text: str) -> list[api.Call]:
+        """A group member answers one of the bot's messages with Telegram's Reply."""
+        return await self.push(api.group_text_update(chat_id, user_id, text, self.fake.message(bot_message_id)))
+
     async def share_location(self, user_id: int, lat: float, lon: float, language_code: str | None = "fi"):
         return await self.push(api.location_update(user_id, lat, lon, language_code))
 
 
 @asynccontextmanager
-async def running_bot(fake: api.FakeBotApi, db_path, **settings: Any) -> AsyncIterator[RunningBot]:
-    """The real Application polling `fake`, with its database at `db_path`."""
+async def running_bot(fake: api.FakeBotApi, db_path, clock: Callable[[], datetime] | None = None,
+                      **settings: Any) -> AsyncIterator[RunningBot]:
+    """The real Application polling `fake`, with its database at `db_path` (and `clock` for office hours)."""
     config = config_from_dict({"telegram": {"base_url": fake.base_url, **settings.pop("telegram", {})},
                                "storage": {"path": str(db_path)}, **settings})
     app = build_application(config, TOKEN)
+    if clock is not None:
+        app.bot_data[CLOCK] = clock
     processed: set[int] = set()
 
     async def mark(update: Update, _context) -> None:

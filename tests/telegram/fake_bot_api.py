@@ -19,7 +19,8 @@ from urllib.parse import parse_qsl
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "TyöNavi", "username": "tyonavi_test_bot",
             "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
 JSON_FIELDS = {"chat_id", "reply_markup", "link_preview_options", "commands", "allowed_updates", "offset",
-               "timeout", "limit", "latitude", "longitude", "message_id", "show_alert", "cache_time", "scope"}
+               "timeout", "limit", "latitude", "longitude", "message_id", "show_alert", "cache_time", "scope",
+               "reply_parameters"}
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "span",
                  "tg-spoiler", "blockquote", "tg-emoji"}
 _HTML_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s[^<>]*)?)>|&(?:#\d+|#x[0-9a-fA-F]+|lt|gt|amp|quot);|[<>&]")
@@ -31,6 +32,10 @@ MESSAGE_METHODS = {"sendMessage", "sendVenue", "sendLocation", "editMessageText"
 
 class Rejected(Exception):
     """What Telegram would answer with 400 Bad Request."""
+
+
+class Blocked(Exception):
+    """What Telegram answers with 403 Forbidden: the person blocked the bot."""
 
 
 def utf16_length(text: str) -> int:
@@ -126,7 +131,11 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 class FakeBotApi:
-    """Start with `start()`; push updates with `push()`; read `calls`; inject failures with `fail_next()`."""
+    """Start with `start()`; push updates with `push()`; read `calls`; inject failures with `fail_next()`.
+
+    Messages the bot sends are kept (`message(id)`), so a test can build a reply to one as Telegram would;
+    chats in `blocked` answer 403 like a person who blocked the bot.
+    """
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
@@ -134,6 +143,8 @@ class FakeBotApi:
         self._faults: dict[str, list[tuple[int, dict]]] = {}
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
+        self.messages: dict[int, dict] = {}
+        self.blocked: set[int] = set()
         self._cond = threading.Condition()
         self._released = False
         fake = self
@@ -252,6 +263,8 @@ class FakeBotApi:
         try:
             result = self._result(method, params)
             status, body = 200, {"ok": True, "result": result}
+        except Blocked as exc:
+            status, body = 403, {"ok": False, "error_code": 403, "description": str(exc)}
         except Rejected as exc:
             status, body = 400, {"ok": False, "error_code": 400, "description": str(exc)}
         with self._cond:
@@ -280,8 +293,13 @@ class FakeBotApi:
         if method not in MESSAGE_METHODS:
             raise Rejected(f"Bad Request: method {method} is not faked")
         check_markup(params.get("reply_markup"))
+        chat_id = int(params["chat_id"])
+        if chat_id in self.blocked:
+            raise Blocked("Forbidden: bot was blocked by the user")
+        chat = {"id": chat_id, "type": "private"} if chat_id > 0 else {"id": chat_id, "type": "supergroup",
+                                                                       "title": "Staff"}
         message: dict[str, Any] = {"message_id": next(self._message_ids), "date": int(time.time()),
-                                   "chat": {"id": int(params["chat_id"]), "type": "private"}, "from": BOT_USER}
+                                   "chat": chat, "from": BOT_USER}
         if method == "sendVenue":
             for key in ("latitude", "longitude", "title", "address"):
                 if params.get(key) in (None, ""):
@@ -292,7 +310,14 @@ class FakeBotApi:
             message["text"] = check_text(params.get("text"), params.get("parse_mode"))
         if params.get("reply_markup", {}).get("inline_keyboard"):
             message["reply_markup"] = params["reply_markup"]
+        with self._cond:
+            self.messages[message["message_id"]] = message
         return message
+
+    def message(self, message_id: int) -> dict:
+        """A message the bot sent, as Telegram would quote it in a reply."""
+        with self._cond:
+            return self.messages[message_id]
 
 
 # --- well-formed updates ----------------------------------------------------------------------------
@@ -345,3 +370,15 @@ def callback_update(user_id: int, data: str, language_code: str | None = "fi") -
                    "chat": {"id": user_id, "type": "private", "first_name": "Testi"}, "from": BOT_USER, "text": "…"}
     return {"callback_query": {"id": f"cq{next(_MESSAGE_IDS)}", "from": user(user_id, language_code),
                                "chat_instance": "ci", "data": data, "message": bot_message}}
+
+
+def group_text_update(chat_id: int, user_id: int, text: str, reply_to: dict | None = None) -> dict:
+    """A message by `user_id` in the group `chat_id`, optionally a Telegram reply to `reply_to` (a bot message)."""
+    content: dict[str, Any] = {"text": text}
+    if text.startswith("/"):
+        content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    if reply_to is not None:
+        content["reply_to_message"] = reply_to
+    return {"message": {"message_id": next(_MESSAGE_IDS), "date": int(time.time()),
+                        "chat": {"id": chat_id, "type": "supergroup", "title": "Staff"},
+                        "from": user(user_id), **content}}
