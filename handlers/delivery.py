@@ -187,6 +187,18 @@ def outcome_of(exc: TelegramError, endpoint: str) -> str:
     return RAISE
 
 
+#: What the bot reads of a message it sent (the message id, for the hand-over's case messages).
+_KEPT_OF_SENT = ("message_id", "date", "chat", "from", "message_thread_id")
+
+
+def _lean(endpoint: str, result: Any) -> Any:
+    """A sent message without the echo of its own text and buttons: PTB would build objects for every
+    entity and button of it (~0.2 ms a send), and nothing reads them."""
+    if _sends_a_message(endpoint) and isinstance(result, dict):
+        return {key: result[key] for key in _KEPT_OF_SENT if key in result}
+    return result
+
+
 def _stand_in_result(data: dict[str, Any]) -> dict[str, Any]:
     """What a sent message's call returns when its answer was lost: enough for the handler to go on."""
     chat_id = int(data.get("chat_id") or 0)
@@ -221,7 +233,8 @@ class RetryingRateLimiter(AIORateLimiter):
         attempt = 0
         while True:
             try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+                return _lean(endpoint, await super().process_request(callback, args, kwargs, endpoint, data,
+                                                                     rate_limit_args))
             except TelegramError as exc:
                 outcome = outcome_of(exc, endpoint)
                 if outcome == SENT:

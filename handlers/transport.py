@@ -23,7 +23,18 @@ def _chosen(value: Any, default: float | None) -> float | None:
 
 
 class JsonRequest(HTTPXRequest):
-    """HTTPXRequest whose calls without files carry their parameters as `application/json`."""
+    """HTTPXRequest whose calls without files carry their parameters as `application/json`, to URLs parsed once
+    (httpx parses and re-quotes a URL given as text on every request, character by character)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, httpx.URL] = {}
+
+    def _url(self, url: str) -> httpx.URL:
+        parsed = self._urls.get(url)
+        if parsed is None:
+            parsed = self._urls[url] = httpx.URL(url)  # one per Bot API method: a few dozen at most
+        return parsed
 
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
                          read_timeout: Any = BaseRequest.DEFAULT_NONE, write_timeout: Any = BaseRequest.DEFAULT_NONE,
@@ -39,8 +50,8 @@ class JsonRequest(HTTPXRequest):
                                 pool=_chosen(pool_timeout, defaults.pool))
         body = json.dumps(request_data.parameters, ensure_ascii=False, separators=(",", ":")).encode()
         try:
-            response = await self._client.request(method=method, url=url, headers=_JSON_HEADERS, timeout=timeout,
-                                                  content=body)
+            response = await self._client.request(method=method, url=self._url(url), headers=_JSON_HEADERS,
+                                                  timeout=timeout, content=body)
         except httpx.TimeoutException as err:  # as PTB maps them: the delivery rules read these causes
             if isinstance(err, httpx.PoolTimeout):
                 raise TimedOut("Pool timeout: all connections are occupied; the request was not sent") from err
