@@ -7,8 +7,10 @@ written here first and removed when handled:
 
 - `received`: stored, not handled yet; after a crash it is handled again (at most `MAX_ATTEMPTS` times,
   so a message that kills the process cannot keep the bot in a crash loop).
-- `answering`: a message to the person was about to be sent, so an answer may have reached them; after a
-  crash it is not answered again (that could double it), the person is told instead (`interrupted`).
+- `answering`: the handling wrote something or a message to the person was about to be sent, so an answer
+  may have reached them; after a crash it is not handled again (that could double the answer, or answer
+  from half-changed settings), the person is told instead (`interrupted_answer`). The mark is written
+  with the handling's first commit, so an update whose handling changed nothing is simply handled again.
 - done: the row is kept without its content for a day, so a redelivered update is recognised (Telegram
   keeps unconfirmed updates 24 hours; update ids are not always increasing, so an id is remembered itself).
 
@@ -82,11 +84,14 @@ class Inbox:
         return cursor.rowcount == 1
 
     # --- handling -----------------------------------------------------------------------------------
-    def answering(self, update_id: int) -> None:
-        """A message is about to go to the person: from now on a crash must not answer this update again."""
+    def answering(self, update_id: int, commit: bool = True) -> None:
+        """From now on a crash must not handle this update again: an answer may be on its way, or a change the
+        handling made (settings, analytics) is on disk. With `commit=False` the mark waits for the next commit
+        on this connection, so it becomes durable together with the handling's first write, or not at all."""
         self._db.execute("update inbox set state = ? where update_id = ? and state = ?",
                          (ANSWERING, update_id, RECEIVED))
-        self._db.commit()
+        if commit:
+            self._db.commit()
 
     def finish(self, update_id: int) -> None:
         """Handled: forget the content, remember the id for a day."""

@@ -94,6 +94,7 @@ class InboxProcessor(BaseUpdateProcessor):
             await coroutine
             return
         token = CURRENT_UPDATE.set(update.update_id)
+        inbox.answering(update.update_id, commit=False)  # durable with the handling's first write (see Inbox)
         try:
             await coroutine
         except asyncio.CancelledError:  # stopped half-way: the next start takes it up again

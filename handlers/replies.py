@@ -6,6 +6,7 @@ from telegram import (
     Bot,
     Chat,
     ForceReply,
+    InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
     Message,
@@ -26,12 +27,30 @@ _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
 
 
+def _wire(markup: ReplyMarkup | None) -> ReplyMarkup | dict | None:
+    """An inline keyboard as the Bot API's JSON, built directly: PTB's generic to_dict walks every attribute of
+    every button (~0.15 ms an answer). Other markups go as they are."""
+    if not isinstance(markup, InlineKeyboardMarkup):
+        return markup
+    return {"inline_keyboard": [[_button_json(button) for button in row] for row in markup.inline_keyboard]}
+
+
+def _button_json(button: InlineKeyboardButton) -> dict:
+    """A button has exactly one action (Telegram's rule): ours are callback data or a URL; any other kind
+    goes through PTB's own conversion."""
+    if button.callback_data is not None:
+        return {"text": button.text, "callback_data": button.callback_data}
+    if button.url is not None:
+        return {"text": button.text, "url": button.url}
+    return button.to_dict()
+
+
 async def send_text(chat: Chat, text: str, markup: ReplyMarkup | None = None) -> None:
     """Send plain text as escaped HTML, split if too long; buttons go on the last message."""
     parts = html_parts(text)
     for number, part in enumerate(parts, start=1):
         await chat.send_message(part, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW,
-                                reply_markup=markup if number == len(parts) else None)
+                                reply_markup=_wire(markup) if number == len(parts) else None)
 
 
 async def send_answer(chat: Chat, svc: Services, answered: Answered) -> None:
@@ -53,7 +72,7 @@ async def send_to(bot: Bot, chat_id: int, text: str, markup: ReplyMarkup | None 
     for number, part in enumerate(parts, start=1):
         reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to and number == 1 else None
         sent.append(await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW,
-                                           reply_markup=markup if number == len(parts) else None,
+                                           reply_markup=_wire(markup) if number == len(parts) else None,
                                            reply_parameters=reply))
     return sent
 

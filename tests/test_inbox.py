@@ -76,3 +76,15 @@ def test_handled_ids_are_forgotten_after_a_day(tmp_path):
     now[0] += REMEMBER_SECONDS + 1
     assert inbox.prune() == 1
     assert inbox.add(7, UPDATE) is True  # Telegram reuses ids after a week without updates
+
+
+def test_the_answering_mark_becomes_durable_with_the_handlings_first_write_or_not_at_all(tmp_path):
+    path = tmp_path / "db"
+    inbox = open_inbox(path)
+    inbox.add(7, UPDATE)
+    inbox.add(8, {**UPDATE, "update_id": 8})
+    inbox.answering(7, commit=False)  # handling began; it has written nothing yet
+    assert [p.state for p in open_inbox(path).unfinished()] == [RECEIVED, RECEIVED]  # a crash now: handled again
+    inbox._db.execute("create table settings_write (x)")  # the handling's first write, committed
+    inbox._db.commit()
+    assert [p.state for p in open_inbox(path).unfinished()] == [ANSWERING, RECEIVED]

@@ -52,7 +52,7 @@ class Chat:
         self.plain.append(api.check_text(text, parse_mode))  # raises Rejected where Telegram would
         assert api.utf16_length(self.plain[-1]) <= MAX_MESSAGE
         if reply_markup is not None:
-            markup = reply_markup.to_dict()
+            markup = reply_markup if isinstance(reply_markup, dict) else reply_markup.to_dict()  # as sent
             api.check_markup(markup)
             for row in markup.get("inline_keyboard", []):
                 for button in row:
