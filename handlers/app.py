@@ -41,7 +41,7 @@ from handlers.delivery import Delivery, RetryingRateLimiter, resume_unfinished
 from handlers.keyboards import FEEDBACK_PATTERN
 from handlers.replies import send_text
 from handlers.services import SERVICES, Services, language, now_utc, services
-from handlers.transport import JsonRequest, UpdatesRequest
+from handlers.transport import AiohttpRequest, UpdatesRequest
 
 logger = logging.getLogger("tyonavi.telegram")
 
@@ -263,10 +263,9 @@ async def post_shutdown(app: Application) -> None:
         svc.storage.close()  # analytics shares the connection
 
 
-def _request(config: Config, kind: type[JsonRequest] = JsonRequest, **kwargs) -> JsonRequest:
+def _request(config: Config, kind: type[AiohttpRequest] = AiohttpRequest, **kwargs) -> AiohttpRequest:
     """A local Bot API server is reached directly, never through a proxy from the environment."""
-    local = urlparse(config.base_url).hostname in LOOPBACK
-    return kind(httpx_kwargs={"trust_env": False} if local else {}, **kwargs)
+    return kind(trust_env=urlparse(config.base_url).hostname not in LOOPBACK, **kwargs)
 
 
 def build_application(config: Config, token: str) -> Application:
@@ -305,8 +304,8 @@ class _RedactToken(logging.Filter):
 
 
 def quiet_chatty_loggers() -> None:
-    """httpx logs request URLs (they hold the token); PTB's debug lines hold whole updates (message text)."""
-    for name in ("httpx", "httpcore"):
+    """HTTP libraries log request URLs (they hold the token); PTB's debug lines hold whole updates (message text)."""
+    for name in ("httpx", "httpcore", "aiohttp"):
         logging.getLogger(name).setLevel(logging.WARNING)
     logging.getLogger("telegram").setLevel(logging.INFO)
 

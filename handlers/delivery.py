@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 from telegram import Bot, Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
@@ -26,6 +25,7 @@ from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 from bot.inbox import ANSWERING, MAX_ATTEMPTS, Inbox
 from handlers.replies import send_to
 from handlers.services import Services, client_language
+from handlers.transport import never_sent
 
 logger = logging.getLogger("tyonavi.telegram")
 
@@ -159,23 +159,21 @@ async def _tell(bot: Bot, svc: Services, update: Update, key: str) -> None:
 
 # --- sending ---------------------------------------------------------------------------------------
 RETRY, SENT, RAISE = "retry", "sent", "raise"
-#: Transport failures before the request was complete: Telegram cannot have carried it out.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.WriteError, httpx.WriteTimeout)
 
 
 def outcome_of(exc: TelegramError, endpoint: str) -> str:
     """What a failed call means: RETRY when Telegram cannot have carried it out, SENT when it may have done
     so and the call sends a message (sending it again could make it arrive twice), RAISE otherwise.
 
-    PTB raises NetworkError both for a 5xx answer and for a transport failure; for the latter it chains
-    the httpx exception (`raise NetworkError(...) from err`), for the former nothing, or the TelegramError
-    of an unreadable error body. That chain tells them apart. A 2xx whose body is not JSON is a plain
+    PTB raises NetworkError both for a 5xx answer and for a transport failure; for the latter the transport
+    chains its own exception (`raise NetworkError(...) from err`), for the former nothing, or the
+    TelegramError of an unreadable error body. That chain tells them apart. A 2xx whose body is not JSON is a plain
     TelegramError chained to the ValueError: carried out.
     """
     cause = exc.__cause__
     if isinstance(exc, BadRequest | RetryAfter):  # RetryAfter: AIORateLimiter gave up on it
         return RAISE
-    if isinstance(cause, _NEVER_SENT):
+    if never_sent(cause):
         return RETRY
     if isinstance(exc, TimedOut):
         return SENT if _sends_a_message(endpoint) else RAISE

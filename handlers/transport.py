@@ -1,8 +1,14 @@
-"""HTTP to the Bot API: PTB's httpx transport, with a JSON body and the raw updates kept for the inbox.
+"""HTTP to the Bot API over aiohttp, with a JSON body, and the raw updates kept for the inbox.
 
-PTB sends parameters as an HTML form, and urlencoding percent-escapes every byte of a message's text in
-pure Python (~0.3 ms for an answer, the largest single cost of a send). The Bot API takes the same
-parameters as one JSON body, which the C encoder writes at once; files still go as multipart.
+python-telegram-bot's own transport is httpx, whose pure-Python HTTP stack (h11, httpcore, anyio locks,
+URL re-quoting) costs more CPU per request than everything else the bot does for a message; aiohttp parses
+HTTP in C (llhttp) and cuts the cost of a send several times (`benchmarks/bench_capacity.py`). Parameters
+go as one JSON body, as the Bot API allows: PTB's form encoding percent-escaped every byte of an answer
+in Python. Files, which the bot never sends, would go as multipart.
+
+Errors are raised as PTB raises them (TimedOut, NetworkError, chained to the aiohttp exception), so the
+delivery rules (handlers/delivery.py) can tell a request that never left from one that may have arrived:
+`never_sent` says which causes mean the request was not carried out.
 """
 
 from __future__ import annotations
@@ -10,58 +16,93 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import aiohttp
 import httpx
 from telegram.error import NetworkError, TimedOut
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.request import BaseRequest, RequestData
 
-_JSON_HEADERS = {"User-Agent": HTTPXRequest.USER_AGENT, "Content-Type": "application/json"}
+_USER_AGENT = "TyöNavi (python-telegram-bot, aiohttp)"
+_JSON = "application/json"
+#: Transport failures before the request was complete: Telegram cannot have carried it out. (httpx's: for
+#: PTB's own transport, which the webhook set-up and tests may still use.)
+_NEVER_SENT = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError, httpx.ConnectError,
+               httpx.ConnectTimeout, httpx.PoolTimeout, httpx.WriteError, httpx.WriteTimeout)
+
+
+def never_sent(cause: BaseException | None) -> bool:
+    """True when the transport failed before Telegram could have received the whole request."""
+    return isinstance(cause, _NEVER_SENT)
 
 
 def _chosen(value: Any, default: float | None) -> float | None:
-    """PTB passes DEFAULT_NONE where the caller gave no timeout: then the client's own applies."""
+    """PTB passes DEFAULT_NONE where the caller gave no timeout: then this transport's own applies."""
     return default if isinstance(value, type(BaseRequest.DEFAULT_NONE)) else value
 
 
-class JsonRequest(HTTPXRequest):
-    """HTTPXRequest whose calls without files carry their parameters as `application/json`, to URLs parsed once
-    (httpx parses and re-quotes a URL given as text on every request, character by character)."""
+class AiohttpRequest(BaseRequest):
+    """A BaseRequest on one aiohttp session with a pool of `connection_pool_size` kept-alive connections."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._urls: dict[str, httpx.URL] = {}
+    def __init__(self, connection_pool_size: int = 1, trust_env: bool = True, read_timeout: float = 5.0,
+                 write_timeout: float = 5.0, connect_timeout: float = 5.0, pool_timeout: float = 1.0) -> None:
+        self._pool_size = connection_pool_size
+        self._trust_env = trust_env  # proxies from the environment; never for a local Bot API server
+        self._read_timeout = read_timeout
+        self._write_timeout = write_timeout
+        self._connect_timeout = connect_timeout
+        self._pool_timeout = pool_timeout
+        self._session: aiohttp.ClientSession | None = None
 
-    def _url(self, url: str) -> httpx.URL:
-        parsed = self._urls.get(url)
-        if parsed is None:
-            parsed = self._urls[url] = httpx.URL(url)  # one per Bot API method: a few dozen at most
-        return parsed
+    @property
+    def read_timeout(self) -> float:
+        return self._read_timeout
+
+    async def initialize(self) -> None:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=self._pool_size),
+                                                  trust_env=self._trust_env, headers={"User-Agent": _USER_AGENT})
+
+    async def shutdown(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
 
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
                          read_timeout: Any = BaseRequest.DEFAULT_NONE, write_timeout: Any = BaseRequest.DEFAULT_NONE,
                          connect_timeout: Any = BaseRequest.DEFAULT_NONE,
                          pool_timeout: Any = BaseRequest.DEFAULT_NONE) -> tuple[int, bytes]:
-        if request_data is None or request_data.contains_files or self._client.is_closed:
-            return await super().do_request(url, method, request_data, read_timeout, write_timeout,
-                                            connect_timeout, pool_timeout)
-        defaults = self._client.timeout
-        timeout = httpx.Timeout(connect=_chosen(connect_timeout, defaults.connect),
-                                read=_chosen(read_timeout, defaults.read),
-                                write=_chosen(write_timeout, defaults.write),
-                                pool=_chosen(pool_timeout, defaults.pool))
-        body = json.dumps(request_data.parameters, ensure_ascii=False, separators=(",", ":")).encode()
+        if self._session is None or self._session.closed:
+            raise RuntimeError("This AiohttpRequest is not initialized!")
+        connect = _chosen(connect_timeout, self._connect_timeout)
+        pool = _chosen(pool_timeout, self._pool_timeout)
+        read = _chosen(read_timeout, self._read_timeout)
+        # aiohttp has no write timeout; `connect` covers waiting for a free connection and opening one
+        timeout = aiohttp.ClientTimeout(total=None, connect=(connect or 0) + (pool or 0) or None,
+                                        sock_connect=connect, sock_read=read)
+        body, headers = _body(request_data)
         try:
-            response = await self._client.request(method=method, url=self._url(url), headers=_JSON_HEADERS,
-                                                  timeout=timeout, content=body)
-        except httpx.TimeoutException as err:  # as PTB maps them: the delivery rules read these causes
-            if isinstance(err, httpx.PoolTimeout):
-                raise TimedOut("Pool timeout: all connections are occupied; the request was not sent") from err
-            raise TimedOut from err
-        except httpx.HTTPError as err:
-            raise NetworkError(f"httpx.{err.__class__.__name__}: {err}") from err
-        return response.status_code, response.content
+            async with self._session.request(method, url, data=body, headers=headers, timeout=timeout) as response:
+                return response.status, await response.read()
+        except (TimeoutError, aiohttp.ServerTimeoutError) as err:
+            raise TimedOut(f"aiohttp.{type(err).__name__}: {err}") from err
+        except aiohttp.ClientError as err:
+            raise NetworkError(f"aiohttp.{type(err).__name__}: {err}") from err
 
 
-class UpdatesRequest(JsonRequest):
+def _body(request_data: RequestData | None) -> tuple[Any, dict[str, str]]:
+    """JSON for parameters; multipart when a file goes along."""
+    if request_data is None:
+        return None, {}
+    if not request_data.contains_files:
+        return (json.dumps(request_data.parameters, ensure_ascii=False, separators=(",", ":")).encode(),
+                {"Content-Type": _JSON})
+    form = aiohttp.FormData()
+    for name, value in request_data.json_parameters.items():
+        form.add_field(name, value)
+    for name, (filename, content, mime_type) in (request_data.multipart_data or {}).items():
+        form.add_field(name, content, filename=filename, content_type=mime_type)
+    return form, {}
+
+
+class UpdatesRequest(AiohttpRequest):
     """The getUpdates transport: keeps each update as Telegram sent it, for the inbox to store as it is
     (cheaper and truer than turning PTB's Update object back into a dict)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 import fake_bot_api as api
 import httpx
 import pytest
@@ -156,7 +157,7 @@ async def test_429_and_502_while_sending_still_deliver_the_answer_exactly_once(s
 
 
 def _network_error(cause: Exception | None) -> NetworkError:
-    """A NetworkError as PTB raises it: chained to the httpx error for a transport failure."""
+    """A NetworkError as the transports raise it: chained to the HTTP library's error for a transport failure."""
     try:
         raise NetworkError("send failed") from cause
     except NetworkError as exc:
@@ -168,6 +169,10 @@ def _network_error(cause: Exception | None) -> NetworkError:
     (httpx.ConnectError("refused"), 3, False),  # the request never left
     (httpx.PoolTimeout("pool full"), 3, False),
     (httpx.WriteError("broken pipe"), 3, False),  # an incomplete request cannot be carried out
+    (aiohttp.ClientConnectorError(None, OSError(111, "refused")), 3, False),  # the bot's transport: aiohttp
+    (aiohttp.ConnectionTimeoutError(), 3, False),
+    (aiohttp.ServerDisconnectedError(), 1, True),
+    (aiohttp.ClientPayloadError("cut short"), 1, True),
     (httpx.ReadError("reset"), 1, True),  # sent, then the connection broke: may have been delivered
     (httpx.RemoteProtocolError("server disconnected"), 1, True),
     (RuntimeError("unknown failure in the HTTP library"), 1, True),
