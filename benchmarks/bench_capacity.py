@@ -265,8 +265,8 @@ def breakdown(run: Run, timers: Timers) -> list[tuple[str, str, float]]:
     """(part, what, CPU ms per update); PTB + HTTP + asyncio is what the timed parts leave."""
     rows = [(name, what, 1000 * timers.spent[name] / run.measured) for name, what, _t in Timers.PARTS]
     rest = run.cpu_ms - sum(ms for _n, _w, ms in rows)
-    rows.append(("PTB + HTTP + asyncio", "polling, Update objects, handler dispatch, rate limiter, httpx send and "
-                 "answer, logging, garbage collection", rest))
+    rows.append(("PTB + HTTP + asyncio", "polling, Update objects, handler dispatch, rate limiter, HTTP (aiohttp) "
+                 "send and answer, logging, garbage collection", rest))
     return rows
 
 
