@@ -48,7 +48,8 @@ async def take_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> b
     municipality = svc.storage.get(update.effective_user.id).municipality
     text = staff_case_text(svc.kb, case, update.effective_message.text, municipality, svc.last_answers.get(chat.id))
     sent = await send_to(context.bot, svc.config.handoff_chat_id, text)
-    svc.handoff.sent_to_staff(case.number, [m.message_id for m in sent])
+    # id 0: a send whose answer was lost (see handlers.delivery); replies to it cannot be matched to the case
+    svc.handoff.sent_to_staff(case.number, [m.message_id for m in sent if m.message_id])
     await send_text(chat, sent_text(svc.kb, case, svc.config.handoff_hours, svc.clock(), lang))
     return True
 

@@ -66,7 +66,8 @@ async def _relay(context: ContextTypes.DEFAULT_TYPE, svc: Services, message: Mes
     text = svc.kb.text("handoff_reply", case.language, case=case.number, reply=message.text)
     if await _tell_person(context, svc, message, case, text, markup=reply_to_staff_keyboard(svc.kb, case.language)):
         for note in await _note(context, svc, message, staff_text(svc.kb, "staff_delivered", case)):
-            svc.handoff.link(case.number, note.message_id)  # replying to the delivery note works too
+            if note.message_id:  # replying to the delivery note works too (0: its answer was lost)
+                svc.handoff.link(case.number, note.message_id)
 
 
 async def _close(context: ContextTypes.DEFAULT_TYPE, svc: Services, message: Message, case: Case) -> None:
