@@ -2,11 +2,12 @@
 
 - `DurableUpdateQueue` writes each update to the inbox (bot/inbox.py) before python-telegram-bot confirms
   it to Telegram, and drops one Telegram delivers again after a restart.
-- `InboxProcessor` handles updates one at a time (so each chat's order is kept) and marks each finished.
+- `InboxProcessor` handles updates one at a time (so each chat's order is kept), marks each `answering`
+  with its handling's first write, and finished at the end.
 - `RetryingRateLimiter` paces sends, retries what Telegram cannot have carried out (429, 5xx, a connection
   that never opened) until `give_up_after`, and marks an update `answering` before its first send.
-- `resume_unfinished` at start-up handles again what a crash left unhandled and tells the people whose
-  answer was being sent at that moment.
+- `resume_unfinished` at start-up handles again what a crash left untouched and tells the person whose
+  update was being handled at that moment.
 """
 
 from __future__ import annotations
@@ -117,8 +118,8 @@ class InboxProcessor(BaseUpdateProcessor):
 async def resume_unfinished(bot: Bot, delivery: Delivery, svc: Services) -> None:
     """At start-up, before polling: queue what the last run did not handle, in the order it arrived.
 
-    An update whose answer was being sent when the process died is not answered again (it may have
-    arrived); the person gets one short notice instead, so nothing is dropped silently either.
+    An update whose handling had written or sent something when the process died is not handled again (its
+    answer may have arrived); the person gets one short notice instead, so nothing is dropped silently either.
     """
     inbox = delivery.inbox
     assert inbox is not None
