@@ -151,6 +151,9 @@ class FakeBotApi:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # answers go out in two writes (headers, body): with Nagle's algorithm and delayed ACKs each
+            # would wait ~40 ms, so bulk traffic (storms, corpora, benchmarks) would crawl
+            disable_nagle_algorithm = True
 
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length") or 0)

@@ -43,7 +43,6 @@ class StormBotApi(FakeBotApi):
 
     def __init__(self, plan: dict[str, dict[int, Fault]]) -> None:
         super().__init__()
-        self.server.RequestHandlerClass.disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls
         self.plan = plan
         self.injected: Counter[str] = Counter()
         self._counts: Counter[str] = Counter()

@@ -17,13 +17,12 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import fake_bot_api as api
 import yaml
-from bot_runner import TOKEN, running_bot
-from traffic import conversations, traffic
+from bot_runner import TOKEN
+from traffic import conversations, missing_and_extra, run_traffic, traffic
 
 from bot.inbox import MAX_ATTEMPTS, Inbox
 from bot.storage import Storage
@@ -72,20 +71,10 @@ def in_order(have: list[str], want: list[str]) -> bool:
 
 async def test_a_killed_bot_loses_no_update_and_answers_none_twice_after_restart(tmp_path):
     messages = traffic(PEOPLE, FIRST_PERSON)
-    calm = api.FakeBotApi()
-    calm.server.RequestHandlerClass.disable_nagle_algorithm = True
-    calm.start()
-    try:
-        async with running_bot(calm, tmp_path / "calm.sqlite", telegram={"max_messages_per_second": 0}) as bot:
-            ids = [calm.push(api.text_update(person, text, "fi")) for person, text in messages]
-            await calm.wait_for(lambda: bot.processed.issuperset(ids), timeout=120, what="the calm run")
-    finally:
-        calm.stop()
-    expected = conversations(calm)
+    expected = await run_traffic(api.FakeBotApi(), tmp_path / "calm.sqlite", messages, timeout=120)
     total = sum(len(texts) for texts in expected.values())
 
     fake = api.FakeBotApi()
-    fake.server.RequestHandlerClass.disable_nagle_algorithm = True
     fake.start()
     db_path, log = tmp_path / "tyonavi.sqlite", tmp_path / "bot.log"
     config = tmp_path / "config.yaml"
@@ -123,10 +112,10 @@ async def test_a_killed_bot_loses_no_update_and_answers_none_twice_after_restart
     lost = doubled = 0
     for chat, want in expected.items():
         have = answers.get(chat, [])
-        missing = sum((Counter(want) - Counter(have)).values())
+        missing, extra = missing_and_extra(want, have)
         assert missing <= notices.get(chat, 0), f"chat {chat}: an answer is missing and nobody was told"
         lost += missing
-        doubled += sum((Counter(have) - Counter(want)).values())
+        doubled += extra
         assert in_order(have, want), f"chat {chat}: answers out of order"
     output = log.read_text(errors="replace")
     print(f"\n{len(messages)} messages from {PEOPLE} people; killed after {before_kill} of {total} answers; "

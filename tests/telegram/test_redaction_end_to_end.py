@@ -33,9 +33,6 @@ FIRST_USER = 700_000
 @pytest.fixture(autouse=True)
 def keep_every_question_and_send_without_delay(monkeypatch, fake):
     monkeypatch.setattr(analytics, "keeps_text", lambda answer: True)
-    # the fake server answers in two writes (headers, body): without this, Nagle's algorithm and delayed
-    # ACKs hold each answer ~40 ms, and 400 answers take 16 s instead of a few
-    fake.server.RequestHandlerClass.disable_nagle_algorithm = True
     limiter = delivery.RetryingRateLimiter
     original = limiter.__init__
 

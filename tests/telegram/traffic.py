@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 import fake_bot_api as api
+from bot_runner import running_bot
 
 HOMES = ("Kajaanissa", "Kuhmossa", "Sotkamossa", "Suomussalmella", "Puolangalla", "Paltamossa", "Ristijärvellä",
          "Hyrynsalmella", "Kuusamossa", "Taivalkoskella")
@@ -24,3 +28,22 @@ def conversations(fake: api.FakeBotApi) -> dict[int, list[str]]:
     for call in fake.sent():
         chats.setdefault(int(call.params["chat_id"]), []).append(call.plain_text)
     return chats
+
+
+def missing_and_extra(want: list[str], have: list[str]) -> tuple[int, int]:
+    """Messages a chat should have received but did not (lost), and ones it received too often (doubled)."""
+    expected, got = Counter(want), Counter(have)
+    return sum((expected - got).values()), sum((got - expected).values())
+
+
+async def run_traffic(fake: api.FakeBotApi, db_path: Path, messages: list[tuple[int, str]],
+                      timeout: float = 300) -> dict[int, list[str]]:
+    """All messages through the real bot polling `fake` (started and stopped here); what each chat received."""
+    fake.start()
+    try:
+        async with running_bot(fake, db_path, telegram={"max_messages_per_second": 0}) as bot:
+            ids = [fake.push(api.text_update(person, text, "fi")) for person, text in messages]
+            await fake.wait_for(lambda: bot.processed.issuperset(ids), timeout=timeout, what="every message handled")
+    finally:
+        fake.stop()
+    return conversations(fake)
