@@ -25,7 +25,7 @@ from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
 from bot.inbox import ANSWERING, MAX_ATTEMPTS, Inbox
 from handlers.replies import send_to
-from handlers.services import Services, client_language
+from handlers.services import Services, language_of
 from handlers.transport import never_sent
 
 logger = logging.getLogger("tyonavi.telegram")
@@ -147,13 +147,11 @@ async def resume_unfinished(bot: Bot, delivery: Delivery, svc: Services) -> None
 
 
 async def _tell(bot: Bot, svc: Services, update: Update, key: str) -> None:
-    chat, user = update.effective_chat, update.effective_user
+    chat = update.effective_chat
     if chat is None:
         return
-    fallback = client_language(update)
-    language = svc.conversations.language(user.id, fallback) if user else fallback
     try:
-        await send_to(bot, chat.id, svc.kb.text(key, language))
+        await send_to(bot, chat.id, svc.kb.text(key, language_of(svc, update)))
     except TelegramError as exc:
         logger.warning("could not tell the person about update %s: %s", update.update_id, type(exc).__name__)
 

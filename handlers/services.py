@@ -59,7 +59,12 @@ def client_language(update: Update) -> str:
 
 def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The language to talk to this person in."""
+    return language_of(services(context), update)
+
+
+def language_of(svc: Services, update: Update) -> str:
+    """The same, where no handler context exists (updates taken up at start-up)."""
     user = update.effective_user
     if user is None:
         return client_language(update)
-    return services(context).conversations.language(user.id, client_language(update))
+    return svc.conversations.language(user.id, client_language(update))

@@ -23,8 +23,8 @@ from telegram.request import BaseRequest, RequestData
 
 _USER_AGENT = "TyöNavi (python-telegram-bot, aiohttp)"
 _JSON = "application/json"
-#: Transport failures before the request was complete: Telegram cannot have carried it out. (httpx's: for
-#: PTB's own transport, which the webhook set-up and tests may still use.)
+#: Transport failures before the request was complete: Telegram cannot have carried it out. httpx's are those
+#: of PTB's own transport (HTTPXRequest), should an Application be built with it.
 _NEVER_SENT = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError, httpx.ConnectError,
                httpx.ConnectTimeout, httpx.PoolTimeout, httpx.WriteError, httpx.WriteTimeout)
 
