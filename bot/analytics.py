@@ -15,7 +15,7 @@ from types import TracebackType
 
 from sqlite_utils import Database
 
-from bot.answer import CLARIFY, FALLBACK, LOW_CONFIDENCE, Answer
+from bot.answer import CLARIFY, LOW_CONFIDENCE, UNANSWERED_KINDS, Answer
 from bot.privacy import redact, user_key
 
 ANSWERS = "analytics_answers"
@@ -42,7 +42,7 @@ def hour_of(moment: datetime | None = None) -> str:
 
 def keeps_text(answer: Answer) -> bool:
     """True when the bot did not answer well enough and staff need to see what was asked."""
-    return answer.kind in (FALLBACK, CLARIFY) or answer.confidence < LOW_CONFIDENCE
+    return answer.kind in UNANSWERED_KINDS or answer.kind == CLARIFY or answer.confidence < LOW_CONFIDENCE
 
 
 def ensure_tables(db: Database) -> None:

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.kb.model import ServicePoint
+from bot.kb.model import EmploymentArea, Organisation, ServicePoint
 
 #: Answer kinds, so channels can react (e.g. offer municipality buttons on "clarify").
 ROUTE, CLARIFY, OUT_OF_AREA, FALLBACK, SMALLTALK, EMPTY = (
     "route", "clarify", "out_of_area", "fallback", "smalltalk", "empty")
+#: Another organisation's matter (Kela, health care, permits...): named, with no service point of ours.
+OTHER_ORGANISATION = "other_organisation"
+#: Understood as something nobody in the knowledge base handles (weather, pizza, a made-up benefit).
+OUT_OF_SCOPE = "out_of_scope"
+#: Kinds that answer nothing: kept for staff as unanswered.
+UNANSWERED_KINDS = frozenset({FALLBACK, OUT_OF_SCOPE})
 #: Below this an answer is a guess: staff see the question as they see unanswered ones.
 LOW_CONFIDENCE = 0.6
 
@@ -51,6 +57,10 @@ class Answer:
     #: the municipality is that of someone the person wrote about ("poikani asuu Kuhmossa"), or only of a
     #: service point they named: not to be remembered as the person's own home
     home_stated: bool = True
+    #: other organisations whose matter the question (also) is, in the order named
+    organisations: tuple[Organisation, ...] = field(default=())
+    #: the employment area that serves a person living outside ours, when the knowledge base knows it
+    employment_area: EmploymentArea | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON contract of `tyonavi ask --json` (keys may be added, never removed)."""
@@ -74,4 +84,12 @@ class Answer:
             "kind": self.kind,
             "confidence": round(self.confidence, 2),
             "choices": [{"id": c.id, "label": c.label} for c in self.choices],
+            "organisations": [
+                {"id": o.id, "name": o.name.get(self.language), "website": o.website} for o in self.organisations
+            ],
+            "employment_area": {
+                "id": self.employment_area.id,
+                "name": self.employment_area.name.get(self.language),
+                "website": self.employment_area.website,
+            } if self.employment_area else None,
         }

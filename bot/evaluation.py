@@ -15,12 +15,26 @@ from typing import Any
 
 import yaml
 
-from bot.answer import LOW_CONFIDENCE, OUT_OF_AREA, ROUTE, Answer, Context
+from bot.answer import (
+    CLARIFY,
+    LOW_CONFIDENCE,
+    OTHER_ORGANISATION,
+    OUT_OF_AREA,
+    ROUTE,
+    UNANSWERED_KINDS,
+    Answer,
+    Context,
+)
 from bot.engine import Engine
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
 #: Dimensions shown in the confusion tables (expected vs got).
-CONFUSION_KEYS = ("topic", "audience", "municipality")
+CONFUSION_KEYS = ("topic", "audience", "municipality", "organisation", "kind")
+#: Confidence bands of the reliability table: an answer this sure must be right this often (issue 15).
+BANDS = ((0.9, 1.01, 0.97), (LOW_CONFIDENCE, 0.9, 0.80), (0.0, LOW_CONFIDENCE, None))
+#: The kinds that answer nothing (`out_of_scope` in an item also accepts a fallback: both are honest,
+#: give no point and reach staff).
+_UNANSWERED_NAME = "out_of_scope"
 RIGHT, ASKED_INSTEAD, CONFIDENTLY_WRONG, UNSURE_WRONG, OTHER_WRONG = (
     "right", "asked_instead", "confidently_wrong", "unsure_wrong", "other_wrong")
 
@@ -41,6 +55,8 @@ class Report:
     outcomes: Counter = field(default_factory=Counter)
     #: (dimension, expected, got) -> count, over every item that states the dimension
     confusion: Counter = field(default_factory=Counter)
+    #: band index -> [items, right]
+    bands: dict[int, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
     def accuracy(self, category: str) -> float:
         return self.correct[category] / self.totals[category] if self.totals[category] else 1.0
@@ -59,6 +75,15 @@ class Report:
     def passed(self, minimum: float) -> bool:
         return all(self.accuracy(c) >= minimum for c in self.totals)
 
+    def reliable(self) -> bool:
+        """Every band with a target is right at least that often (an empty band passes)."""
+        return all(self.bands[i][1] >= target * self.bands[i][0]
+                   for i, (_, _, target) in enumerate(BANDS) if target is not None and self.bands[i][0])
+
+
+def band_of(confidence: float) -> int:
+    return next(i for i, (low, high, _) in enumerate(BANDS) if low <= confidence < high)
+
 
 def _actual(answer: Answer) -> dict[str, Any]:
     return {
@@ -68,7 +93,16 @@ def _actual(answer: Answer) -> dict[str, Any]:
         "needs_clarification": answer.needs_clarification,
         "out_of_area": answer.out_of_area,
         "service_point": answer.service_points[0].id if answer.service_points else None,
+        "kind": _UNANSWERED_NAME if answer.kind in UNANSWERED_KINDS else answer.kind,
+        "employment_area": _area_name(answer),
     }
+
+
+def _area_name(answer: Answer) -> str | None:
+    """The Finnish name of the employment area named, without a parenthesis ("Helsinki (järjestää yksin)")."""
+    if answer.employment_area is None:
+        return None
+    return answer.employment_area.name.fi.split(" (")[0].strip()
 
 
 def check(answer: Answer, expect: dict[str, Any]) -> list[str]:
@@ -80,6 +114,10 @@ def check(answer: Answer, expect: dict[str, Any]) -> list[str]:
             missing = set(wanted) - set(answer.audience)
             if missing:
                 problems.append(f"audience lacks {sorted(missing)} (got {list(answer.audience)})")
+        elif key == "organisation":
+            named = [o.id for o in answer.organisations]
+            if (wanted is None and named) or (wanted is not None and wanted not in named):
+                problems.append(f"organisation: expected {wanted!r}, got {named}")
         elif key in actual and actual[key] != wanted:
             problems.append(f"{key}: expected {wanted!r}, got {actual[key]!r}")
     return problems
@@ -91,13 +129,14 @@ def outcome(answer: Answer, expect: dict[str, Any], problems: list[str]) -> str:
         return RIGHT
     if answer.needs_clarification and not expect.get("needs_clarification", False):
         return ASKED_INSTEAD
-    if answer.kind in (ROUTE, OUT_OF_AREA):
+    if answer.kind in (ROUTE, OUT_OF_AREA, OTHER_ORGANISATION, CLARIFY):
         return CONFIDENTLY_WRONG if answer.confidence >= LOW_CONFIDENCE else UNSURE_WRONG
     return OTHER_WRONG
 
 
 def _confusions(answer: Answer, expect: dict[str, Any]) -> list[tuple[str, str, str]]:
     actual = _actual(answer)
+    actual["organisation"] = answer.organisations[0].id if answer.organisations else None
     rows = []
     for key in CONFUSION_KEYS:
         if key not in expect:
@@ -126,6 +165,9 @@ def evaluate(engine: Engine, path: Path = DEFAULT_QUESTIONS) -> Report:
         report.totals[category] += 1
         report.outcomes[result] += 1
         report.confusion.update(_confusions(answer, expect))
+        band = report.bands[band_of(answer.confidence)]
+        band[0] += 1
+        band[1] += result == RIGHT
         if problems:
             report.failures.append(Failure(str(item["q"]), category, problems, result))
         else:
@@ -150,6 +192,19 @@ def format_confusion(report: Report, limit: int = 12) -> list[str]:
     return lines
 
 
+def format_reliability(report: Report) -> list[str]:
+    """Confidence band -> answers -> share right, against what each band promises."""
+    lines = [f"reliability {'band':<11} {'answers':>8} {'right':>7} {'share':>7}  target"]
+    for i, (low, high, target) in enumerate(BANDS):
+        total, right = report.bands[i]
+        share = f"{right / total:.1%}" if total else "-"
+        label = f"{low:.1f}-{min(high, 1.0):.1f}"
+        aim = f"≥ {target:.0%}" + ("" if not total or right >= target * total else "  MISSED") if target else \
+            "(staff see these)"
+        lines.append(f"{'':<11} {label:<11} {total:>8} {right:>7} {share:>7}  {aim}")
+    return lines
+
+
 def format_report(report: Report, show_failures: bool = False) -> str:
     lines = [f"{'category':<20} {'correct':>8} {'total':>6} {'accuracy':>9}"]
     for category in sorted(report.totals):
@@ -166,6 +221,8 @@ def format_report(report: Report, show_failures: bool = False) -> str:
                  "  — a clarifying question where an answer was expected")
     lines.append(f"other wrong:       {report.outcomes[OTHER_WRONG]} ({report.rate(OTHER_WRONG):.1%})"
                  "  — fallback or small talk, or a question not asked when it should have been")
+    lines.append("")
+    lines.extend(format_reliability(report))
     lines.append("")
     lines.extend(format_confusion(report))
     if show_failures:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
 
 from bot.analytics import ANSWERS, FEEDBACK, LOW_CONFIDENCE, open_database
-from bot.answer import FALLBACK
+from bot.answer import FALLBACK, OUT_OF_SCOPE
 from bot.engine.message import phrase_tokens, stem_fi
 
 SIMILARITY = 80  # token_set_ratio at or above which two questions count as the same question
@@ -64,7 +64,11 @@ class Report:
 
     @property
     def unanswered_count(self) -> int:
-        return dict(self.by_kind).get(FALLBACK, 0)
+        return dict(self.by_kind).get(FALLBACK, 0) + dict(self.by_kind).get(OUT_OF_SCOPE, 0)
+
+
+#: answer kinds that answered nothing: what the bot did not understand, and what is nobody's here
+_UNANSWERED = (FALLBACK, OUT_OF_SCOPE)
 
 
 def _comparable(text: str) -> str:
@@ -136,16 +140,16 @@ def build_report(db: Database | str | Path, since: date | None = None) -> Report
         return Report(since, 0, (), (), (), (), (), (), 0, 0, ())
     where, params = ("hour >= ?", [since.isoformat()]) if since else ("1 = 1", [])
     answers = database.execute(f"SELECT count(*) FROM [{ANSWERS}] WHERE {where}", params).fetchone()[0]
-    unanswered = cluster_questions(_texts(database, f"kind = ? AND {where}", [FALLBACK, *params]))
-    uncertain = cluster_questions(_texts(database, f"kind != ? AND {where}", [FALLBACK, *params]))
+    unanswered = cluster_questions(_texts(database, f"kind IN (?, ?) AND {where}", [*_UNANSWERED, *params]))
+    uncertain = cluster_questions(_texts(database, f"kind NOT IN (?, ?) AND {where}", [*_UNANSWERED, *params]))
     helpful = not_helpful = 0
     if database[FEEDBACK].exists():
         for vote, n in database.execute(f"SELECT helpful, count(*) FROM [{FEEDBACK}] WHERE {where} "
                                         "GROUP BY helpful", params):
             helpful, not_helpful = (helpful + n, not_helpful) if vote else (helpful, not_helpful + n)
     days = database.execute(
-        f"SELECT substr(hour, 1, 10) AS day, count(*), sum(kind = ?) FROM [{ANSWERS}] WHERE {where} "
-        "GROUP BY day ORDER BY day", [FALLBACK, *params]).fetchall()
+        f"SELECT substr(hour, 1, 10) AS day, count(*), sum(kind IN (?, ?)) FROM [{ANSWERS}] WHERE {where} "
+        "GROUP BY day ORDER BY day", [*_UNANSWERED, *params]).fetchall()
     return Report(
         since=since,
         answers=answers,

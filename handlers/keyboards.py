@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot.answer import CLARIFY, FALLBACK, ROUTE, Answer
+from bot.answer import CLARIFY, ROUTE, UNANSWERED_KINDS, Answer
 from bot.engine.compose import municipality_choices
 from bot.kb.model import LANGUAGES, KnowledgeBase, ServicePoint
 from handlers.render import osm_search_url
@@ -159,6 +159,6 @@ def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int,
         rows.insert(0, language_row(kb))
     if answer.kind == ROUTE and answer_id is not None:
         rows.append(feedback_row(kb, language, answer_id))
-    if answer.kind == FALLBACK and handoff:
+    if answer.kind in UNANSWERED_KINDS and handoff:
         rows.append(ask_person_row(kb, language))
     return InlineKeyboardMarkup(rows)

@@ -8,7 +8,7 @@ from bot.answer import Choice
 from bot.conversation import ELSEWHERE
 from bot.engine.places import Target
 from bot.hours import is_open
-from bot.kb.model import KnowledgeBase, ServicePoint
+from bot.kb.model import EmploymentArea, KnowledgeBase, Organisation, ServicePoint
 
 
 def municipality_choices(kb: KnowledgeBase, language: str) -> tuple[Choice, ...]:
@@ -38,8 +38,13 @@ def point_block(kb: KnowledgeBase, point: ServicePoint, language: str, now: date
 def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit: bool,
                 points: tuple[ServicePoint, ...], municipality: str | None, audiences: tuple[str, ...],
                 former_point: str | None, now: datetime | None = None, home_kind: str | None = None,
-                named_point: str | None = None, asks: tuple[str, ...] = ()) -> str:
+                named_point: str | None = None, asks: tuple[str, ...] = (),
+                organisations: tuple[Organisation, ...] = ()) -> str:
     parts: list[str] = []
+    if organisations:  # another organisation's matter first, then what employment services do
+        parts.append(organisations_text(kb, language, organisations, job_seeker=True, with_source=False))
+        if points:
+            parts.append(kb.text("also_job_seeker", language))
     service = kb.services[topic]
     if topic_explicit or topic != kb.routing.default_topic:
         parts.append(service.description.get(language))
@@ -55,7 +60,7 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
                                      new_address=str(point.address)))
         parts.append(points_heading(kb, language, points, municipality, home_kind, named_point))
         parts.extend(point_block(kb, p, language, now) for p in points)
-        missing = [a for a in asks if not _has(points[0], a)]
+        missing = [a for a in asks if not _has(points[0], a)] if not organisations else []
         if missing:
             parts.append(kb.text("contact_unknown", language))
     if language == "en" and "foreign_language" not in audiences and points and \
@@ -68,6 +73,7 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
     if points:
         facts.append((points[0].source, points[0].checked))
     facts = facts or [(service.source, service.checked)]
+    facts += [(o.source, o.checked) for o in organisations]
     sources = "; ".join(dict.fromkeys(source for source, _ in facts))
     days = [checked for _, checked in facts]
     parts.append(source_line(kb, language, sources, min(days) if all(days) else None))
@@ -91,7 +97,8 @@ def points_heading(kb: KnowledgeBase, language: str, points: tuple[ServicePoint,
 
 
 def _has(point: ServicePoint, detail: str) -> bool:
-    return {"hours": point.opening_hours.known, "phone": bool(point.phone), "email": bool(point.email)}[detail]
+    known = {"hours": point.opening_hours.known, "phone": bool(point.phone), "email": bool(point.email)}
+    return known.get(detail, True)  # "where": the address is always there
 
 
 def source_line(kb: KnowledgeBase, language: str, source: str, checked: date | None) -> str:
@@ -119,9 +126,37 @@ def newcomer_text(kb: KnowledgeBase, language: str, points: tuple[ServicePoint, 
     return "\n\n".join(parts)
 
 
-def out_of_area_text(kb: KnowledgeBase, language: str, place: str, target: Target | None = None) -> str:
-    """Someone living elsewhere: which service is theirs. Åland has its own authority (AMS), not an
-    employment area; a former municipality is answered with the one it is part of now."""
+def organisations_text(kb: KnowledgeBase, language: str, organisations: tuple[Organisation, ...], *,
+                       job_seeker: bool, with_source: bool = True) -> str:
+    """Whose matter it is: each organisation's name, what it handles, its site and lines, then once that
+    employment services do not decide it."""
+    parts = []
+    for organisation in organisations:
+        lines = [f"🏛 {organisation.name.get(language)}", organisation.handles.get(language)]
+        if organisation.website:
+            lines.append(organisation.website)
+        lines += [kb.text("organisation_phone", language, phone=phone.number,
+                          label=phone.label.get(language) if phone.label else organisation.name.get(language))
+                  for phone in organisation.phones]
+        if organisation.note:
+            lines.append(organisation.note.get(language))
+        if job_seeker and organisation.job_seeker_note:
+            lines.append(organisation.job_seeker_note.get(language))
+        parts.append("\n".join(line for line in lines if line))
+    parts.append(kb.text("not_ours", language))
+    if with_source:
+        sources = "; ".join(dict.fromkeys(o.source for o in organisations if o.source))
+        days = [o.checked for o in organisations]
+        if sources:
+            parts.append(source_line(kb, language, sources, min(days) if all(days) else None))  # type: ignore[type-var]
+    return "\n\n".join(parts)
+
+
+def out_of_area_text(kb: KnowledgeBase, language: str, place: str, target: Target | None = None,
+                     area: EmploymentArea | None = None) -> str:
+    """Someone living elsewhere: which service is theirs, by name when the knowledge base knows their
+    employment area. Åland has its own authority (AMS), not an employment area; a former municipality is
+    answered with the one it is part of now."""
     if target is not None and target.aland:
         return kb.text("aland", language, place=place)
     parts = []
@@ -129,6 +164,13 @@ def out_of_area_text(kb: KnowledgeBase, language: str, place: str, target: Targe
         parts.append(kb.text("merged", language, place=place, current=target.merged_into,
                              year=str(target.merged_year or "")))
         place = target.merged_into
-    parts += [kb.text("out_of_area", language, place=place),
-              kb.text("register_online", language, url=kb.area.online_service_url)]
+    parts.append(kb.text("out_of_area", language, place=place))
+    if area is not None:
+        served = kb.text("out_of_area_served_by", language, area=area.name.get(language))
+        if area.website:
+            served += "\n" + kb.text("out_of_area_website", language, url=area.website)
+        parts.append(served)
+    elif kb.employment_areas:
+        parts.append(kb.text("out_of_area_unknown_area", language))
+    parts.append(kb.text("register_online", language, url=kb.area.online_service_url))
     return "\n\n".join(parts)

@@ -4,20 +4,32 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, Answer, Choice, Context
+from bot.answer import (
+    CLARIFY,
+    EMPTY,
+    FALLBACK,
+    OTHER_ORGANISATION,
+    OUT_OF_AREA,
+    OUT_OF_SCOPE,
+    ROUTE,
+    SMALLTALK,
+    Answer,
+    Choice,
+    Context,
+)
 from bot.engine import compose
 from bot.engine.cues import CueIndex
 from bot.engine.employer import EmployerSignals
 from bot.engine.evidence import Evidence, Trace
 from bot.engine.language import language_scores
-from bot.engine.message import Message, read_message
+from bot.engine.message import Message, read_message, stem_fi
 from bot.engine.newcomer import detect_newcomer, script_of, transliterate
 from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex
 from bot.engine.route import route
 from bot.engine.understand import Understanding, understand
 from bot.hours import HELSINKI
-from bot.kb.model import LANGUAGES, KnowledgeBase
+from bot.kb.model import LANGUAGES, EmploymentArea, KnowledgeBase, Organisation
 from bot.kb.normalise_names import fold
 
 
@@ -34,6 +46,11 @@ class Engine:
         newcomer_text = kb.texts.get("newcomer_answer")
         #: the newcomers' languages the knowledge base can answer in (those with a newcomer_answer text)
         self.newcomer_languages = frozenset(dict(newcomer_text.more)) if newcomer_text else frozenset()
+        #: words that carry no need of their own: the language cue words and language.yaml's neutral words
+        neutral = [fold(w) for w in kb.language_cues.get("neutral", ())]
+        self.known_words = cue_words | frozenset(neutral) | frozenset(stem_fi(w) for w in neutral)
+        #: Finnish municipality name (folded) -> the employment area that serves it
+        self.areas_by_member = {fold(m): a for a in kb.employment_areas.values() for m in a.members}
 
     def answer(self, text: str, context: Context | None = None, now: datetime | None = None) -> Answer:
         """Answer one message. `context` carries what earlier turns told us."""
@@ -59,7 +76,8 @@ class Engine:
             language = context.language or context.last_language or "fi"
             return Answer(language, context.municipality, False, (), None, (), False,
                           kb.text("empty", language), kind=EMPTY, confidence=0.0), Trace()
-        u = understand(message, context, kb, self.places, self.phrases, self.cues, self.employer_signals, cue_scores)
+        u = understand(message, context, kb, self.places, self.phrases, self.cues, self.employer_signals, cue_scores,
+                       self.known_words)
         return self._answer(u, now), u.trace
 
     def _newcomer_language(self, message: Message, scores: dict[str, float]) -> str | None:
@@ -95,12 +113,23 @@ class Engine:
         kb, language = self.kb, u.language
         if u.ask is not None:
             return self._ask(u)
+        organisations = self._organisations(u)
+        if organisations and not u.employment_part:
+            return Answer(language, u.municipality, False, (), None, (), False,
+                          compose.organisations_text(kb, language, organisations, job_seeker=False),
+                          kind=OTHER_ORGANISATION, confidence=u.organisation_confidence,
+                          home_stated=u.home_kind == "own", organisations=organisations)
         if u.outside_place:
+            area = self._employment_area(u)
             return Answer(language, None, True, u.audiences, u.topic, (), False,
-                          compose.out_of_area_text(kb, language, u.outside_place, u.outside_target), kind=OUT_OF_AREA,
-                          outside_place=u.outside_place, confidence=u.confidence)
+                          compose.out_of_area_text(kb, language, u.outside_place, u.outside_target, area),
+                          kind=OUT_OF_AREA, outside_place=u.outside_place, confidence=u.confidence,
+                          employment_area=area)
         if u.topic is None:
-            small = u.smalltalk if u.smalltalk and u.smalltalk != "offtopic" else None
+            if u.smalltalk == "offtopic":  # understood, and nobody's here: said honestly, kept for staff
+                return Answer(language, u.municipality, False, (), None, (), False, kb.text("out_of_scope", language),
+                              kind=OUT_OF_SCOPE, confidence=0.5, home_stated=u.home_kind == "own")
+            small = u.smalltalk if u.smalltalk else None
             kind, key = (SMALLTALK, small) if small else (FALLBACK, "fallback")
             return Answer(language, u.municipality, False, u.audiences, None, (), False,
                           kb.text(key, language), kind=kind, confidence=u.confidence)
@@ -113,9 +142,32 @@ class Engine:
         text = compose.routed_text(
             kb, language=language, topic=u.topic, topic_explicit=u.topic_explicit, points=points,
             municipality=u.municipality, audiences=u.audiences, former_point=u.former_point,
-            now=now or datetime.now(HELSINKI), home_kind=u.home_kind, named_point=u.point, asks=u.asks)
+            now=now or datetime.now(HELSINKI), home_kind=u.home_kind, named_point=u.point, asks=u.asks,
+            organisations=organisations)
+        confidence = min(u.confidence, u.organisation_confidence) if organisations else u.confidence
         return Answer(language, u.municipality, False, u.audiences, u.topic, points, False, text,
-                      kind=ROUTE, confidence=u.confidence, home_stated=u.home_kind == "own")
+                      kind=ROUTE, confidence=confidence, home_stated=u.home_kind == "own", organisations=organisations)
+
+    def _organisations(self, u: Understanding) -> tuple[Organisation, ...]:
+        """The organisations named, each group (the wellbeing services counties) narrowed to the one serving
+        the person's municipality; all of a group when it is unknown, none when they live elsewhere."""
+        out: list[Organisation] = []
+        for oid in u.organisations:
+            named = self.kb.organisations[oid]
+            group = [o for o in self.kb.organisations.values() if o.group == named.group] if named.group else [named]
+            if u.outside_place:
+                group = [o for o in group if not o.serves]
+            elif u.municipality:
+                group = [o for o in group if not o.serves or u.municipality in o.serves]
+            out += [o for o in group if o not in out]
+        return tuple(out)
+
+    def _employment_area(self, u: Understanding) -> EmploymentArea | None:
+        """The employment area of the municipality the person lives in outside ours (a former municipality:
+        of the one it merged into), when the knowledge base knows it."""
+        target = u.outside_target
+        name = (target.merged_into or target.outside) if target is not None else u.outside_place
+        return self.areas_by_member.get(fold(name or ""))
 
     def _ask(self, u: Understanding) -> Answer:
         """A short question with choices; answering it answers the original question."""

@@ -18,7 +18,8 @@ MAX_PHRASE_GAP = 2
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    kind: str  # topic | audience | smalltalk | home | followup | correction | point | former | place_<role>
+    #: topic | audience | smalltalk | home | followup | correction | point | former | organisation | place_<role>
+    kind: str
     key: str
     language: str
     stems: tuple[str, ...]
@@ -78,6 +79,10 @@ def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
         for language, phrases in cues.items():
             for text in phrases:
                 add(kind, kind, language, text)
+    for organisation in kb.organisations.values():
+        for language, phrases in organisation.phrasings.items():
+            for text in phrases:
+                add("organisation", organisation.id, language, text)
     for point in kb.service_points.values():
         for language in LANGUAGES:
             add("point", point.id, language, point.name.get(language))

@@ -39,6 +39,10 @@ ROLE_MARGIN = 1.0
 #: A role word found only inside a compound or through a typo ("pitkäaikaistyöttömän", "irtisanomisilmoitus")
 #: is weaker evidence: it is often someone or something else the sentence is about.
 INEXACT_ROLE_WEIGHT = 0.5
+#: Confidence lost per word nothing explains: when the topic is only implied by a place, from the first word;
+#: with a topic word, from the word after the first UNEXPLAINED_FREE (long stories carry many words).
+UNEXPLAINED_PENALTY = 0.1
+UNEXPLAINED_FREE = 3
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 
@@ -70,12 +74,22 @@ class Understanding:
     home_kind: str | None = None
     outside_target: Target | None = None  # Åland, a former municipality: the answer says so
     asks: tuple[str, ...] = ()  # hours, phone, email: details of a point the person asks for
+    #: other organisations whose matter the message names (ids, strongest first)
+    organisations: tuple[str, ...] = ()
+    #: the message also asks something of employment services: a job seeker's or an employer's own words,
+    #: or a topic word that is more than "where is it" (with another organisation's matter, "missä on
+    #: Kelan toimisto" asks for Kela's office, not ours)
+    employment_part: bool = False
+    #: words that no phrase, place, cue or known word accounts for: evidence the engine missed something
+    unexplained: tuple[str, ...] = ()
+    organisation_confidence: float = 0.0
 
 
 def understand(message: Message, context: Context, kb: KnowledgeBase, places: PlaceIndex,
                phrases: PhraseIndex, cue_index: CueIndex, employer_signals: EmployerSignals,
-               cue_scores: dict[str, float]) -> Understanding:
-    """`cue_scores`: the message's language cue counts (`language_scores`), computed once by the caller."""
+               cue_scores: dict[str, float], known_words: frozenset[str] = frozenset()) -> Understanding:
+    """`cue_scores`: the message's language cue counts (`language_scores`), computed once by the caller;
+    `known_words`: folded words and Finnish stems that carry no need of their own (function words)."""
     evidence: list[Evidence] = []
     readings: list[Reading] = []
     place_hits = places.find(message)
@@ -85,7 +99,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
     for hit in phrase_hits:
         # Finnish "teen" (I do) is not English "teen": read phrases in the language the message is in
-        if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former"):
+        if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former", "organisation"):
             by_kind[hit.phrase.kind].append(hit)
     evidence.append(Evidence(" ".join(message.tokens[:6]) + ("…" if len(message.tokens) > 6 else ""),
                              f"language: {written_in}", 1.0, "chosen" if context.language else "detected"))
@@ -157,6 +171,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                   target.village)
     if role_ask is not None:
         audiences = tuple(a for a in audiences if a != "employer")
+    covered = {p for h in phrase_hits for p in h.positions} | {h.position for h in place_hits} | {
+        p for hits in cues.values() for h in hits for p in h.positions} | {p for s in signals for p in s.positions}
+    unexplained = _unexplained(message, covered, known_words)
+    if unexplained:
+        evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
     confidence = 1.0 - residence.penalty - topic_penalty
     if any(h.fuzzy for h in place_hits):
         confidence -= 0.2
@@ -164,16 +183,49 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         confidence -= 0.15
     if not explicit:
         confidence -= 0.3
+        # "onko kuhmossa hyvää uimahallia": a place, and words nothing explains, is no job seeker's question
+        confidence -= UNEXPLAINED_PENALTY * min(len(unexplained), 4)
+    elif len(unexplained) > UNEXPLAINED_FREE:
+        confidence -= UNEXPLAINED_PENALTY / 2 * min(len(unexplained) - UNEXPLAINED_FREE, 4)
     if topic is None and ask is None:
         confidence = 0.0
     if ask is not None:  # two readings were close: whatever the answer to the question, this was not sure
         confidence = min(confidence, 0.5)
     decision = _decision(ask, topic, municipality, outside, confidence)
     asks = tuple(sorted({h.phrase.key for h in by_kind["asks"]}))
+    organisations = _organisations(by_kind["organisation"], evidence)
+    organisation_confidence = 0.0
+    if organisations:
+        exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
+        organisation_confidence = round(max(0.0, 1.0 - (0.0 if exact else 0.2) - UNEXPLAINED_PENALTY / 2 * max(
+            0, len(unexplained) - UNEXPLAINED_FREE)), 2)
+    asked_where = {p for h in by_kind["asks"] for p in h.positions}
+    employment_part = role in ("jobseeker", "employer") or bool(audiences and not organisations) or any(
+        not asked_where.issuperset(h.positions) for h in topic_hits)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
-                         home.target if outside and home else None, asks)
+                         home.target if outside and home else None, asks, organisations, employment_part,
+                         unexplained, organisation_confidence)
+
+
+def _organisations(hits: list[PhraseHit], evidence: list[Evidence]) -> tuple[str, ...]:
+    """Organisations named, strongest first (a tie goes to the one named first)."""
+    scores: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for hit in _claimed(hits):
+        scores[hit.phrase.key] += hit.weight
+        first.setdefault(hit.phrase.key, min(hit.positions))
+        evidence.append(Evidence(" ".join(hit.phrase.stems), f"organisation: {hit.phrase.key}", hit.weight, hit.how))
+    return tuple(sorted(scores, key=lambda k: (-scores[k], first[k])))
+
+
+def _unexplained(message: Message, covered: set[int], known: frozenset[str]) -> tuple[str, ...]:
+    """Words of three letters or more that nothing read: not a phrase, place, cue, number or known word."""
+    return tuple(
+        token for i, (token, folded, stem) in enumerate(zip(message.tokens, message.folded, message.stems_fi,
+                                                            strict=True))
+        if i not in covered and len(folded) >= 3 and folded.isalpha() and folded not in known and stem not in known)
 
 
 def _language(cue_scores: dict[str, float], context: Context, hits: list[PhraseHit]) -> str:

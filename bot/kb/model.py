@@ -219,6 +219,45 @@ class Area:
 
 
 @dataclass(frozen=True, slots=True)
+class Phone:
+    number: str
+    label: Text | None = None  # what the line is for ("medical helpline"), in the answer's language
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """Another organisation a job seeker is sent to for what employment services do not handle (Kela, the
+    wellbeing services county, Migri...): what it handles, where to find it, and the words that ask for it."""
+
+    id: str
+    name: Text
+    handles: Text  # one line: what it decides or provides
+    website: str
+    #: organisations of one group answer the same need in different municipalities (the wellbeing services
+    #: counties): the one whose `serves` holds the person's municipality is named, all of them when unknown
+    group: str = ""
+    serves: tuple[str, ...] = ()  # municipality ids; empty: everyone
+    note: Text | None = None  # an extra line always shown (112 and 116117 with health care)
+    job_seeker_note: Text | None = None  # shown when the person is also a job seeker
+    phones: tuple[Phone, ...] = ()
+    phrasings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words for its matters
+    source: str = ""
+    checked: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmploymentArea:
+    """Another employment area of Finland, for a person who lives outside ours."""
+
+    id: str
+    name: Text
+    members: tuple[str, ...]  # Finnish municipality names, as in other_municipalities.yaml
+    website: str
+    source: str
+    checked: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """Everything the bot knows. Immutable: a reload builds a new one and swaps it in."""
 
@@ -233,6 +272,10 @@ class KnowledgeBase:
     texts: dict[str, Text]
     #: Optional (knowledge/other_places.yaml); a KnowledgeBase built without it knows no such places.
     other_places: OtherPlaces = field(default_factory=lambda: OtherPlaces({}, {}))
+    #: Optional (knowledge/other_organisations.yaml): whose matters a question is when it is not ours.
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    #: Optional (knowledge/employment_areas.yaml): the areas that serve people outside ours.
+    employment_areas: dict[str, EmploymentArea] = field(default_factory=dict)
 
     def text(self, key: str, language: str, **values: str) -> str:
         """A UI text in the language, with its {placeholders} filled."""

@@ -56,6 +56,9 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "newcomer_answer": {"point", "address", "url"},
     "newcomer_place": {"place"},
     "out_of_area": {"place"},
+    "out_of_area_served_by": {"area"},
+    "out_of_area_website": {"url"},
+    "organisation_phone": {"phone", "label"},
     "register_online": {"url"},
     "your_point": {"municipality"},
     "their_point": {"municipality"},
@@ -102,6 +105,8 @@ REQUIRED_TEXTS = (
     "button_role_employer", "out_of_area", "register_online", "your_point", "your_points",
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
+    "out_of_area_served_by", "out_of_area_website", "out_of_area_unknown_area", "not_ours", "also_job_seeker",
+    "organisation_phone", "out_of_scope",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
     # Telegram channel
     "help", "command_start", "command_help", "command_language", "command_municipality", "command_reset",
@@ -553,10 +558,12 @@ def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, d
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
-    root.check_keys({*ALL_LANGUAGES, "fi_endings"})
+    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
+    # words of any language that carry no need of their own: not counted as unexplained (engine/understand)
+    cues["neutral"] = frozenset(w.lower() for w in root.strings("neutral"))
     return cues
 
 
