@@ -23,7 +23,7 @@ from bot.engine.employer import EmployerSignals
 from bot.engine.evidence import Evidence, Trace
 from bot.engine.language import language_scores
 from bot.engine.message import Message, read_message, stem_fi
-from bot.engine.newcomer import detect_newcomer, script_of, transliterate
+from bot.engine.newcomer import detect_foreign, detect_newcomer, script_of, transliterate
 from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex
 from bot.engine.route import route
@@ -68,6 +68,11 @@ class Engine:
             return self._newcomer(message, newcomer, context), Trace(
                 (Evidence(message.text[:40], f"language: {newcomer}", 1.0, "newcomer"),), (),
                 f"newcomer's first answer in {newcomer}")
+        if detect_foreign(message.text, len(message.tokens), max(cue_scores.values())):
+            # a language we have no texts for: International Info, in English (or the language chosen)
+            return self._newcomer(message, "en", context), Trace(
+                (Evidence(message.text[:40], "language: none of ours", 1.0, "foreign"),), (),
+                "a language without texts: the English answer for foreign-language clients")
         if message.empty:
             if any(ch.isalpha() for ch in message.text):  # written, but not in Latin letters: я живу в Каяани
                 language = context.language or context.last_language or "en"

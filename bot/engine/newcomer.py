@@ -50,9 +50,11 @@ def transliterate(text: str) -> str:
 
 
 def script_of(text: str) -> str:
-    """'cyrillic', 'arabic' or 'latin': the script most of the message's letters are in."""
+    """'cyrillic', 'arabic', 'latin' or 'other' (Thai, Chinese, Devanagari, Ge'ez…): the script most of the
+    message's letters are in."""
     counts = {"cyrillic": len(_CYRILLIC.findall(text)), "arabic": len(_ARABIC.findall(text)),
               "latin": len(_LATIN.findall(text))}
+    counts["other"] = sum(ch.isalpha() for ch in text) - sum(counts.values())
     return max(counts, key=lambda k: (counts[k], k == "latin"))
 
 
@@ -92,6 +94,30 @@ def _classify(text: str, candidates: tuple[str, ...]) -> tuple[str, float]:
     return language, float(probability)
 
 
+#: Latin-script languages the bot has no texts for, that the model may tell apart from Finnish, Swedish and
+#: English. Not Danish or Norwegian (a Swedish message must never be read as one), nor Hungarian (Finnish
+#: without umlauts comes too close); Estonian and Somali are newcomers' languages with texts of their own.
+FOREIGN_LATIN = ("es", "de", "fr", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "ro", "sq", "lt", "lv", "tr",
+                 "vi", "tl", "id", "ms", "sw", "ku", "ca", "af")
+#: ... and how sure the model must be, over at least FOREIGN_MIN_WORDS words with little fi/sv/en evidence
+#: (MAX_NATIONAL_EVIDENCE): "Hola, vivo en Kuhmo" has the Finnish word "en" in it.
+FOREIGN_MIN_PROBABILITY = 0.9
+FOREIGN_MIN_WORDS = 3
+
+
+def detect_foreign(text: str, words: int, national_evidence: float) -> bool:
+    """True when the message is in a language the knowledge base has no texts for: written in another
+    script (Thai, Chinese, Tigrinya…), or in Latin letters that the model reads surely as Spanish, German,
+    Turkish, Vietnamese… Such a person gets the English answer for foreign-language clients."""
+    script = script_of(text)
+    if script == "other":
+        return True
+    if script != "latin" or words < FOREIGN_MIN_WORDS or national_evidence > MAX_NATIONAL_EVIDENCE:
+        return False
+    language, probability = _classify(text, ("fi", "sv", "en", "et", *FOREIGN_LATIN))
+    return language in FOREIGN_LATIN and probability >= FOREIGN_MIN_PROBABILITY
+
+
 def detect_newcomer(text: str, words: int, national_evidence: float, languages: frozenset[str],
                     newcomer_cue: bool = True) -> str | None:
     """The newcomer language a message is written in, or None (Finnish, Swedish, English or unsure).
@@ -105,6 +131,8 @@ def detect_newcomer(text: str, words: int, national_evidence: float, languages: 
         return "uk"
     if script == "cyrillic" and "ru" in languages and _RUSSIAN.search(text):
         return "ru"
+    if script == "other":
+        return None
     if script != "latin":
         candidates = tuple(lang for lang in SCRIPT_LANGUAGES[script] if lang in languages)
         if not candidates:
