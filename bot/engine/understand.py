@@ -151,6 +151,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                  1.0, "number"))
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     smalltalk = _best(by_kind["smalltalk"])
+    if smalltalk == "offtopic" and _about_work(message, kb.language_cues.get("work_stems", frozenset())):
+        smalltalk = None  # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names
     # a point named ("pääseekö Puolangan kunnantalolle bussilla?") or an employer ("my restaurant needs a cook")
     # is on topic even with an off-topic word
     if topic is None and (smalltalk != "offtopic" or point or role == "employer"):
@@ -218,6 +220,10 @@ def _organisations(hits: list[PhraseHit], evidence: list[Evidence]) -> tuple[str
         first.setdefault(hit.phrase.key, min(hit.positions))
         evidence.append(Evidence(" ".join(hit.phrase.stems), f"organisation: {hit.phrase.key}", hit.weight, hit.how))
     return tuple(sorted(scores, key=lambda k: (-scores[k], first[k])))
+
+
+def _about_work(message: Message, stems: frozenset[str]) -> bool:
+    return any(token.startswith(stem) for token in message.folded for stem in stems)
 
 
 def _unexplained(message: Message, covered: set[int], known: frozenset[str]) -> tuple[str, ...]:

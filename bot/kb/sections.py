@@ -558,12 +558,13 @@ def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, d
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
-    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral"})
+    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
     # words of any language that carry no need of their own: not counted as unexplained (engine/understand)
     cues["neutral"] = frozenset(w.lower() for w in root.strings("neutral"))
+    cues["work_stems"] = frozenset(w.lower() for w in root.strings("work_stems"))
     return cues
 
 
