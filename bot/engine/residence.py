@@ -105,6 +105,13 @@ def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit],
     """The role the cue words a place owns give it, and the words that gave it."""
     p = hit.position
     previous = message.folded[p - 1] if p else ""
+    perfect = near.get("perfect")
+    if perfect is not None:
+        past = near.get("past")
+        words = " ".join(message.tokens[i] for i in sorted(perfect.positions))
+        # "olen asunut Kuhmossa koko ikäni" lives there still; "olen asunut ennen Kuhmossa" does not
+        if past is None or set(past.positions) <= set(perfect.positions):
+            return "current", words
     for role in CUE_PRIORITY:
         cue = near.get(role)
         if cue is None:
