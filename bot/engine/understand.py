@@ -30,6 +30,17 @@ _AGE = re.compile(
     r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|år\b|-årig)"
     r"|(?:poika|tytär|tyttö|son|daughter|lapsi|child|kid)\w*\s*\((\d{2})\))"
 )
+#: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
+_OWN_ELLIPSIS = re.compile(
+    r"\b(?:minä|mä|ma|mie|jag|myself)\s+(?:olen\s+|oon\s+|är\s+)?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))")
+_OWN_AGE_WORDS = frozenset({"olen", "oon", "mä", "ma", "mie", "i'm", "im", "i", "täytin", "age", "ikä"})
+_THIRD_PERSON_AGE_WORDS = frozenset({"on", "is", "täytti", "är", "fyllde", "turned"})
+_OWN_PRONOUNS = frozenset({"minä", "mä", "ma", "mie", "jag", "i"})
+_OTHER_PERSON_WORDS = frozenset({
+    "poika", "tyttö", "tytär", "vaimo", "mies", "äiti", "isä", "veli", "sisko", "puoliso", "avopuoliso", "kaveri",
+    "ystävä", "lapsi", "hän", "se", "he", "she", "son", "daughter", "wife", "husband", "mother", "father", "mom",
+    "mum", "dad", "brother", "sister", "partner", "friend", "kid", "child", "han", "hon", "sonen", "dottern", "fru",
+    "man", "mamma", "pappa", "bror", "syster", "sambo", "vän", "dotter"})
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
 #: "Kuhmo?", "I live in Kuusamo": a message this short that names a place continues the last topic.
 FOLLOW_UP_MAX_TOKENS = 5
@@ -364,9 +375,38 @@ def _topic(kb: KnowledgeBase, hits: list[PhraseHit], evidence: list[Evidence],
 
 
 def _age(message: Message) -> int | None:
-    for match in _AGE.finditer(message.text.lower()):
-        return int(match.group(1) or match.group(2) or match.group(3))
-    return None
+    """The age of the person the answer is for: the writer's own ("ja minä 44", "jag är 50") before anyone
+    else's ("vaimoni on 27, minä olen 34"); another person's when the writer gives none of their own."""
+    text = message.text.lower()
+    own: list[int] = []
+    other: list[int] = []
+    unknown: list[int] = []
+    for match in _AGE.finditer(text):
+        age = int(match.group(1) or match.group(2) or match.group(3))
+        whose = "other" if match.group(3) else _whose(text[:match.start()], match.group(0))
+        {"own": own, "other": other, "unknown": unknown}[whose].append(age)
+    own += [int(m.group(1)) for m in _OWN_ELLIPSIS.finditer(text)]
+    if own:
+        return own[0]
+    # only someone else's age: the message is about them ("tyttäreni on 24, asuu Kajaanissa ja etsii töitä")
+    found = sorted(other + unknown, key=lambda age: text.find(str(age)))
+    return found[0] if found else None
+
+
+def _whose(before: str, match: str) -> str:
+    """Whose age a match gives: "olen 19", "i'm 19" the writer's; "poikani on 16", "she is 24" another's."""
+    first = match.split()[0]
+    if first in _OWN_AGE_WORDS:
+        return "own"
+    previous = before.split()[-2:]
+    if first in _THIRD_PERSON_AGE_WORDS or not first.isdigit():
+        if previous and previous[-1] in _OWN_PRONOUNS:
+            return "own"
+        if any(w in _OTHER_PERSON_WORDS or (len(w) > 4 and w.endswith(("ni", "nsa", "nsä"))) for w in previous):
+            return "other"
+    elif previous and (previous[-1] in _OTHER_PERSON_WORDS or previous[-1].endswith("ni")):
+        return "other"  # "poikani 16-vuotias"
+    return "unknown"
 
 
 def _audiences(kb: KnowledgeBase, hits: list[PhraseHit], topic: str | None, role: str | None, age: int | None,

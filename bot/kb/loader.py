@@ -29,6 +29,8 @@ FILES = {
 #: Files the knowledge base may do without: a missing one counts as empty.
 OPTIONAL_FILES = {
     "other_places": "other_places.yaml",
+    "organisations": "other_organisations.yaml",
+    "employment_areas": "employment_areas.yaml",
 }
 
 
@@ -48,8 +50,10 @@ def validate_directory(directory: Path | str) -> list[KBError]:
 #: The top-level keys of files whose builders read only their main key (the others check their own).
 TOP_LEVEL_KEYS = {
     kind: {kind, "source", "checked"}
-    for kind in ("area", "municipalities", "other_municipalities", "service_points", "services", "texts")
+    for kind in ("area", "municipalities", "other_municipalities", "service_points", "services", "texts",
+                 "organisations")
 }
+TOP_LEVEL_KEYS["employment_areas"] = {"employment_areas", "unplaced", "source", "checked"}
 
 
 @dataclass
@@ -120,6 +124,8 @@ def _load_checked(directory: Path, at: _Progress) -> tuple[KnowledgeBase | None,
     cues = build("language", sections.build_language_cues)
     texts = build("texts", sections.build_texts)
     other_places = build("other_places", sections.build_other_places)
+    organisations = build("organisations", sections.build_organisations)
+    areas, unplaced = build("employment_areas", sections.build_employment_areas)
     if area is None:
         return None, errors
 
@@ -135,11 +141,13 @@ def _load_checked(directory: Path, at: _Progress) -> tuple[KnowledgeBase | None,
         language_cues=cues,
         texts=texts,
         other_places=other_places,
+        organisations=_unique(organisations, shown["organisations"], "organisation", errors),
+        employment_areas=_unique(areas, shown["employment_areas"], "employment area", errors),
     )
     from bot.kb.references import check_references  # local: keeps import graph one-way
 
-    check_references(kb, raw, shown, dict(municipalities=municipalities, others=others, points=points),
-                     errors)
+    check_references(kb, raw, shown, dict(municipalities=municipalities, others=others, points=points,
+                                          organisations=organisations, areas=areas, unplaced=unplaced), errors)
     return (None if errors else kb), errors
 
 

@@ -9,6 +9,7 @@ from bot.kb.errors import KBError
 from bot.kb.model import KnowledgeBase
 from bot.kb.normalise_names import _FOLD, fold, words
 from bot.kb.sections import AUDIENCES, PHRASING_AUDIENCES
+from bot.kb.yamlsource import LineList
 
 
 def _line(data: Any, *path: Any) -> int:
@@ -53,6 +54,8 @@ def check_references(kb: KnowledgeBase, raw: dict[str, Any], shown: dict[str, st
     _check_phrasings(kb, raw["phrasings"], err)
     _check_names(kb, raw["municipalities"], entries, err)
     _check_other_places(kb, raw["other_places"], entries, err)
+    _check_organisations(raw["organisations"], entries, municipality_ids, err)
+    _check_employment_areas(raw["employment_areas"], entries, err)
 
 
 def _check_point_list(points: tuple[str, ...], point_ids: set[str], line: int, where: str, err: Any) -> None:
@@ -356,3 +359,142 @@ def _check_words(kb: KnowledgeBase, raw: dict[str, Any], entries: dict[str, list
         for role, by_language in groups.items():
             for phrases in by_language.values():
                 check("phrasings", _line(raw["phrasings"], group, role), f"{group}: {role}", phrases)
+
+
+def _raw_entries(raw: Any, key: str) -> list[Any]:
+    """The raw items of a file's entry list, one per built entry and in the same order."""
+    items = raw.get(key) if isinstance(raw, dict) else None
+    return list(items) if isinstance(items, list) else []
+
+
+def _field_line(item: Any, key: str, fallback: int) -> int:
+    return item.line_of(key) if isinstance(item, dict) and hasattr(item, "line_of") and key in item else fallback
+
+
+def _item_line(item: Any, key: str, value: str, fallback: int) -> int:
+    """The line of `value` in the list under `key` of a raw entry (a list on one line: that line)."""
+    listed = item.get(key) if isinstance(item, dict) else None
+    if isinstance(listed, LineList):
+        for index, text in enumerate(listed):
+            if isinstance(text, str) and text.strip() == value:
+                return listed.line_of(index)
+    return _field_line(item, key, fallback)
+
+
+def _check_organisations(raw: Any, entries: dict[str, Any], municipality_ids: set[str], err: Any) -> None:
+    """other_organisations.yaml: our municipalities only; a group's members serve different municipalities (so
+    the bot names one of them); a phrase asks for one organisation, or for one group."""
+    organisations = entries["organisations"]
+    items = _raw_entries(raw, "organisations")
+    lines = [(o, line, items[i] if i < len(items) else None) for i, (o, line) in enumerate(organisations)]
+    municipalities = ", ".join(sorted(municipality_ids))
+    for organisation, line, item in lines:
+        for mid in organisation.serves:
+            if mid not in municipality_ids:
+                err("organisations", _item_line(item, "serves", mid, line),
+                    f"organisation {organisation.id!r} serves unknown municipality {mid!r}",
+                    f"use ids of our municipalities (municipalities.yaml): {municipalities}; leave serves empty "
+                    "([]) for an organisation that serves everyone")
+        for name in (organisation.name.fi, organisation.name.sv, organisation.name.en):
+            if name and not words(name):
+                err("organisations", _field_line(item, "name", line), f"organisation {organisation.id!r}: name "
+                    f"{name!r} has no letters or digits the bot can read", "write it with letters, or remove it")
+        for language, phrases in organisation.phrasings.items():
+            for phrase in phrases:
+                if not words(phrase):
+                    err("organisations", _phrasing_line(item, language, line), f"organisation {organisation.id!r}: "
+                        f"{phrase!r} has no letters or digits the bot can read",
+                        "write it with Finnish or English letters, or remove it")
+    by_group: dict[str, list[tuple[Any, int, Any]]] = {}
+    for entry in lines:
+        if entry[0].group:
+            by_group.setdefault(entry[0].group, []).append(entry)
+    for group, members in by_group.items():
+        for index, (organisation, line, item) in enumerate(members):
+            for other, _, _ in members[:index]:
+                if not organisation.serves or not other.serves:
+                    everyone = organisation if not organisation.serves else other
+                    err("organisations", _field_line(item, "serves", line), f"organisations {other.id!r} and "
+                        f"{organisation.id!r} of group {group!r} overlap: {everyone.id!r} serves everyone "
+                        "(its serves is empty)", "give each organisation of a group the municipalities it serves, "
+                        "each municipality under one of them only")
+                    continue
+                for mid in sorted(set(organisation.serves) & set(other.serves)):
+                    err("organisations", _item_line(item, "serves", mid, line), f"organisations {other.id!r} and "
+                        f"{organisation.id!r} of group {group!r} both serve {mid!r}",
+                        f"a group's organisations serve different municipalities: keep {mid!r} under one of them")
+    owner: dict[str, Any] = {}
+    for organisation, line, item in lines:
+        for language, phrases in organisation.phrasings.items():
+            for phrase in phrases:
+                key = fold(phrase)
+                first = owner.setdefault(key, organisation)
+                if first.id != organisation.id and not (first.group and first.group == organisation.group):
+                    err("organisations", _phrasing_line(item, language, line), f"the phrase {phrase!r} stands under "
+                        f"both {first.id!r} and {organisation.id!r}",
+                        "keep it under the organisation whose matter it is (organisations of one group may share "
+                        "phrases)")
+
+
+def _phrasing_line(item: Any, language: str, fallback: int) -> int:
+    phrasings = item.get("phrasings") if isinstance(item, dict) else None
+    return _field_line(phrasings, language, _field_line(item, "phrasings", fallback))
+
+
+def _check_employment_areas(raw: Any, entries: dict[str, Any], err: Any) -> None:
+    """employment_areas.yaml: each member and each unplaced name is a current municipality outside our area,
+    named once in the whole file."""
+    areas = entries["areas"]
+    if not areas and not entries["unplaced"]:
+        return
+    ours = {m.name.get("fi", m.id): m.id for m, _ in entries["municipalities"]}
+    others = {o.name: o for o, _ in entries["others"] if o.name}
+    current = sorted(name for name, o in others.items() if not o.merged_into)
+
+    def problem(name: str) -> tuple[str, str] | None:
+        """What is wrong with naming `name` as a municipality of another area, and the fix; None if nothing."""
+        if name in ours:
+            return (f"{name!r} is in our own area (municipalities.yaml), not in another employment area",
+                    f"remove {name} here: the bot already serves its residents")
+        found = others.get(name)
+        if found is not None and found.merged_into:
+            return (f"{name!r} is now part of {found.merged_into!r}", f"write {found.merged_into} instead")
+        if found is not None and found.aland:
+            return (f"{name!r} is on Åland, which has its own public employment service (AMS), not an employment "
+                    "area", f"remove {name} here")
+        if found is None:
+            from difflib import get_close_matches  # only for an error
+
+            close = get_close_matches(name, current, n=1)
+            return (f"{name!r} is not a municipality listed in other_municipalities.yaml",
+                    "write the Finnish name of a current municipality exactly as in other_municipalities.yaml, with "
+                    f"ä and ö{f' (did you mean {close[0]}?)' if close else ''}")
+        return None
+
+    placed: dict[str, tuple[str, int]] = {}  # municipality -> (where it was first named, its line)
+    items = _raw_entries(raw, "employment_areas")
+    for index, (area, line) in enumerate(areas):
+        item = items[index] if index < len(items) else None
+        for name in area.members:
+            member_line = _item_line(item, "members", name, line)
+            found = problem(name)
+            if found:
+                err("employment_areas", member_line, f"employment area {area.id!r}: {found[0]}", found[1])
+            elif name in placed:
+                where, first_line = placed[name]
+                err("employment_areas", member_line, f"employment area {area.id!r}: {name!r} is already a member "
+                    f"of {where} (line {first_line})", "a municipality belongs to one employment area: keep it in "
+                    "the one a current source names, and remove it from the other")
+            placed.setdefault(name, (f"{area.id!r}", member_line))
+    unplaced = raw.get("unplaced") if isinstance(raw, dict) else None
+    for index, name in enumerate(entries["unplaced"]):
+        line = unplaced.line_of(index) if isinstance(unplaced, LineList) else _field_line(raw, "unplaced", 1)
+        found = problem(name)
+        if found:
+            err("employment_areas", line, f"unplaced: {found[0]}", found[1])
+        elif name in placed:
+            where, first_line = placed[name]
+            err("employment_areas", line, f"unplaced: {name!r} is a member of {where} (line {first_line})"
+                if where != "unplaced" else f"unplaced: {name!r} is listed twice (first at line {first_line})",
+                "remove it from unplaced" if where != "unplaced" else "remove the copy")
+        placed.setdefault(name, ("unplaced", line))

@@ -18,10 +18,13 @@ from bot.kb.model import (
     Address,
     Area,
     AudienceRoute,
+    EmploymentArea,
     Municipality,
     OpeningHours,
+    Organisation,
     OtherMunicipality,
     OtherPlaces,
+    Phone,
     Phrasings,
     Place,
     Routing,
@@ -597,3 +600,131 @@ def build_texts(data: Any, file: str, errors: list[KBError]) -> dict[str, Text]:
         if key not in out:
             texts_f.error(texts_f.line(), f"text {key!r} is missing", f"add '{key}:' with fi and en texts")
     return out
+
+
+# -- other organisations and other employment areas (optional files) -----------------------------------
+
+ORGANISATION_FIELDS = {"id", "name", "handles", "website", "group", "serves", "note", "job_seeker_note", "phones",
+                       "phrasings", "source", "checked"}
+EMPLOYMENT_AREA_FIELDS = {"id", "name", "members", "website", "source", "checked"}
+_PHONE_NUMBER = re.compile(r"\+?[0-9]+(?:[ -][0-9]+)*")
+
+
+def build_organisations(data: Any, file: str, errors: list[KBError]) -> list[tuple[Organisation, int]]:
+    """Other organisations (an optional file; none when absent). Their municipalities, groups and phrases are
+    checked against the other files in references.py."""
+    if data is None:
+        return []
+    root = top(data, file, "organisations", errors)
+    root.string("source", required=False)
+    root.checked_day()
+    out = []
+    for raw, line in root.items("organisations", file):
+        f = Fields(raw, file, errors, "organisation", line)
+        f.check_keys(ORGANISATION_FIELDS)
+        oid = f.identifier()
+        f.what = f"organisation {oid!r}"
+        group = f.string("group", required=False)
+        if group and not _GROUP.fullmatch(group):
+            f.error(f.line("group"), f"{f.what}: group {group!r} is not a valid id",
+                    "use lower-case letters a-z, digits and _ only, e.g. group: wellbeing_county")
+        phones = []
+        for value, phone_line in f.items("phones", f.what, required=False):
+            phone = _phone(Fields(value, file, errors, f"{f.what}: phone", phone_line))
+            if phone:
+                phones.append(phone)
+        out.append((Organisation(
+            id=oid,
+            name=f.text("name"),
+            handles=f.text("handles"),
+            website=website(f),
+            group=group,
+            serves=f.strings("serves"),
+            note=_optional_text(f, "note"),
+            job_seeker_note=_optional_text(f, "job_seeker_note"),
+            phones=tuple(phones),
+            phrasings=_phrasings(f),
+            source=_source(f),
+            checked=f.checked_day(),
+        ), line))
+    return out
+
+
+def build_employment_areas(data: Any, file: str, errors: list[KBError]
+                           ) -> tuple[list[tuple[EmploymentArea, int]], tuple[str, ...]]:
+    """Other employment areas and the municipalities no source placed (an optional file; none when absent).
+    That each member is a municipality outside our area, in one area only, is checked in references.py."""
+    if data is None:
+        return [], ()
+    root = top(data, file, "employment_areas", errors)
+    root.string("source", required=False)
+    root.checked_day()
+    out = []
+    for raw, line in root.items("employment_areas", file):
+        f = Fields(raw, file, errors, "employment area", line)
+        f.check_keys(EMPLOYMENT_AREA_FIELDS)
+        aid = f.identifier()
+        f.what = f"employment area {aid!r}"
+        members = f.strings("members", required=True)
+        if f.present("members", False) and isinstance(f.data["members"], list) and not f.data["members"]:
+            f.error(f.line("members"), f"{f.what}: members is empty",
+                    "list its municipalities' Finnish names, e.g. members: [Oulu, Kempele], or remove the area")
+        out.append((EmploymentArea(
+            id=aid,
+            name=f.text("name"),
+            members=members,
+            website=website(f),
+            source=_source(f),
+            checked=f.checked_day(),
+        ), line))
+    return out, root.strings("unplaced")
+
+
+_GROUP = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def website(f: Fields) -> str:
+    """An https address, or "" when no source gives one."""
+    url = f.string("website", required=True)
+    if url and (not url.startswith("https://") or len(url) <= len("https://") or any(c.isspace() for c in url)):
+        f.error(f.line("website"), f"{f.what}: website {url!r} is not an https address",
+                'write the full address starting with https://, e.g. https://www.kela.fi, or "" when no source '
+                "gives one")
+        return ""
+    return url
+
+
+def _source(f: Fields) -> str:
+    """Where the facts come from: required and never empty, as users see it under the answer."""
+    source = f.string("source")
+    if "source" in f.data and f.data["source"] is not None and not source:
+        f.error(f.line("source"), f"{f.what}: source is empty",
+                "write the documents the facts come from and their dates, in words a user understands")
+    return source
+
+
+def _optional_text(f: Fields, key: str) -> Text | None:
+    """An optional fi/sv/en text; absent, or with every language left empty, it is None."""
+    value = f.data.get(key)
+    if value is None or (isinstance(value, dict) and all(v in (None, "") for v in value.values())):
+        return None
+    return f.text(key)
+
+
+def _phone(f: Fields) -> Phone | None:
+    f.check_keys({"number", "label"})
+    number = f.string("number")
+    if number and not _PHONE_NUMBER.fullmatch(number):
+        f.error(f.line("number"), f"{f.what}: number {number!r} is not a phone number",
+                'write digits with spaces, in quotes, e.g. number: "116117" or number: "+358 29 501 6620"')
+        return None
+    return Phone(number, _optional_text(f, "label")) if number else None
+
+
+def _phrasings(f: Fields) -> dict[str, tuple[str, ...]]:
+    if not f.present("phrasings", False):
+        return {}
+    sub = f.sub("phrasings", f"{f.what}: phrasings")
+    sub.check_keys(set(LANGUAGES))
+    by_language = {language: sub.strings(language) for language in LANGUAGES}
+    return {language: phrases for language, phrases in by_language.items() if phrases}
