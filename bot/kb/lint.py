@@ -1,8 +1,10 @@
 """What the knowledge base still lacks: a to-do list for staff, not errors (the bot runs without these).
 
 Missing contact details and opening hours, facts no person has compared with a current source (or
-not within STALE_AFTER), texts without one of the languages, and phrasings no recorded question ever
-reached (when an analytics database is given).
+not within STALE_AFTER: service points, services, the area, other organisations and employment areas),
+texts without one of the languages, other organisations nobody's words can ask for, municipalities whose
+employment area no source gives, and phrasings no recorded question ever reached (when an analytics
+database is given).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.analytics import Usage
-from bot.kb.loader import FILES, load_knowledge_base
+from bot.kb.loader import FILES, OPTIONAL_FILES, load_knowledge_base
 from bot.kb.model import LANGUAGES, NEWCOMER_LANGUAGES, KnowledgeBase, Text
 from bot.kb.sections import NEWCOMER_TEXTS
 from bot.kb.yamlsource import read_yaml
@@ -42,8 +44,9 @@ class _Source:
     """One YAML file's raw data, only for finding the line a finding is about."""
 
     def __init__(self, directory: Path, kind: str):
-        self.file = str(directory / FILES[kind])
-        self.data, _ = read_yaml(directory / FILES[kind], self.file)
+        name = FILES.get(kind) or OPTIONAL_FILES[kind]
+        self.file = str(directory / name)
+        self.data, _ = read_yaml(directory / name, self.file)
 
     def line(self, *path: Any) -> int:
         """The line of the deepest key of `path` that exists (list items by their `id`)."""
@@ -71,6 +74,10 @@ def lint(directory: Path | str, usage: Usage | None = None, today: date | None =
     findings += _checked(kb, directory, today or date.today())
     findings += _area(kb, _Source(directory, "area"))
     findings += _languages(kb, directory)
+    if kb.organisations:
+        findings += _organisations(kb, _Source(directory, "organisations"))
+    if kb.employment_areas:
+        findings += _employment_areas(kb, _Source(directory, "employment_areas"))
     findings += _unused(kb, _Source(directory, "phrasings"), usage)
     return findings
 
@@ -95,17 +102,26 @@ def _checked(kb: KnowledgeBase, directory: Path, today: date) -> list[Finding]:
     source document and its date, which may be out of date."""
     out = []
     points, services, area = (_Source(directory, kind) for kind in ("service_points", "services", "area"))
+    ours = "the municipality's current web page or staff"
     facts = [(points, f"service point {p.id!r}", p.checked, ("service_points", p.id, "checked"),
-              ("service_points", p.id)) for p in kb.service_points.values()]
-    facts += [(services, f"service {s.id!r}", s.checked, ("services", s.id, "checked"), ("services", s.id))
+              ("service_points", p.id), ours) for p in kb.service_points.values()]
+    facts += [(services, f"service {s.id!r}", s.checked, ("services", s.id, "checked"), ("services", s.id), ours)
               for s in kb.services.values()]
-    facts.append((area, "the area", kb.area.checked, ("area", "checked"), ("area",)))
-    for src, what, checked, path, fallback in facts:
+    facts.append((area, "the area", kb.area.checked, ("area", "checked"), ("area",), ours))
+    if kb.organisations:
+        organisations = _Source(directory, "organisations")
+        facts += [(organisations, f"organisation {o.id!r}", o.checked, ("organisations", o.id, "checked"),
+                   ("organisations", o.id), "the organisation's current web page") for o in kb.organisations.values()]
+    if kb.employment_areas:
+        areas = _Source(directory, "employment_areas")
+        facts += [(areas, f"employment area {a.id!r}", a.checked, ("employment_areas", a.id, "checked"),
+                   ("employment_areas", a.id), "a current page of the area or its municipalities")
+                  for a in kb.employment_areas.values()]
+    for src, what, checked, path, fallback, where in facts:
         line = src.line(*path) if checked else src.line(*fallback)
         if checked is None:
             out.append(Finding(src.file, line, UNCHECKED, f"{what} has never been compared with a current source",
-                               "compare it with the municipality's current web page or staff, then write that day "
-                               "as 'checked: YYYY-MM-DD'"))
+                               f"compare it with {where}, then write that day as 'checked: YYYY-MM-DD'"))
         elif today - checked > STALE_AFTER:
             out.append(Finding(src.file, line, STALE, f"{what} was last checked on {checked.isoformat()}, "
                                f"over {STALE_AFTER.days} days ago", "compare it again and update 'checked'"))
@@ -163,6 +179,40 @@ def _languages(kb: KnowledgeBase, directory: Path) -> list[Finding]:
                     out.append(Finding(phrasings.file, phrasings.line(group, key, language), MISSING,
                                        f"{group} {key!r} has no '{language}' phrasings",
                                        f"add how people ask about it in {language}"))
+    return out
+
+
+def _organisations(kb: KnowledgeBase, src: _Source) -> list[Finding]:
+    """Organisations nobody can ask for in a language: no phrasings of their own nor in their group."""
+    out = []
+    for organisation in kb.organisations.values():
+        group = [o for o in kb.organisations.values() if organisation.group and o.group == organisation.group]
+        for language in LANGUAGES:
+            if any(o.phrasings.get(language) for o in group or [organisation]):
+                continue
+            out.append(Finding(src.file, src.line("organisations", organisation.id, "phrasings", language), MISSING,
+                               f"organisation {organisation.id!r} has no phrasings in '{language}', so nobody "
+                               f"asking in '{language}' is sent there", f"add how people ask about its matters "
+                               f"in {language}"))
+    return out
+
+
+def _employment_areas(kb: KnowledgeBase, src: _Source) -> list[Finding]:
+    """Municipalities whose employment area no source gives: listed under `unplaced`, or not at all."""
+    placed = {m for area in kb.employment_areas.values() for m in area.members}
+    unplaced = src.data.get("unplaced") if isinstance(src.data, dict) else None
+    listed = {str(name).strip() for name in unplaced or () if isinstance(name, str)}
+    out = []
+    if listed:
+        out.append(Finding(src.file, src.line("unplaced"), MISSING,
+                           f"{len(listed)} municipalities have no known employment area (unplaced): the bot points "
+                           "their residents to Työmarkkinatori", "when a current source names a municipality's area, "
+                           "move it from unplaced into that area's members"))
+    for other in kb.other_municipalities:
+        if other.current and not other.aland and other.name not in placed and other.name not in listed:
+            out.append(Finding(src.file, src.line("unplaced"), MISSING,
+                               f"{other.name!r} is in no employment area and not under unplaced",
+                               "add it to the members of the area a current source names, or under unplaced"))
     return out
 
 
