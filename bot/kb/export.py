@@ -1,4 +1,9 @@
-"""Open data from the knowledge base: schema.org JSON-LD, a CSV, and a static HTML service directory."""
+"""Open data from the knowledge base: schema.org JSON-LD, a CSV, and a static HTML service directory.
+
+Each holds the service points and, when the knowledge base has them, the other organisations a job seeker
+is sent to (other_organisations.yaml): GovernmentOrganization nodes in JSON-LD, rows of type
+"organisation" in the CSV, a section of their own in the HTML page.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from bot.kb.model import KnowledgeBase, OpeningHours, ServicePoint
+from bot.kb.model import KnowledgeBase, OpeningHours, Organisation, ServicePoint
 
 FORMATS = ("jsonld", "csv", "html")
+#: One row per service point, then one per other organisation; `type` (service_point | organisation) tells them
+#: apart. website and handles are an organisation's; serves (municipality ids; for an organisation, empty means
+#: everyone) both have.
 CSV_COLUMNS = ("id", "municipality", "name_fi", "name_en", "street", "postal_code", "town", "audiences", "phone",
-               "email", "source", "checked")
+               "email", "source", "checked", "type", "website", "serves", "handles_fi", "handles_en")
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: Labels of the HTML directory, per language (the page is Finnish with English alongside).
@@ -23,12 +31,14 @@ LABELS: dict[str, dict[str, str]] = {
         "serves": "Palvelee asukkaita kunnista", "phone": "Puhelin", "email": "Sähköposti",
         "hours": "Aukioloajat", "closed": "suljettu", "source": "Lähde", "checked": "tarkistettu",
         "online": "Työnhakijaksi ilmoittaudutaan verkossa", "days": "ma ti ke to pe la su",
+        "organisations": "Muut viranomaiset ja palvelut", "website": "Verkkosivut",
     },
     "en": {
         "title": "Employment service points", "contents": "Municipalities", "address": "Address",
         "serves": "Serves residents of", "phone": "Phone", "email": "E-mail",
         "hours": "Opening hours", "closed": "closed", "source": "Source", "checked": "checked",
         "online": "You register as a job seeker online", "days": "Mon Tue Wed Thu Fri Sat Sun",
+        "organisations": "Other authorities and services", "website": "Website",
     },
 }
 
@@ -38,7 +48,7 @@ class UnknownFormat(ValueError):
 
 
 def export(kb: KnowledgeBase, format: str) -> str:
-    """The service points in `format` (jsonld, csv or html), as text."""
+    """The service points and other organisations in `format` (jsonld, csv or html), as text."""
     exporters: dict[str, Callable[[KnowledgeBase], str]] = {"jsonld": to_jsonld, "csv": to_csv, "html": to_html}
     if format not in exporters:
         raise UnknownFormat(f"unknown export format {format!r}: use one of {', '.join(FORMATS)}")
@@ -108,17 +118,44 @@ def _point_jsonld(kb: KnowledgeBase, point: ServicePoint) -> dict[str, Any]:
     return node
 
 
+def _organisation_jsonld(kb: KnowledgeBase, organisation: Organisation) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@type": "GovernmentOrganization",
+        "@id": f"#organisation-{organisation.id}",
+        "identifier": organisation.id,
+        "name": organisation.name.fi,
+        "alternateName": list(dict.fromkeys(n for n in (organisation.name.sv, organisation.name.en)
+                                            if n and n != organisation.name.fi)),
+        "description": organisation.handles.fi,
+    }
+    if organisation.website:
+        node["url"] = organisation.website
+    if organisation.serves:
+        node["areaServed"] = [{"@type": "AdministrativeArea", "name": _municipality_name(kb, m)}
+                              for m in organisation.serves]
+    if organisation.phones:
+        node["contactPoint"] = [{"@type": "ContactPoint", "telephone": phone.number,
+                                 **({"name": phone.label.fi} if phone.label else {})} for phone in organisation.phones]
+    node["isBasedOn"] = {"@type": "CreativeWork", "name": organisation.source}
+    if organisation.checked:
+        node["dateModified"] = organisation.checked.isoformat()
+    return node
+
+
 def to_jsonld(kb: KnowledgeBase) -> str:
-    """schema.org GovernmentOffice nodes, one per service point, in one JSON-LD document."""
+    """schema.org GovernmentOffice nodes, one per service point, then a GovernmentOrganization per other
+    organisation, in one JSON-LD document."""
     document = {"@context": "https://schema.org",
-                "@graph": [_point_jsonld(kb, p) for _, points in _points_by_municipality(kb) for p in points]}
+                "@graph": [_point_jsonld(kb, p) for _, points in _points_by_municipality(kb) for p in points]
+                + [_organisation_jsonld(kb, o) for o in kb.organisations.values()]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 # -- CSV ---------------------------------------------------------------------------------------
 
 def to_csv(kb: KnowledgeBase) -> str:
-    """One row per service point, with a header row; list values joined with ';'."""
+    """One row per service point, then one per other organisation, with a header row; list values joined
+    with ';'."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -126,7 +163,12 @@ def to_csv(kb: KnowledgeBase) -> str:
         for p in points:
             writer.writerow([p.id, p.municipality, p.name.fi, p.name.en, p.address.street, p.address.postal_code,
                              p.address.town, ";".join(p.audiences), p.phone, p.email, p.source,
-                             p.checked.isoformat() if p.checked else ""])
+                             p.checked.isoformat() if p.checked else "", "service_point", "", ";".join(p.serves),
+                             "", ""])
+    for o in kb.organisations.values():
+        writer.writerow([o.id, "", o.name.fi, o.name.en, "", "", "", "", ";".join(p.number for p in o.phones), "",
+                         o.source, o.checked.isoformat() if o.checked else "", "organisation", o.website,
+                         ";".join(o.serves), o.handles.fi, o.handles.en])
     return out.getvalue()
 
 
@@ -175,6 +217,45 @@ def _point_html(kb: KnowledgeBase, point: ServicePoint) -> str:
             "</article>")
 
 
+def _organisation_html(kb: KnowledgeBase, organisation: Organisation) -> str:
+    esc = html.escape
+    fi, en = LABELS["fi"], LABELS["en"]
+    anchor = f"organisaatio-{organisation.id}"
+    rows = []
+    if organisation.website:
+        rows.append(f"<dt>{fi['website']} <span lang=\"en\">/ {en['website']}</span></dt>"
+                    f"<dd><a href=\"{esc(organisation.website)}\">{esc(organisation.website)}</a></dd>")
+    for phone in organisation.phones:
+        tel = "".join(c for c in phone.number if c.isdigit() or c == "+")
+        label = (f"{esc(phone.label.fi)} <span lang=\"en\">/ {esc(phone.label.en)}</span>" if phone.label
+                 else f"{fi['phone']} <span lang=\"en\">/ {en['phone']}</span>")
+        rows.append(f"<dt>{label}</dt><dd><a href=\"tel:{esc(tel)}\">{esc(phone.number)}</a></dd>")
+    if organisation.serves:
+        serves = ", ".join(_municipality_name(kb, m) for m in organisation.serves)
+        rows.append(f"<dt>{fi['serves']} <span lang=\"en\">/ {en['serves']}</span></dt>"
+                    f"<dd>{esc(serves)}</dd>")
+    notes = "".join(f"<p>{esc(text.fi)}</p><p lang=\"en\">{esc(text.en)}</p>"
+                    for text in (organisation.note, organisation.job_seeker_note) if text)
+    name_en = (f" <span lang=\"en\" class=\"en\">({esc(organisation.name.en)})</span>"
+               if organisation.name.en != organisation.name.fi else "")
+    checked = (f"; {fi['checked']} <time datetime=\"{organisation.checked.isoformat()}\">"
+               f"{organisation.checked.strftime('%d.%m.%Y')}</time>" if organisation.checked else "")
+    return (f"<section id=\"{esc(anchor)}\" class=\"organisation\" aria-labelledby=\"{esc(anchor)}-name\">"
+            f"<h3 id=\"{esc(anchor)}-name\">{esc(organisation.name.fi)}{name_en}</h3>"
+            f"<p>{esc(organisation.handles.fi)}</p><p lang=\"en\">{esc(organisation.handles.en)}</p>{notes}"
+            + (f"<dl>{''.join(rows)}</dl>" if rows else "")
+            + f"<p class=\"source\">{fi['source']}: {esc(organisation.source)}{checked}</p></section>")
+
+
+def _organisations_html(kb: KnowledgeBase) -> str:
+    if not kb.organisations:
+        return ""
+    fi, en = LABELS["fi"], LABELS["en"]
+    return (f"<section id=\"muut\" aria-labelledby=\"muut-h\"><h2 id=\"muut-h\">{html.escape(fi['organisations'])} "
+            f"<span lang=\"en\">/ {html.escape(en['organisations'])}</span></h2>"
+            + "".join(_organisation_html(kb, o) for o in kb.organisations.values()) + "</section>")
+
+
 _CSS = """
 body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 50rem; margin: 0 auto; padding: 1rem;
        color: #1a1a1a; background: #fff; }
@@ -187,11 +268,14 @@ dt { font-weight: 600; } dd { margin: 0 0 .5rem 0; } address { font-style: norma
 
 
 def to_html(kb: KnowledgeBase) -> str:
-    """A static, accessible service directory (Finnish, with English), grouped by municipality."""
+    """A static, accessible service directory (Finnish, with English), grouped by municipality, then the other
+    organisations."""
     esc = html.escape
     fi, en = LABELS["fi"], LABELS["en"]
     groups = _points_by_municipality(kb)
     nav = "".join(f"<li><a href=\"#kunta-{esc(m)}\">{esc(_municipality_name(kb, m))}</a></li>" for m, _ in groups)
+    if kb.organisations:
+        nav += f"<li><a href=\"#muut\">{esc(fi['organisations'])}</a></li>"
     sections = "".join(
         f"<section id=\"kunta-{esc(m)}\" aria-labelledby=\"kunta-{esc(m)}-h\">"
         f"<h2 id=\"kunta-{esc(m)}-h\">{esc(_municipality_name(kb, m))}</h2>"
@@ -218,6 +302,7 @@ def to_html(kb: KnowledgeBase) -> str:
 <ul>{nav}</ul></nav>
 <main id="sisalto">
 {sections}
+{_organisations_html(kb)}
 </main>
 </body>
 </html>
