@@ -21,8 +21,9 @@ from bot.engine import compose
 from bot.engine.cues import CueIndex
 from bot.engine.employer import EmployerSignals
 from bot.engine.evidence import Evidence, Trace
+from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import language_scores
-from bot.engine.message import Message, read_message, stem_fi
+from bot.engine.message import Message, phrase_tokens, read_message, stem_fi
 from bot.engine.newcomer import detect_foreign, detect_newcomer, script_of, transliterate
 from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex
@@ -49,6 +50,10 @@ class Engine:
         #: words that carry no need of their own: the language cue words and language.yaml's neutral words
         neutral = [fold(w) for w in kb.language_cues.get("neutral", ())]
         self.known_words = cue_words | frozenset(neutral) | frozenset(stem_fi(w) for w in neutral)
+        #: our needs' words and the known words: an unexplained word close to one is a typo, not another matter
+        ours = [t for group in (kb.phrasings.topics, kb.phrasings.audiences) for by_language in group.values()
+                for phrases in by_language.values() for phrase in phrases for t in phrase_tokens(phrase)]
+        self.familiar = FuzzyVocabulary(((w, w) for w in (*ours, *self.known_words)), min_length=3, cutoff=75.0)
         #: Finnish municipality name (folded) -> the employment area that serves it
         self.areas_by_member = {fold(m): a for a in kb.employment_areas.values() for m in a.members}
 
@@ -82,7 +87,7 @@ class Engine:
             return Answer(language, context.municipality, False, (), None, (), False,
                           kb.text("empty", language), kind=EMPTY, confidence=0.0), Trace()
         u = understand(message, context, kb, self.places, self.phrases, self.cues, self.employer_signals, cue_scores,
-                       self.known_words)
+                       self.known_words, self.familiar)
         return self._answer(u, now), u.trace
 
     def _newcomer_language(self, message: Message, scores: dict[str, float]) -> str | None:
@@ -119,6 +124,11 @@ class Engine:
         if u.ask is not None:
             return self._ask(u)
         organisations = self._organisations(u)
+        if u.unknown_benefit and not organisations:  # "saako kuukausilisää": said honestly, kept for staff
+            return Answer(language, u.municipality, False, (), None, (), False,
+                          kb.text("unknown_benefit", language, word=u.unknown_benefit) + "\n\n" +
+                          kb.text("out_of_scope", language), kind=OUT_OF_SCOPE, confidence=0.5,
+                          home_stated=u.home_kind == "own")
         if organisations and not u.employment_part:
             return Answer(language, u.municipality, False, (), None, (), False,
                           compose.organisations_text(kb, language, organisations, job_seeker=False),

@@ -15,12 +15,14 @@ from bot.answer import Context
 from bot.engine.cues import CueIndex
 from bot.engine.employer import EmployerSignals, Signal
 from bot.engine.evidence import Evidence, Reading, Trace
+from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import detect_language
 from bot.engine.message import Message
 from bot.engine.phrases import PhraseHit, PhraseIndex
 from bot.engine.places import PlaceIndex, Target
 from bot.engine.residence import resolve
 from bot.kb.model import LANGUAGES, KnowledgeBase
+from bot.kb.normalise_names import fold
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
@@ -54,6 +56,8 @@ INEXACT_ROLE_WEIGHT = 0.5
 #: with a topic word, from the word after the first UNEXPLAINED_FREE (long stories carry many words).
 UNEXPLAINED_PENALTY = 0.1
 UNEXPLAINED_FREE = 3
+#: A place with no need word and this many words nothing explains is answered as not ours.
+PLACE_ONLY_UNEXPLAINED = 2
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 
@@ -94,13 +98,18 @@ class Understanding:
     #: words that no phrase, place, cue or known word accounts for: evidence the engine missed something
     unexplained: tuple[str, ...] = ()
     organisation_confidence: float = 0.0
+    #: a benefit-like word nobody here knows ("kuukausilisä", "flimflam subsidy"): an honest "I don't know it"
+    unknown_benefit: str = ""
 
 
 def understand(message: Message, context: Context, kb: KnowledgeBase, places: PlaceIndex,
                phrases: PhraseIndex, cue_index: CueIndex, employer_signals: EmployerSignals,
-               cue_scores: dict[str, float], known_words: frozenset[str] = frozenset()) -> Understanding:
+               cue_scores: dict[str, float], known_words: frozenset[str] = frozenset(),
+               familiar: FuzzyVocabulary | None = None) -> Understanding:
     """`cue_scores`: the message's language cue counts (`language_scores`), computed once by the caller;
-    `known_words`: folded words and Finnish stems that carry no need of their own (function words)."""
+    `known_words`: folded words and Finnish stems that carry no need of their own (function words);
+    `familiar`: the words of our own needs and the known words, to tell a typo ("wrok") from a word of
+    another matter ("kirpputori")."""
     evidence: list[Evidence] = []
     readings: list[Reading] = []
     place_hits = places.find(message)
@@ -189,6 +198,18 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     unexplained = _unexplained(message, covered, known_words)
     if unexplained:
         evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
+    cues_of_language = kb.language_cues
+    unknown_benefit = _unknown_benefit(message, covered, cues_of_language.get("benefit_words", frozenset()),
+                                       known_words)
+    if unknown_benefit:
+        evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
+    # "onko kuhmossa hyvää pizzeriaa", "paltamossa missä vois uida": a place and words nothing explains, no
+    # job seeker's or employer's word, nothing about work: not ours, said honestly
+    if ask is None and not explicit and topic is not None and role is None and not audiences and not point and \
+            len(_strange(unexplained, familiar)) >= PLACE_ONLY_UNEXPLAINED and not _about_work(
+                message, cues_of_language.get("work_stems", frozenset())):
+        readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
+        topic, smalltalk = None, "offtopic"
     confidence = 1.0 - residence.penalty - topic_penalty
     if any(h.fuzzy for h in place_hits):
         confidence -= 0.2
@@ -212,14 +233,17 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
         organisation_confidence = round(max(0.0, 1.0 - (0.0 if exact else 0.2) - UNEXPLAINED_PENALTY / 2 * max(
             0, len(unexplained) - UNEXPLAINED_FREE)), 2)
-    asked_where = {p for h in by_kind["asks"] for p in h.positions}
-    employment_part = role in ("jobseeker", "employer") or bool(audiences and not organisations) or any(
-        not asked_where.issuperset(h.positions) for h in topic_hits)
+    # "missä on Kelan toimisto" asks where Kela is; "työmarkkinatuki" is Kela's word before it is ours
+    not_ours = {p for h in by_kind["asks"] for p in h.positions} | {
+        p for h in by_kind["organisation"] for p in h.positions}
+    # International Info advises a foreign-language client on whatever they ask: their point comes too
+    employment_part = role in ("jobseeker", "employer") or "foreign_language" in audiences or bool(
+        audiences and not organisations) or any(not not_ours.issuperset(h.positions) for h in topic_hits)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
                          home.target if outside and home else None, asks, organisations, employment_part,
-                         unexplained, organisation_confidence)
+                         unexplained, organisation_confidence, unknown_benefit)
 
 
 def _organisations(hits: list[PhraseHit], evidence: list[Evidence]) -> tuple[str, ...]:
@@ -233,8 +257,30 @@ def _organisations(hits: list[PhraseHit], evidence: list[Evidence]) -> tuple[str
     return tuple(sorted(scores, key=lambda k: (-scores[k], first[k])))
 
 
+def _unknown_benefit(message: Message, covered: set[int], shapes: frozenset[str], known: frozenset[str]) -> str:
+    """The first word shaped like a benefit ("kuukausilisää", "flimflam subsidy") that no phrase read."""
+    for i, (token, folded) in enumerate(zip(message.tokens, message.folded, strict=True)):
+        if i in covered or folded in known:
+            continue
+        if folded in shapes:  # "subsidy": a benefit of its own only after a word nothing explains
+            before = message.folded[i - 1] if i else ""
+            if before and (i - 1) not in covered and before not in known and before.isalpha():
+                return f"{message.tokens[i - 1]} {token}"
+        elif any(len(folded) > len(shape) + 3 and folded.endswith(shape) for shape in shapes):
+            return token
+    return ""
+
+
 def _about_work(message: Message, stems: frozenset[str]) -> bool:
-    return any(token.startswith(stem) for token in message.folded for stem in stems)
+    """A word about work anywhere, also inside a compound ("osa-aikatyötä", "kesätyöpaikka")."""
+    return any(stem in token for token in message.folded for stem in stems)
+
+
+def _strange(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> tuple[str, ...]:
+    """The unexplained words that are not a typo or dialect form of a word we know ("tyättömänä", "wrok")."""
+    if familiar is None:
+        return words
+    return tuple(w for w in words if familiar.find(fold(w)) is None)
 
 
 def _unexplained(message: Message, covered: set[int], known: frozenset[str]) -> tuple[str, ...]:
