@@ -621,9 +621,9 @@ def build_organisations(data: Any, file: str, errors: list[KBError]) -> list[tup
     out = []
     for raw, line in root.items("organisations", file):
         f = Fields(raw, file, errors, "organisation", line)
-        f.check_keys(ORGANISATION_FIELDS)
         oid = f.identifier()
-        f.what = f"organisation {oid!r}"
+        f.what = f"organisation {oid!r}" if oid else f.what
+        f.check_keys(ORGANISATION_FIELDS)
         group = f.string("group", required=False)
         if group and not _GROUP.fullmatch(group):
             f.error(f.line("group"), f"{f.what}: group {group!r} is not a valid id",
@@ -662,9 +662,9 @@ def build_employment_areas(data: Any, file: str, errors: list[KBError]
     out = []
     for raw, line in root.items("employment_areas", file):
         f = Fields(raw, file, errors, "employment area", line)
-        f.check_keys(EMPLOYMENT_AREA_FIELDS)
         aid = f.identifier()
-        f.what = f"employment area {aid!r}"
+        f.what = f"employment area {aid!r}" if aid else f.what
+        f.check_keys(EMPLOYMENT_AREA_FIELDS)
         members = f.strings("members", required=True)
         if f.present("members", False) and isinstance(f.data["members"], list) and not f.data["members"]:
             f.error(f.line("members"), f"{f.what}: members is empty",
