@@ -428,3 +428,96 @@ def _deny_reading(monkeypatch: Any, path: Path) -> None:
 def file_the_bot_may_not_read(path: Path) -> int:
     path.chmod(0)
     return 1
+
+
+# -- the optional files: other organisations and employment areas ---------------------------------------
+
+def replace_line(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` that starts a line (not in a comment) with `new`; the number of that line."""
+    text = path.read_text(encoding="utf-8")
+    index = text.index("\n" + old) + 1
+    path.write_text(text[:index] + new + text[index + len(old):], encoding="utf-8")
+    return text.count("\n", 0, index) + 1
+
+
+@recipe("other_organisations.yaml", "nested more than 50 levels")
+def deep_brackets_in_the_organisations(path: Path) -> int:
+    return append(path, "deep: " + "[" * 3000 + "]" * 3000)
+
+
+@recipe("other_organisations.yaml", "alias")
+def alias_in_the_organisations(path: Path) -> int:
+    return append(path, "note: &note some text", "note_again: *note") + 1
+
+
+@recipe("other_organisations.yaml", "duplicate key 'checked'")
+def organisation_checked_twice(path: Path) -> int:
+    return append(path, '    checked: ""')  # the last organisation already has one
+
+
+@recipe("other_organisations.yaml", "got a list")
+def organisations_as_a_top_level_list(path: Path) -> int:
+    path.write_text("- id: kela\n  name: {fi: Kela, sv: FPA, en: Kela}\n", encoding="utf-8")
+    return 1
+
+
+@recipe("other_organisations.yaml", "NUL byte")
+def nul_byte_in_the_organisations(path: Path) -> int:
+    return replace_line(path, "    website: https://www.kela.fi", "    website: https://www.kela\0.fi")
+
+
+@recipe("other_organisations.yaml", "unknown field 'colour'")
+def organisation_field_misspelt(path: Path) -> int:
+    return replace_line(path, "  - id: kela\n", "  - id: kela\n    colour: blue\n") + 1
+
+
+@recipe("other_organisations.yaml", "is not an https address")
+def organisation_website_without_https(path: Path) -> int:
+    return replace_line(path, "    website: https://www.kela.fi", "    website: www.kela.fi")
+
+
+@recipe("other_organisations.yaml", "serves unknown municipality 'oulu'")
+def organisation_serving_a_municipality_outside_the_area(path: Path) -> int:
+    return replace_line(path, "    serves: [kuusamo, taivalkoski]", "    serves: [kuusamo, oulu]")
+
+
+@recipe("other_organisations.yaml", "both serve 'kajaani'")
+def two_wellbeing_counties_serving_one_municipality(path: Path) -> int:
+    return replace_line(path, "    serves: [kuusamo, taivalkoski]", "    serves: [kuusamo, taivalkoski, kajaani]")
+
+
+@recipe("employment_areas.yaml", "spaces, not tabs")
+def tab_in_the_employment_areas(path: Path) -> int:
+    return insert_after(path, "employment_areas", "\tnote: x")
+
+
+@recipe("employment_areas.yaml", "unknown top-level key 'areas'")
+def employment_areas_under_another_name(path: Path) -> int:
+    return append(path, "areas: []")
+
+
+@recipe("employment_areas.yaml", "not UTF-8")
+def employment_areas_saved_as_latin_1(path: Path) -> int:
+    data = path.read_text(encoding="utf-8").encode("cp1252", errors="replace")
+    path.write_bytes(data)
+    return line_of_byte(data, next(i for i, byte in enumerate(data) if byte >= 0x80))
+
+
+@recipe("employment_areas.yaml", "'Helsinky' is not a municipality")
+def employment_area_member_misspelt(path: Path) -> int:
+    return replace_line(path, "    members: [Helsinki]", "    members: [Helsinky]")
+
+
+@recipe("employment_areas.yaml", "'Helsinki' is already a member of 'helsinki'")
+def municipality_in_two_employment_areas(path: Path) -> int:
+    return replace_line(path, "    members: [Vantaa]", "    members: [Vantaa, Helsinki]")
+
+
+@recipe("employment_areas.yaml", "'Valtimo' is now part of 'Nurmes'")
+def former_municipality_as_an_area_member(path: Path) -> int:
+    return replace_line(path, "    members: [Vantaa]", "    members: [Vantaa, Valtimo]")
+
+
+@recipe("employment_areas.yaml", "'Kajaani' is in our own area")
+def own_municipality_under_unplaced(path: Path) -> int:
+    return append(path, "  - Kajaani")
