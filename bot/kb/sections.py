@@ -63,6 +63,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "out_of_area_served_by": {"area"},
     "out_of_area_website": {"url"},
     "organisation_phone": {"phone", "label"},
+    "unknown_benefit": {"word"},
     "register_online": {"url"},
     "your_point": {"municipality"},
     "their_point": {"municipality"},
@@ -110,7 +111,7 @@ REQUIRED_TEXTS = (
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
     "out_of_area_served_by", "out_of_area_website", "out_of_area_unknown_area", "not_ours", "also_job_seeker",
-    "organisation_phone", "out_of_scope",
+    "organisation_phone", "out_of_scope", "unknown_benefit",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
     # Telegram channel
     "help", "command_start", "command_help", "command_language", "command_municipality", "command_reset",
@@ -562,13 +563,14 @@ def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, d
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
-    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems"})
+    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "benefit_words"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
     # words of any language that carry no need of their own: not counted as unexplained (engine/understand)
     cues["neutral"] = frozenset(w.lower() for w in root.strings("neutral"))
     cues["work_stems"] = frozenset(w.lower() for w in root.strings("work_stems"))
+    cues["benefit_words"] = frozenset(w.lower() for w in root.strings("benefit_words"))
     return cues
 
 
