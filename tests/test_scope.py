@@ -1,0 +1,229 @@
+"""Issue 15: where the bot's knowledge ends. Another organisation's matter is named as theirs, what nobody here
+handles gets an honest answer kept for staff, a place alone is not a need, a language without texts gets the
+English answer for foreign-language clients, and a person outside the area is told which area serves them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from bot.analytics import keeps_text
+from bot.answer import OTHER_ORGANISATION, OUT_OF_AREA, OUT_OF_SCOPE, ROUTE, Context
+
+INTERNATIONAL_INFO = "kajaani_kaupungintalo"
+
+
+def _ids(answer) -> list[str]:
+    return [o.id for o in answer.organisations]
+
+
+def _points(answer) -> list[str]:
+    return [p.id for p in answer.service_points]
+
+
+# ---------------------------------------------------------------- the issue's table, row by row
+
+
+@pytest.mark.parametrize("question, language", [
+    ("jäin työttömäksi, saanko myös asumistukea? asun kuhmossa", "fi"),
+    ("I lost my job, can I also get housing allowance? I live in Kuhmo", "en"),
+    ("Jag blev arbetslös, kan jag också få bostadsbidrag? Jag bor i Kuhmo", "sv"),
+])
+def test_a_job_seeker_asking_about_housing_allowance_hears_it_is_kelas_and_gets_the_home_point(
+        engine, question, language):
+    answer = engine.answer(question)
+    assert answer.language == language
+    assert "kela" in _ids(answer)
+    assert "kela.fi" in answer.text
+    assert _points(answer)[0] == "kuhmo_kaupungintalo"
+    assert engine.kb.text("not_ours", language) in answer.text
+    assert answer.text.index("kela.fi") < answer.text.index("Kainuuntie 82")  # theirs first, then ours
+
+
+@pytest.mark.parametrize("question, language", [
+    ("missä voin uusia passin kuusamossa", "fi"),
+    ("where can I renew my passport in Kuusamo", "en"),
+    ("var kan jag förnya mitt pass i Kuusamo", "sv"),
+])
+def test_a_passport_is_the_polices_matter_not_a_service_point(engine, question, language):
+    answer = engine.answer(question)
+    assert answer.kind == OTHER_ORGANISATION and answer.language == language
+    assert _ids(answer) == ["poliisi"]
+    assert not answer.service_points
+    assert engine.kb.text("not_ours", language) in answer.text
+
+
+@pytest.mark.parametrize("question, language, county", [
+    ("hammasta särkee, mistä saan ajan? asun suomussalmella", "fi", "kainuun_hyvinvointialue"),
+    ("I have a toothache, where do I get an appointment? I live in Suomussalmi", "en", "kainuun_hyvinvointialue"),
+    ("jag har tandvärk, var får jag en tid? jag bor i Suomussalmi", "sv", "kainuun_hyvinvointialue"),
+    ("hammasta särkee, mistä saan ajan? asun kuusamossa", "fi", "pohde"),
+])
+def test_health_care_is_the_wellbeing_county_serving_the_home_with_112_for_emergencies(
+        engine, question, language, county):
+    answer = engine.answer(question)
+    assert answer.kind == OTHER_ORGANISATION and answer.language == language
+    assert _ids(answer) == [county]  # only the county that serves the municipality
+    assert not answer.service_points
+    assert "112" in answer.text
+
+
+def test_health_care_with_no_home_known_names_both_counties(engine):
+    assert set(_ids(engine.answer("mistä saan lääkäriajan?"))) == {"kainuun_hyvinvointialue", "pohde"}
+
+
+@pytest.mark.parametrize("question", [
+    "onko kuhmossa hyvää pizzeriaa",
+    "kuusamon uimahallin aukioloajat",
+    "is there a good restaurant in Kuhmo",
+    "finns det en simhall i Kuusamo",
+])
+def test_what_nobody_here_handles_gets_an_honest_answer_and_reaches_staff(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE
+    assert not answer.service_points and not answer.organisations
+    assert keeps_text(answer)
+    assert engine.kb.text("out_of_scope", answer.language) in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Hola, necesito ayuda para encontrar empleo, vivo en Kuhmo",
+    "Ich bin neu in Kuusamo und brauche Hilfe bei der Jobsuche",
+    "Bonjour, je cherche du travail, j'habite à Sotkamo",
+    "Merhaba, iş arıyorum, Kuhmo'da yaşıyorum",
+    "Xin chào, tôi đang tìm việc làm ở Kajaani",
+    "Dzień dobry, szukam pracy, mieszkam w Kuhmo",
+    "ฉันกำลังหางานทำ อาศัยอยู่ที่ Kuhmo",
+    "我在卡亚尼找工作",
+])
+def test_a_language_without_texts_gets_the_english_answer_with_international_info_first(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and answer.language == "en"
+    assert _points(answer)[0] == INTERNATIONAL_INFO
+    assert "Pohjolankatu 13" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "asun sotkamossa enkä osaa suomea",
+    "asun sotkamossa enkä puhu suomea",
+    "i am new in kuhmo, en puhu suomea hyvin",
+    "I live in Sotkamo and I don't speak Finnish well",
+    "I'm from Brazil and live in Kuhmo, where can I find work?",
+])
+def test_not_speaking_finnish_or_a_nationality_sends_to_international_info_first(engine, question):
+    assert _points(engine.answer(question))[0] == INTERNATIONAL_INFO
+
+
+@pytest.mark.parametrize("question", ["hola buenos dias", "asun kuhmossa", "jag bor i Kuhmo och söker jobb",
+                                      "i live in kuhmo, where do i register"])
+def test_finnish_swedish_and_english_are_never_moved_to_another_language(engine, question):
+    answer = engine.answer(question)
+    assert answer.language in ("fi", "sv", "en")
+    if "kuhmo" in question.lower():
+        assert _points(answer)[0] == "kuhmo_kaupungintalo"
+
+
+def test_a_person_in_joensuu_is_told_where_their_employment_services_are(engine):
+    answer = engine.answer("asun joensuussa, mihin menen?")
+    assert answer.kind == OUT_OF_AREA
+    if answer.employment_area is not None:  # the data file places Joensuu: its area by name
+        assert answer.employment_area.name.fi in answer.text
+    else:  # it does not: no guess, the way to find it
+        assert engine.kb.text("out_of_area_unknown_area", "fi") in answer.text
+    assert "tyomarkkinatori.fi" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "puhelin 0401234567, saanko kuukausilisää?",
+    "saako kuukausilisää jos on työtön, asun kuhmossa",
+    "is the flimflam subsidy still paid this year?",
+])
+def test_a_made_up_benefit_is_not_a_phone_question_and_reaches_staff(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE
+    assert not answer.service_points and answer.topic != "phone_service"
+    assert keeps_text(answer)
+
+
+# ---------------------------------------------------------------- the classes of the fresh everyday set
+
+
+def test_a_place_alone_still_gets_the_home_point(engine):
+    answer = engine.answer("asun kuhmossa")
+    assert _points(answer) == ["kuhmo_kaupungintalo"] and answer.confidence >= 0.6
+
+
+def test_words_nothing_explains_lower_the_confidence_of_a_place_only_answer(engine):
+    plain = engine.answer("asun kuhmossa")
+    odd = engine.answer("asun kuhmossa, onko täällä kirpputoria")
+    assert odd.kind == OUT_OF_SCOPE or odd.confidence < plain.confidence
+
+
+@pytest.mark.parametrize("question, municipality", [
+    ("olen asunut kuhmossa koko ikäni ja nyt jäin työttömäksi", "kuhmo"),
+    ("oon asunu sotkamossa 20 vuotta, etsin töitä", "sotkamo"),
+    ("I have lived in Paltamo all my life and just lost my job", "paltamo"),
+    ("Jag har bott i Kuusamo hela mitt liv och är nu arbetslös", "kuusamo"),
+])
+def test_the_perfect_tense_of_living_means_the_person_lives_there_still(engine, question, municipality):
+    answer = engine.answer(question)
+    assert answer.municipality == municipality and not answer.needs_clarification
+
+
+def test_living_somewhere_before_is_still_the_past(engine):
+    answer = engine.answer("olen asunut ennen kuhmossa, nyt asun kajaanissa ja etsin töitä")
+    assert answer.municipality == "kajaani"
+
+
+@pytest.mark.parametrize("question, ohjaamo", [
+    ("vaimoni on 27, minä olen 34, asumme kajaanissa ja etsin töitä", False),
+    ("mieheni on 52 ja minä 27, asumme kajaanissa ja minä etsin töitä", True),
+    ("Min son är 19 och jag är 50. Jag har blivit arbetslös och vi bor i Kajana.", False),
+    ("tyttäreni on 24, asuu kajaanissa ja etsii töitä", True),
+])
+def test_the_writers_own_age_decides_the_youth_service_before_another_persons(engine, question, ohjaamo):
+    assert (_points(engine.answer(question))[0] == "kajaani_ohjaamo") is ohjaamo
+
+
+@pytest.mark.parametrize("question", ["minua ei kukaan auta, asun kajaanissa ja etsin töitä",
+                                      "anna minua auttaa, asun kuhmossa ja haen töitä"])
+def test_a_common_word_is_not_read_as_a_village(engine, question):
+    answer = engine.answer(question)
+    assert not answer.needs_clarification and answer.municipality in ("kajaani", "kuhmo")
+
+
+@pytest.mark.parametrize("question, area", [
+    ("asun stadissa ja etsin töitä", "Helsinki"),
+    ("hesassa asun ja etin duunia", "Helsinki"),
+    ("mä asun vantskussa ja oon työttömänä", "Vantaa"),
+])
+def test_slang_names_of_cities_outside_the_area_are_out_of_area(engine, question, area):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_AREA and answer.outside_place == area
+
+
+# ---------------------------------------------------------------- contracts
+
+
+def test_the_json_of_ask_names_the_organisation_and_the_area_and_keeps_every_earlier_key(engine):
+    answer = engine.answer("saanko asumistukea, asun kuhmossa")
+    data = answer.to_json()
+    for key in ("language", "municipality", "out_of_area", "audience", "topic", "service_points",
+                "needs_clarification", "answer", "kind", "confidence", "choices"):
+        assert key in data
+    assert data["organisations"][0]["id"] == "kela"
+    assert data["organisations"][0]["website"].startswith("https://")
+    assert data["employment_area"] is None
+    json.dumps(data)
+
+
+def test_an_answer_never_shows_a_source_file_name(engine):
+    for question in ("saanko asumistukea", "hammas särkee, asun kuhmossa", "missä on poliisi"):
+        assert not re.search(r"\.(ya?ml|txt)\b|seeds/|shared/", engine.answer(question).text)
+
+
+def test_a_chosen_language_is_kept_for_another_organisations_answer(engine):
+    answer = engine.answer("saanko asumistukea", Context(language="sv"))
+    assert answer.language == "sv" and engine.kb.text("not_ours", "sv") in answer.text
