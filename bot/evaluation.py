@@ -98,6 +98,19 @@ def _actual(answer: Answer) -> dict[str, Any]:
     }
 
 
+def _area_matches(answer: Answer, wanted: str | None) -> bool:
+    """An item names an area as the data file does ("Oulun työllisyysalue"; a city that runs its services alone
+    by the city's name, "Helsinki"): the area's Finnish name, its id, or its one member all count."""
+    area = answer.employment_area
+    if area is None or wanted is None:
+        return area is None and wanted is None
+    wanted = wanted.split(" (")[0].strip().casefold()
+    names = {area.name.fi.split(" (")[0].strip().casefold(), area.id.casefold()}
+    if len(area.members) == 1:
+        names.add(area.members[0].casefold())
+    return wanted in names
+
+
 def _area_name(answer: Answer) -> str | None:
     """The Finnish name of the employment area named, without a parenthesis ("Helsinki (järjestää yksin)")."""
     if answer.employment_area is None:
@@ -114,6 +127,9 @@ def check(answer: Answer, expect: dict[str, Any]) -> list[str]:
             missing = set(wanted) - set(answer.audience)
             if missing:
                 problems.append(f"audience lacks {sorted(missing)} (got {list(answer.audience)})")
+        elif key == "employment_area":
+            if not _area_matches(answer, wanted):
+                problems.append(f"employment_area: expected {wanted!r}, got {actual['employment_area']!r}")
         elif key == "organisation":
             named = [o.id for o in answer.organisations]
             if (wanted is None and named) or (wanted is not None and wanted not in named):

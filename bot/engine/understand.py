@@ -171,6 +171,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                  1.0, "number"))
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     smalltalk = _best(by_kind["smalltalk"])
+    asked_where = {p for h in by_kind["asks"] for p in h.positions}
+    if smalltalk == "offtopic" and role is None and not point and all(
+            asked_where.issuperset(h.positions) for h in topic_hits):
+        topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
     if smalltalk == "offtopic" and _about_work(message, kb.language_cues.get("work_stems", frozenset())):
         smalltalk = None  # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names
     # a point named ("pääseekö Puolangan kunnantalolle bussilla?") or an employer ("my restaurant needs a cook")
