@@ -106,6 +106,19 @@ FOREIGN_MIN_PROBABILITY = 0.9
 FOREIGN_MIN_WORDS = 3
 
 
+_VOWELS = set("aeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿąęėįųūőűəıœ")
+_CONSONANT_RUN = re.compile(r"[^\Waeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿąęėįųūőűəıœ\d_]{5,}")
+
+
+def _looks_like_words(text: str) -> bool:
+    """Most words of three letters or more have a vowel and no run of five consonants ("zzz", "qwrtz" do not)."""
+    tokens = [t for t in re.findall(r"[^\W\d_]+", text.lower()) if len(t) >= 3]
+    if not tokens:
+        return False
+    plausible = sum(bool(_VOWELS & set(t)) and not _CONSONANT_RUN.search(t) for t in tokens)
+    return plausible >= 0.75 * len(tokens)
+
+
 def detect_foreign(text: str, words: int, national_evidence: float) -> bool:
     """True when the message is in a language the knowledge base has no texts for: written in another
     script (Thai, Chinese, Tigrinya…), or in Latin letters that the model reads surely as Spanish, German,
@@ -114,6 +127,8 @@ def detect_foreign(text: str, words: int, national_evidence: float) -> bool:
     if script == "other":
         return True
     if script != "latin" or words < FOREIGN_MIN_WORDS or national_evidence > MAX_NATIONAL_EVIDENCE:
+        return False
+    if not _looks_like_words(text):  # "blorf zzz qwerty": the model reads any letters as some language
         return False
     identifier, known = _narrowed(("fi", "sv", "en", "et", *FOREIGN_LATIN))
     if identifier is None:

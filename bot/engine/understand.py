@@ -241,8 +241,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     not_ours = {p for h in by_kind["asks"] for p in h.positions} | {
         p for h in by_kind["organisation"] for p in h.positions}
     # International Info advises a foreign-language client on whatever they ask: their point comes too
+    # a topic of our own that shares the organisation's words ("työmarkkinatuki": unemployment_benefit says
+    # who pays and that the payer needs the job seeker's registration) is an employment part too
     employment_part = role in ("jobseeker", "employer") or "foreign_language" in audiences or bool(
-        audiences and not organisations) or any(not not_ours.issuperset(h.positions) for h in topic_hits)
+        audiences and not organisations) or any(
+        not not_ours.issuperset(h.positions) or (h.phrase.key != kb.routing.default_topic
+                                                 and not asked_where.issuperset(h.positions)) for h in topic_hits)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,

@@ -9,10 +9,21 @@ import re
 from fuzz_strategies import ENGINE, KB, NOW, contexts, messages
 from hypothesis import given
 
-from bot.answer import CLARIFY, EMPTY, FALLBACK, OUT_OF_AREA, ROUTE, SMALLTALK, Answer, Context
+from bot.answer import (
+    CLARIFY,
+    EMPTY,
+    FALLBACK,
+    OTHER_ORGANISATION,
+    OUT_OF_AREA,
+    OUT_OF_SCOPE,
+    ROUTE,
+    SMALLTALK,
+    Answer,
+    Context,
+)
 from bot.kb.model import LANGUAGES
 
-KINDS = {ROUTE, CLARIFY, OUT_OF_AREA, FALLBACK, SMALLTALK, EMPTY}
+KINDS = {ROUTE, CLARIFY, OUT_OF_AREA, FALLBACK, SMALLTALK, EMPTY, OTHER_ORGANISATION, OUT_OF_SCOPE}
 _CHOICE = re.compile(r"^(mun:(_else|[a-z][a-z0-9_]*)|role:(jobseeker|employer))$")
 
 
@@ -24,6 +35,12 @@ def check_answer(answer: Answer) -> None:
     assert answer.kind in KINDS
     for point in answer.service_points:
         assert KB.service_points.get(point.id) == point
+    for organisation in answer.organisations:
+        assert KB.organisations.get(organisation.id) == organisation
+    assert answer.employment_area is None or KB.employment_areas.get(answer.employment_area.id) == \
+        answer.employment_area
+    assert answer.kind != OTHER_ORGANISATION or (answer.organisations and not answer.service_points)
+    assert answer.kind != OUT_OF_SCOPE or not (answer.organisations or answer.service_points)
     assert answer.municipality is None or answer.municipality in KB.municipalities
     assert answer.topic is None or answer.topic in KB.routing.topics or answer.topic in KB.services
     for choice in answer.choices:
