@@ -119,7 +119,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
     for hit in phrase_hits:
         # Finnish "teen" (I do) is not English "teen": read phrases in the language the message is in
-        if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former", "organisation"):
+        if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former"):
             by_kind[hit.phrase.kind].append(hit)
     evidence.append(Evidence(" ".join(message.tokens[:6]) + ("…" if len(message.tokens) > 6 else ""),
                              f"language: {written_in}", 1.0, "chosen" if context.language else "detected"))
@@ -240,10 +240,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "missä on Kelan toimisto" asks where Kela is; "työmarkkinatuki" is Kela's word before it is ours
     not_ours = {p for h in by_kind["asks"] for p in h.positions} | {
         p for h in by_kind["organisation"] for p in h.positions}
-    # International Info advises a foreign-language client on whatever they ask: their point comes too
+    # International Info advises a foreign-language client, and Ohjaamo a young person, on whatever they ask:
+    # their point comes too
     # a topic of our own that shares the organisation's words ("työmarkkinatuki": unemployment_benefit says
     # who pays and that the payer needs the job seeker's registration) is an employment part too
-    employment_part = role in ("jobseeker", "employer") or "foreign_language" in audiences or bool(
+    employment_part = role in ("jobseeker", "employer") or {"foreign_language", "youth"} & set(audiences) or bool(
         audiences and not organisations) or any(
         not not_ours.issuperset(h.positions) or (h.phrase.key != kb.routing.default_topic
                                                  and not asked_where.issuperset(h.positions)) for h in topic_hits)
