@@ -124,7 +124,7 @@ class Engine:
         if u.ask is not None:
             return self._ask(u)
         organisations = self._organisations(u)
-        if u.unknown_benefit and not organisations:  # "saako kuukausilisää": said honestly, kept for staff
+        if u.unknown_benefit:  # "saako Kelan kuukausilisää": said honestly, kept for staff
             return Answer(language, u.municipality, False, (), None, (), False,
                           kb.text("unknown_benefit", language, word=u.unknown_benefit) + "\n\n" +
                           kb.text("out_of_scope", language), kind=OUT_OF_SCOPE, confidence=0.5,

@@ -56,6 +56,8 @@ INEXACT_ROLE_WEIGHT = 0.5
 #: with a topic word, from the word after the first UNEXPLAINED_FREE (long stories carry many words).
 UNEXPLAINED_PENALTY = 0.1
 UNEXPLAINED_FREE = 3
+#: A phrase read inside a longer word reads the word when it covers this much of it.
+WHOLE_WORD_SHARE = 0.75
 #: A place with no need word and this many words nothing explains is answered as not ours.
 PLACE_ONLY_UNEXPLAINED = 2
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
@@ -203,7 +205,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if unexplained:
         evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
     cues_of_language = kb.language_cues
-    unknown_benefit = _unknown_benefit(message, covered, cues_of_language.get("benefit_words", frozenset()),
+    # a compound read only in part ("työkyvyttömyys|bonusta") still leaves its benefit unknown
+    read_whole = {p for h in phrase_hits if h.how == "exact" or _most_of(h, message) for p in h.positions} | {
+        h.position for h in place_hits}
+    unknown_benefit = _unknown_benefit(message, read_whole, cues_of_language.get("benefit_words", frozenset()),
                                        known_words)
     if unknown_benefit:
         evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
@@ -264,6 +269,14 @@ def _organisations(hits: list[PhraseHit], evidence: list[Evidence]) -> tuple[str
         first.setdefault(hit.phrase.key, min(hit.positions))
         evidence.append(Evidence(" ".join(hit.phrase.stems), f"organisation: {hit.phrase.key}", hit.weight, hit.how))
     return tuple(sorted(scores, key=lambda k: (-scores[k], first[k])))
+
+
+def _most_of(hit: PhraseHit, message: Message) -> bool:
+    """A one-word phrase found inside a longer word covers most of it ("starttiraha|n"), not just a part
+    ("työkyvyttömyys|bonusta")."""
+    if len(hit.positions) != 1:
+        return True
+    return len(hit.phrase.stems[0]) >= WHOLE_WORD_SHARE * len(message.folded[hit.positions[0]])
 
 
 def _unknown_benefit(message: Message, covered: set[int], shapes: frozenset[str], known: frozenset[str]) -> str:
