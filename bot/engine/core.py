@@ -54,6 +54,12 @@ class Engine:
         ours = [t for group in (kb.phrasings.topics, kb.phrasings.audiences) for by_language in group.values()
                 for phrases in by_language.values() for phrase in phrases for t in phrase_tokens(phrase)]
         self.familiar = FuzzyVocabulary(((w, w) for w in (*ours, *self.known_words)), min_length=3, cutoff=75.0)
+        #: the words of our topics and the organisations' matters: a benefit-like word close to one of them is a
+        #: form nobody listed ("työttömyysetuutta"), not a benefit that does not exist
+        names = [t for group in (kb.phrasings.topics, *(({"o": o.phrasings} for o in kb.organisations.values())))
+                 for by_language in group.values() for phrases in by_language.values() for phrase in phrases
+                 for t in phrase_tokens(phrase)]
+        self.benefit_names = FuzzyVocabulary(((w, w) for w in names), min_length=6, cutoff=85.0)
         #: Finnish municipality name (folded) -> the employment area that serves it
         self.areas_by_member = {fold(m): a for a in kb.employment_areas.values() for m in a.members}
 
@@ -124,7 +130,8 @@ class Engine:
         if u.ask is not None:
             return self._ask(u)
         organisations = self._organisations(u)
-        if u.unknown_benefit:  # "saako Kelan kuukausilisää": said honestly, kept for staff
+        if u.unknown_benefit and not self.benefit_names.find(fold(u.unknown_benefit)):
+            # "saako Kelan kuukausilisää": said honestly, kept for staff
             return Answer(language, u.municipality, False, (), None, (), False,
                           kb.text("unknown_benefit", language, word=u.unknown_benefit) + "\n\n" +
                           kb.text("out_of_scope", language), kind=OUT_OF_SCOPE, confidence=0.5,
