@@ -43,7 +43,9 @@ class Engine:
         cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)
         self.employer_signals = EmployerSignals(kb)
-        self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words | self.cues.words)
+        # an everyday word is never a mistyped village: "minua" is not Mainua, "lähtee" not Lahti
+        neutral_words = frozenset(fold(w) for w in kb.language_cues.get("neutral", ()))
+        self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words | self.cues.words | neutral_words)
         newcomer_text = kb.texts.get("newcomer_answer")
         #: the newcomers' languages the knowledge base can answer in (those with a newcomer_answer text)
         self.newcomer_languages = frozenset(dict(newcomer_text.more)) if newcomer_text else frozenset()
@@ -56,7 +58,7 @@ class Engine:
         self.familiar = FuzzyVocabulary(((w, w) for w in (*ours, *self.known_words)), min_length=3, cutoff=75.0)
         #: the words of our topics and the organisations' matters: a benefit-like word close to one of them is a
         #: form nobody listed ("työttömyysetuutta"), not a benefit that does not exist
-        names = [t for group in (kb.phrasings.topics, *(({"o": o.phrasings} for o in kb.organisations.values())))
+        names = [t for group in (kb.phrasings.topics, *({"o": o.phrasings} for o in kb.organisations.values()))
                  for by_language in group.values() for phrases in by_language.values() for phrase in phrases
                  for t in phrase_tokens(phrase)]
         self.benefit_names = FuzzyVocabulary(((w, w) for w in names), min_length=6, cutoff=85.0)

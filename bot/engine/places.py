@@ -23,6 +23,14 @@ SHORT_STEM_ENDINGS = frozenset({"ssa", "sa", "sta", "ta", "lla", "la", "lta", "l
                                 "hin", "ssakin", "stakin", "ksi"})
 
 
+#: Street names end so: "Kajaanintie 20, 88300 Paltamo" names Paltamo by its postcode, not Kajaani.
+STREET_ENDINGS = ("tie", "katu", "kuja", "polku", "vayla", "raitti", "kaari", "gatan", "vagen", "road", "street")
+
+
+def _street(token: str) -> bool:
+    return any(token.endswith(end) and len(token) >= len(end) + 4 for end in STREET_ENDINGS)
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """What a name points to: an area municipality (by id) or a place outside the area. A village
@@ -195,7 +203,7 @@ class PlaceIndex:
         if _POSTAL_CODE.match(token):
             target = self.postal_codes.get(token)
             return PlaceHit(target, i, "postal_code") if target else None
-        if token in self.vocabulary or token.isdigit():
+        if token in self.vocabulary or token.isdigit() or _street(token):
             return None
         if stem in self.stems:
             return PlaceHit(self.stems[stem], i, "stem")

@@ -26,15 +26,22 @@ from bot.kb.normalise_names import fold
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
-    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|on|is|täytti|täytin|turned|är|fyllde)\s+"
+    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|turned|är|fyllde)\s+"
     r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|only|just|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
-    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotias|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|år\b|-årig)"
+    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
+    r"år\b|-årig)"
     r"|(?:poika|tytär|tyttö|son|daughter|lapsi|child|kid)\w*\s*\((\d{2})\))"
 )
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
 _OWN_ELLIPSIS = re.compile(
     r"\b(?:minä|mä|ma|mie|jag|myself)\s+(?:olen\s+|oon\s+|är\s+)?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))")
+#: "vaimo 27", "tyttäreni 22": another person's age said without a verb
+_OTHER_ELLIPSIS = re.compile(
+    r"\b(?:vaimo|vaimoni|mies|mieheni|poika|poikani|tyttö|tyttäreni|tytär|veli|veljeni|sisko|siskoni|äiti|äitini|"
+    r"isä|isäni|puoliso|puolisoni|avopuoliso|tyttöystävä|tyttöystäväni|poikaystävä|poikaystäväni|wife|husband|son|"
+    r"daughter|brother|sister|fru|dotter|bror|syster)\s+(?:on\s+|is\s+|är\s+)?(\d{2})\b"
+    r"(?!\s*(?:%|€|euroa?|km|vuotta|years ago))")
 _OWN_AGE_WORDS = frozenset({"olen", "oon", "mä", "ma", "mie", "i'm", "im", "i", "täytin", "age", "ikä"})
 _THIRD_PERSON_AGE_WORDS = frozenset({"on", "is", "täytti", "är", "fyllde", "turned"})
 _OWN_PRONOUNS = frozenset({"minä", "mä", "ma", "mie", "jag", "i"})
@@ -167,7 +174,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             and topic not in employer_route.topics and employer_route.default_topic:
         readings.append(Reading("topic", employer_route.default_topic, 0.0, True, f"an employer, not {topic}"))
         topic = employer_route.default_topic
-    age = _age(message)
+    about_other = residence.someone_else or bool(cues.get("asked_for_other"))
+    age = _age(message, about_other)
     if age is not None:
         evidence.append(Evidence(str(age), f"age: {age}" + (" (someone else)" if residence.someone_else else ""),
                                  1.0, "number"))
@@ -442,9 +450,10 @@ def _topic(kb: KnowledgeBase, hits: list[PhraseHit], evidence: list[Evidence],
     return topic, True, penalty
 
 
-def _age(message: Message) -> int | None:
+def _age(message: Message, about_other: bool = False) -> int | None:
     """The age of the person the answer is for: the writer's own ("ja minä 44", "jag är 50") before anyone
-    else's ("vaimoni on 27, minä olen 34"); another person's when the writer gives none of their own."""
+    else's ("vaimoni on 27, minä olen 34"); another person's when the writer gives none, or when the message
+    asks for them ("olen 55 ja poikani 23 asuu Kajaanissa, minne hänen pitäisi mennä")."""
     text = message.text.lower()
     own: list[int] = []
     other: list[int] = []
@@ -454,6 +463,9 @@ def _age(message: Message) -> int | None:
         whose = "other" if match.group(3) else _whose(text[:match.start()], match.group(0))
         {"own": own, "other": other, "unknown": unknown}[whose].append(age)
     own += [int(m.group(1)) for m in _OWN_ELLIPSIS.finditer(text)]
+    other += [int(m.group(1)) for m in _OTHER_ELLIPSIS.finditer(text)]
+    if about_other and other:
+        return other[0]
     if own:
         return own[0]
     # only someone else's age: the message is about them ("tyttäreni on 24, asuu Kajaanissa ja etsii töitä")
