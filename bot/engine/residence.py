@@ -21,10 +21,13 @@ from bot.engine.places import PlaceHit
 #: happened ("muutin Kuhmoon") says less than "asun"/"nyt"; a planned one ("pitäisi muuttaa Helsinkiin", "my
 #: friends say I should move to Oulu") less than a place named without a cue; a place used as a landmark
 #: ("Kajaanin naapurissa Vaalassa", "near Ruka") less still.
-ROLE_RANK = {"correction": 6.0, "current": 5.0, "moved_to": 4.5, "unmarked": 4.0, "plan_to": 3.5, "origin": 3.0,
+ROLE_RANK = {"correction": 6.0, "current": 5.0, "moved_to": 4.5, "still": 4.4, "unmarked": 4.0, "plan_to": 3.5,
+             "origin": 3.0,
              "near": 2.5, "work": 2.0, "past": 0.0}
 #: Roles whose last mention counts (people correct themselves and tell the latest last).
 LATEST_COUNTS = ("correction", "current", "moved_to")
+#: A past verb alone ("lived in Kuusamo all my life") is undone by a perfect's duration; "ennen", "no longer" are not.
+PAST_VERBS = frozenset({"asunut", "asunu", "lived", "bott", "asuin", "asui"})
 #: Cue roles in the order they win when several stand before one place ("en asu enää" beats "asu").
 CUE_PRIORITY = ("past", "move", "plan", "origin", "current", "work")
 #: How far back (in words, within the clause) a cue reaches, and how far forward ("Sotkamossa asun").
@@ -109,9 +112,11 @@ def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit],
     if perfect is not None:
         past = near.get("past")
         words = " ".join(message.tokens[i] for i in sorted(perfect.positions))
-        # "olen asunut Kuhmossa koko ikäni" lives there still; "olen asunut ennen Kuhmossa" does not
-        if past is None or set(past.positions) <= set(perfect.positions):
-            return "current", words
+        # "olen asunut Kuhmossa koko ikäni" lives there still; "olen asunut ennen Kuhmossa" does not. A move
+        # said later wins ("olen asunut Kuhmossa 5 vuotta mutta muutin Joensuuhun"): still ranks below it
+        past_words = {message.folded[i] for i in past.positions} if past else set()
+        if past is None or set(past.positions) <= set(perfect.positions) or past_words <= PAST_VERBS:
+            return "still", words
     for role in CUE_PRIORITY:
         cue = near.get(role)
         if cue is None:
@@ -172,7 +177,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
                 role, cue = "near", "landmark"
             roles.append(PlaceRole(hit, role, cue))
     # a locality outside the area counts only when they say they live there ("asun Sukevalla")
-    roles = [r for r in roles if not r.hit.target.weak or r.role in ("correction", "current", "moved_to")]
+    roles = [r for r in roles if not r.hit.target.weak or r.role in ("correction", "current", "moved_to", "still")]
     if not roles:
         return Residence(None)
     evidence = [Evidence(message.tokens[r.hit.position], f"place: {r.hit.target.label} ({r.role})",
