@@ -110,7 +110,7 @@ _VOWELS = set("aeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿąę�
 _CONSONANT_RUN = re.compile(r"[^\Waeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿąęėįųūőűəıœ\d_]{5,}")
 
 
-def _looks_like_words(text: str) -> bool:
+def looks_like_words(text: str) -> bool:
     """Most words of three letters or more have a vowel and no run of five consonants ("zzz", "qwrtz" do not)."""
     tokens = [t for t in re.findall(r"[^\W\d_]+", text.lower()) if len(t) >= 3]
     if not tokens:
@@ -128,7 +128,7 @@ def detect_foreign(text: str, words: int, national_evidence: float) -> bool:
         return True
     if script != "latin" or words < FOREIGN_MIN_WORDS or national_evidence > MAX_NATIONAL_EVIDENCE:
         return False
-    if not _looks_like_words(text):  # "blorf zzz qwerty": the model reads any letters as some language
+    if not looks_like_words(text):  # "blorf zzz qwerty": the model reads any letters as some language
         return False
     identifier, known = _narrowed(("fi", "sv", "en", "et", *FOREIGN_LATIN))
     if identifier is None:

@@ -18,6 +18,7 @@ from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import detect_language
 from bot.engine.message import Message
+from bot.engine.newcomer import looks_like_words
 from bot.engine.phrases import PhraseHit, PhraseIndex
 from bot.engine.places import PlaceIndex, Target
 from bot.engine.residence import resolve
@@ -222,8 +223,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
     # "onko kuhmossa hyvää pizzeriaa", "paltamossa missä vois uida": a place and words nothing explains, no
     # job seeker's or employer's word, nothing about work: not ours, said honestly
-    if ask is None and not explicit and topic is not None and role is None and not audiences and not point and \
-            len(_strange(unexplained, familiar)) >= PLACE_ONLY_UNEXPLAINED and not _about_work(
+    # "missä on Ristijärven etuuskeskus": only a where-word, no need of ours, and a name nobody knows
+    only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
+    if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
+            and not point and _strangeness(unexplained, familiar) >= PLACE_ONLY_UNEXPLAINED and not _about_work(
                 message, cues_of_language.get("work_stems", frozenset())):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
@@ -306,11 +309,11 @@ def _about_work(message: Message, stems: frozenset[str]) -> bool:
     return any(stem in token for token in message.folded for stem in stems)
 
 
-def _strange(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> tuple[str, ...]:
-    """The unexplained words that are not a typo or dialect form of a word we know ("tyättömänä", "wrok")."""
-    if familiar is None:
-        return words
-    return tuple(w for w in words if familiar.find(fold(w)) is None)
+def _strangeness(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> int:
+    """How many unexplained words are not a typo or dialect form of a word we know ("tyättömänä", "wrok");
+    keyboard mash ("qwertyuiop") counts twice."""
+    strange = [w for w in words if familiar is None or familiar.find(fold(w)) is None]
+    return sum(1 if looks_like_words(w) else 2 for w in strange)
 
 
 def _unexplained(message: Message, covered: set[int], known: frozenset[str]) -> tuple[str, ...]:
