@@ -34,6 +34,11 @@ from bot.kb.model import LANGUAGES, EmploymentArea, KnowledgeBase, Organisation
 from bot.kb.normalise_names import fold
 
 
+#: The confidence of a question asked back ("Missä kunnassa asut?"): the bot did not answer, so the answer
+#: is never counted as a sure one; staff see these as they see every low-confidence answer.
+ASKED_CONFIDENCE = 0.5
+
+
 class Engine:
     """Indexes one knowledge base at construction; `answer` is then cheap and side-effect free."""
 
@@ -158,10 +163,11 @@ class Engine:
             return Answer(language, u.municipality, False, u.audiences, None, (), False,
                           kb.text(key, language), kind=kind, confidence=u.confidence)
         routed = route(kb, u.topic, u.audiences, u.municipality, u.point)
-        if routed.needs_municipality:
+        if routed.needs_municipality:  # a question back is no answer: below the line, like every question asked
             return Answer(language, None, False, u.audiences, u.topic, (), True,
                           compose.clarify_text(kb, language, u.topic, u.topic_explicit), kind=CLARIFY,
-                          confidence=u.confidence, choices=compose.municipality_choices(kb, language))
+                          confidence=min(u.confidence, ASKED_CONFIDENCE),
+                          choices=compose.municipality_choices(kb, language))
         points = tuple(kb.service_points[p] for p in routed.points)
         text = compose.routed_text(
             kb, language=language, topic=u.topic, topic_explicit=u.topic_explicit, points=points,
