@@ -33,7 +33,6 @@ from bot.hours import HELSINKI
 from bot.kb.model import LANGUAGES, EmploymentArea, KnowledgeBase, Organisation
 from bot.kb.normalise_names import fold
 
-
 #: The confidence of a question asked back ("Missä kunnassa asut?"): the bot did not answer, so the answer
 #: is never counted as a sure one; staff see these as they see every low-confidence answer.
 ASKED_CONFIDENCE = 0.5
