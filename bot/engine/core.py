@@ -59,7 +59,7 @@ class Engine:
         #: our needs' words and the known words: an unexplained word close to one is a typo, not another matter
         ours = [t for group in (kb.phrasings.topics, kb.phrasings.audiences) for by_language in group.values()
                 for phrases in by_language.values() for phrase in phrases for t in phrase_tokens(phrase)]
-        self.familiar = FuzzyVocabulary(((w, w) for w in (*ours, *self.known_words)), min_length=3, cutoff=75.0)
+        self.familiar = FuzzyVocabulary(((w, w) for w in (*ours, *self.known_words)), min_length=3, cutoff=80.0)
         #: the words of our topics and the organisations' matters: a benefit-like word close to one of them is a
         #: form nobody listed ("työttömyysetuutta"), not a benefit that does not exist
         names = [t for group in (kb.phrasings.topics, *({"o": o.phrasings} for o in kb.organisations.values()))

@@ -110,12 +110,20 @@ _VOWELS = set("aeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿąę�
 _CONSONANT_RUN = re.compile(r"[^\Waeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿąęėįųūőűəıœ\d_]{5,}")
 
 
+_KEYBOARD_ROWS = ("qwertyuiopå", "asdfghjklöä", "zxcvbnm", "azertyuiop", "qwertzuiopü")
+
+
+def _keyboard_run(token: str) -> bool:
+    """Five letters or more typed along one row of the keyboard ("qwertyuiop", "asdfgh")."""
+    return len(token) >= 5 and any(token[:5] in row for row in _KEYBOARD_ROWS)
+
+
 def looks_like_words(text: str) -> bool:
     """Most words of three letters or more have a vowel and no run of five consonants ("zzz", "qwrtz" do not)."""
     tokens = [t for t in re.findall(r"[^\W\d_]+", text.lower()) if len(t) >= 3]
     if not tokens:
         return False
-    plausible = sum(bool(_VOWELS & set(t)) and not _CONSONANT_RUN.search(t) for t in tokens)
+    plausible = sum(bool(_VOWELS & set(t)) and not _CONSONANT_RUN.search(t) and not _keyboard_run(t) for t in tokens)
     return plausible >= 0.75 * len(tokens)
 
 

@@ -226,7 +226,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "missä on Ristijärven etuuskeskus": only a where-word, no need of ours, and a name nobody knows
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
-            and not point and _strangeness(unexplained, familiar) >= PLACE_ONLY_UNEXPLAINED and not _about_work(
+            and not point and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED) \
+            and not _about_work(
                 message, cues_of_language.get("work_stems", frozenset())):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
