@@ -10,7 +10,8 @@ Everything is syllable-generated from a seeded RNG, so the same seed gives byte-
 * the shipped services/phrasings plus generated services, so that there are ~2,000 phrasings,
   each generated service with its routing;
 * other_municipalities = the shipped list minus names that collide with generated ones;
-* texts.yaml and language.yaml copied from the shipped knowledge base.
+* texts.yaml and language.yaml copied from the shipped knowledge base, other_organisations.yaml and
+  employment_areas.yaml adapted from it (no `serves`; areas keep the members still present).
 
 Usage::
 
@@ -432,6 +433,22 @@ def generate_national_kb(directory: Path | str | None = None, seed: int = 2026, 
     _dump(out / "phrasings.yaml", "PHRASINGS (shipped + generated)", phrasings_out)
     for name in ("texts.yaml", "language.yaml"):
         shutil.copyfile(SHIPPED / name, out / name)
+    # the shipped other organisations and employment areas: their words are on every message's path. The
+    # generated area has none of our municipality ids, so nobody is limited by `serves` and the counties'
+    # group is dropped; an area keeps only members still in the other municipalities
+    organisations = _load("other_organisations.yaml")["organisations"]
+    for organisation in organisations:
+        organisation.pop("serves", None)
+        organisation.pop("group", None)
+    kept = {fold(str(o["name"])) for o in others}
+    areas = _load("employment_areas.yaml")
+    areas["employment_areas"] = [dict(a, members=[m for m in a["members"] if fold(m) in kept])
+                                 for a in areas["employment_areas"]]
+    areas["employment_areas"] = [a for a in areas["employment_areas"] if a["members"]]
+    areas["unplaced"] = [m for m in areas.get("unplaced", []) if fold(m) in kept]
+    _dump(out / "other_organisations.yaml", "OTHER ORGANISATIONS (shipped, without serves)",
+          {"organisations": organisations})
+    _dump(out / "employment_areas.yaml", "EMPLOYMENT AREAS (shipped, members still present)", areas)
 
     counts = {
         "municipalities": len(muns),
