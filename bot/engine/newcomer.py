@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from functools import lru_cache
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -119,8 +120,10 @@ def _keyboard_run(token: str) -> bool:
 
 
 def looks_like_words(text: str) -> bool:
-    """Most words of three letters or more have a vowel and no run of five consonants ("zzz", "qwrtz" do not)."""
-    tokens = [t for t in re.findall(r"[^\W\d_]+", text.lower()) if len(t) >= 3]
+    """Most words of three letters or more have a vowel and no run of five consonants ("zzz", "qwrtz" do not).
+    Accents are taken off first: Vietnamese "cần" has its vowel under a mark."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))
+    tokens = [t for t in re.findall(r"[^\W\d_]+", bare) if len(t) >= 3]
     if not tokens:
         return False
     plausible = sum(bool(_VOWELS & set(t)) and not _CONSONANT_RUN.search(t) and not _keyboard_run(t) for t in tokens)
