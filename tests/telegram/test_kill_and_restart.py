@@ -116,7 +116,8 @@ async def test_a_killed_bot_loses_no_update_and_answers_none_twice_after_restart
         assert missing <= notices.get(chat, 0), f"chat {chat}: an answer is missing and nobody was told"
         lost += missing
         doubled += extra
-        assert in_order(have, want), f"chat {chat}: answers out of order"
+        assert in_order(have, want), f"chat {chat}: answers out of order:\n" + "\n".join(
+            f"  {'=' if h == w else '≠'} got {h[:70]!r} | calm {w[:70]!r}" for h, w in zip(have, want, strict=False))
     output = log.read_text(errors="replace")
     print(f"\n{len(messages)} messages from {PEOPLE} people; killed after {before_kill} of {total} answers; "
           f"after the restart: {sum(notices.values())} notice(s), lost {lost}, doubled {doubled}")
