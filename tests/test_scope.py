@@ -227,3 +227,23 @@ def test_an_answer_never_shows_a_source_file_name(engine):
 def test_a_chosen_language_is_kept_for_another_organisations_answer(engine):
     answer = engine.answer("saanko asumistukea", Context(language="sv"))
     assert answer.language == "sv" and engine.kb.text("not_ours", "sv") in answer.text
+
+
+def test_every_municipality_the_areas_file_places_is_told_its_area(engine, kb):
+    """For each member of each employment area: "I live in X" names that area (and its website when known)."""
+    wrong = []
+    for area in kb.employment_areas.values():
+        for member in area.members:
+            answer = engine.answer(f"I live in {member} and I am looking for work")
+            if answer.kind != OUT_OF_AREA or answer.employment_area != area:
+                wrong.append(f"{member}: {answer.kind} {answer.employment_area.id if answer.employment_area else None}")
+            elif area.name.get("en") not in answer.text:
+                wrong.append(f"{member}: the answer does not name {area.name.en}")
+    assert not wrong, wrong
+    assert sum(len(a.members) for a in kb.employment_areas.values()) >= 100
+
+
+def test_a_municipality_no_source_placed_gets_no_guess(engine):
+    answer = engine.answer("asun joensuussa ja etsin töitä")
+    if answer.employment_area is None:
+        assert engine.kb.text("out_of_area_unknown_area", "fi") in answer.text
