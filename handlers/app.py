@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from bot.analytics import AnalyticsStore
 from bot.config import Config, ConfigError, hash_key_from_environment, load_config, token_from_environment
+from bot.engine.newcomer import warm_up
 from bot.flood import DROP, NOTIFY, FloodGate
 from bot.handoff import HandoffCases
 from bot.inbox import Inbox
@@ -237,6 +238,7 @@ async def post_init(app: Application) -> None:
     delivery: Delivery = app.bot_data[DELIVERY]
     delivery.attach(Inbox(storage.db.conn, storage.secret))
     delivery.inbox.prune()
+    warm_up()  # the language model, before the first message needs it
     await resume_unfinished(app.bot, delivery, svc)  # before polling starts: the oldest updates go first
     if app.job_queue is not None:
         app.job_queue.run_daily(daily_purge, PURGE_AT, name="retention")
