@@ -213,11 +213,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     unexplained = _unexplained(message, covered, known_words)
     if unexplained:
         evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
-    cues_of_language = kb.language_cues
     # a compound read only in part ("työkyvyttömyys|bonusta") still leaves its benefit unknown
     read_whole = {p for h in phrase_hits if h.how == "exact" or _most_of(h, message) for p in h.positions} | {
         h.position for h in place_hits}
-    unknown_benefit = _unknown_benefit(message, read_whole, cues_of_language.get("benefit_words", frozenset()),
+    unknown_benefit = _unknown_benefit(message, read_whole, kb.language_cues.get("benefit_words", frozenset()),
                                        known_words)
     if unknown_benefit:
         evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
@@ -227,8 +226,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
             and not point and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED) \
-            and not _about_work(
-                message, cues_of_language.get("work_stems", frozenset())):
+            and not _about_work(message, kb.language_cues.get("work_stems", frozenset())):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
     confidence = 1.0 - residence.penalty - topic_penalty
@@ -254,22 +252,31 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
         organisation_confidence = round(max(0.0, 1.0 - (0.0 if exact else 0.2) - UNEXPLAINED_PENALTY / 2 * max(
             0, len(unexplained) - UNEXPLAINED_FREE)), 2)
-    # "missä on Kelan toimisto" asks where Kela is; "työmarkkinatuki" is Kela's word before it is ours
-    not_ours = {p for h in by_kind["asks"] for p in h.positions} | {
-        p for h in by_kind["organisation"] for p in h.positions}
-    # International Info advises a foreign-language client, and Ohjaamo a young person, on whatever they ask:
-    # their point comes too
-    # a topic of our own that shares the organisation's words ("työmarkkinatuki": unemployment_benefit says
-    # who pays and that the payer needs the job seeker's registration) is an employment part too
-    employment_part = role in ("jobseeker", "employer") or {"foreign_language", "youth"} & set(audiences) or bool(
-        audiences and not organisations) or any(
-        not not_ours.issuperset(h.positions) or (h.phrase.key != kb.routing.default_topic
-                                                 and not asked_where.issuperset(h.positions)) for h in topic_hits)
+    employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where,
+                                       {p for h in by_kind["organisation"] for p in h.positions})
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
                          home.target if outside and home else None, asks, organisations, employment_part,
                          unexplained, organisation_confidence, unknown_benefit)
+
+
+def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
+                     topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int]) -> bool:
+    """Whether the message asks employment services something too, beside another organisation's matter: a job
+    seeker's or employer's own words; a foreign-language client or a young person (International Info and
+    Ohjaamo advise them on whatever they ask); a topic word of ours that is more than "where is it" or "who
+    helps" ("missä on Kelan toimisto" asks where Kela is) and more than the organisation's own word
+    ("asumistuki") - unless it is one of our specific topics that shares it ("työmarkkinatuki":
+    unemployment_benefit says who pays and that the payer needs the job seeker's registration)."""
+    if role in ("jobseeker", "employer") or {"foreign_language", "youth"} & set(audiences):
+        return True
+    if audiences and not organisations:
+        return True
+    not_ours = asked_where | theirs
+    return any(not not_ours.issuperset(h.positions) or (h.phrase.key != kb.routing.default_topic
+                                                        and not asked_where.issuperset(h.positions))
+               for h in topic_hits)
 
 
 def _organisations(hits: list[PhraseHit], evidence: list[Evidence]) -> tuple[str, ...]:
