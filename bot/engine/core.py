@@ -47,15 +47,15 @@ class Engine:
         cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)
         self.employer_signals = EmployerSignals(kb)
+        #: everyday words that carry no need of their own (language.yaml's neutral words)
+        neutral = frozenset(fold(w) for w in kb.language_cues.get("neutral", ()))
         # an everyday word is never a mistyped village: "minua" is not Mainua, "lähtee" not Lahti
-        neutral_words = frozenset(fold(w) for w in kb.language_cues.get("neutral", ()))
-        self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words | self.cues.words | neutral_words)
+        self.places = PlaceIndex(kb, self.phrases.vocabulary | cue_words | self.cues.words | neutral)
         newcomer_text = kb.texts.get("newcomer_answer")
         #: the newcomers' languages the knowledge base can answer in (those with a newcomer_answer text)
         self.newcomer_languages = frozenset(dict(newcomer_text.more)) if newcomer_text else frozenset()
-        #: words that carry no need of their own: the language cue words and language.yaml's neutral words
-        neutral = [fold(w) for w in kb.language_cues.get("neutral", ())]
-        self.known_words = cue_words | frozenset(neutral) | frozenset(stem_fi(w) for w in neutral)
+        #: words that carry no need of their own: the language cue words and the neutral words, with their stems
+        self.known_words = cue_words | neutral | frozenset(stem_fi(w) for w in neutral)
         #: our needs' words and the known words: an unexplained word close to one is a typo, not another matter
         ours = [t for group in (kb.phrasings.topics, kb.phrasings.audiences) for by_language in group.values()
                 for phrases in by_language.values() for phrase in phrases for t in phrase_tokens(phrase)]
@@ -157,8 +157,7 @@ class Engine:
             if u.smalltalk == "offtopic":  # understood, and nobody's here: said honestly, kept for staff
                 return Answer(language, u.municipality, False, (), None, (), False, kb.text("out_of_scope", language),
                               kind=OUT_OF_SCOPE, confidence=0.5, home_stated=u.home_kind == "own")
-            small = u.smalltalk if u.smalltalk else None
-            kind, key = (SMALLTALK, small) if small else (FALLBACK, "fallback")
+            kind, key = (SMALLTALK, u.smalltalk) if u.smalltalk else (FALLBACK, "fallback")
             return Answer(language, u.municipality, False, u.audiences, None, (), False,
                           kb.text(key, language), kind=kind, confidence=u.confidence)
         routed = route(kb, u.topic, u.audiences, u.municipality, u.point)
