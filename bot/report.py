@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
 
 from bot.analytics import ANSWERS, FEEDBACK, LOW_CONFIDENCE, open_database
-from bot.answer import FALLBACK, OUT_OF_SCOPE
+from bot.answer import UNANSWERED_KINDS
 from bot.engine.message import phrase_tokens, stem_fi
 
 SIMILARITY = 80  # token_set_ratio at or above which two questions count as the same question
@@ -64,11 +64,13 @@ class Report:
 
     @property
     def unanswered_count(self) -> int:
-        return dict(self.by_kind).get(FALLBACK, 0) + dict(self.by_kind).get(OUT_OF_SCOPE, 0)
+        counts = dict(self.by_kind)
+        return sum(counts.get(kind, 0) for kind in UNANSWERED_KINDS)
 
 
-#: answer kinds that answered nothing: what the bot did not understand, and what is nobody's here
-_UNANSWERED = (FALLBACK, OUT_OF_SCOPE)
+#: the answer kinds that answered nothing (bot.answer), in a fixed order, and the SQL test for them
+_UNANSWERED = tuple(sorted(UNANSWERED_KINDS))
+_IS_UNANSWERED = f"kind IN ({', '.join('?' for _ in _UNANSWERED)})"
 
 
 def _comparable(text: str) -> str:
@@ -140,15 +142,15 @@ def build_report(db: Database | str | Path, since: date | None = None) -> Report
         return Report(since, 0, (), (), (), (), (), (), 0, 0, ())
     where, params = ("hour >= ?", [since.isoformat()]) if since else ("1 = 1", [])
     answers = database.execute(f"SELECT count(*) FROM [{ANSWERS}] WHERE {where}", params).fetchone()[0]
-    unanswered = cluster_questions(_texts(database, f"kind IN (?, ?) AND {where}", [*_UNANSWERED, *params]))
-    uncertain = cluster_questions(_texts(database, f"kind NOT IN (?, ?) AND {where}", [*_UNANSWERED, *params]))
+    unanswered = cluster_questions(_texts(database, f"{_IS_UNANSWERED} AND {where}", [*_UNANSWERED, *params]))
+    uncertain = cluster_questions(_texts(database, f"NOT {_IS_UNANSWERED} AND {where}", [*_UNANSWERED, *params]))
     helpful = not_helpful = 0
     if database[FEEDBACK].exists():
         for vote, n in database.execute(f"SELECT helpful, count(*) FROM [{FEEDBACK}] WHERE {where} "
                                         "GROUP BY helpful", params):
             helpful, not_helpful = (helpful + n, not_helpful) if vote else (helpful, not_helpful + n)
     days = database.execute(
-        f"SELECT substr(hour, 1, 10) AS day, count(*), sum(kind IN (?, ?)) FROM [{ANSWERS}] WHERE {where} "
+        f"SELECT substr(hour, 1, 10) AS day, count(*), sum({_IS_UNANSWERED}) FROM [{ANSWERS}] WHERE {where} "
         "GROUP BY day ORDER BY day", [*_UNANSWERED, *params]).fetchall()
     return Report(
         since=since,
