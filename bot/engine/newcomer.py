@@ -73,7 +73,7 @@ def warm_up() -> None:
     """Load the model and its narrowing for languages without texts now (a bot does this at start, so the
     first newcomer does not wait half a second in the middle of traffic)."""
     _identifier()
-    _narrowed(("fi", "sv", "en", "et", *FOREIGN_LATIN))
+    _narrowed(_FOREIGN_CANDIDATES)
 
 
 @lru_cache(maxsize=16)
@@ -107,10 +107,14 @@ FOREIGN_LATIN = ("es", "de", "fr", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr
 #: (MAX_NATIONAL_EVIDENCE): "Hola, vivo en Kuhmo" has the Finnish word "en" in it.
 FOREIGN_MIN_PROBABILITY = 0.9
 FOREIGN_MIN_WORDS = 3
+#: the languages the model chooses among for a Latin-script message that may be in none of ours
+_FOREIGN_CANDIDATES = ("fi", "sv", "en", "et", *FOREIGN_LATIN)
 
 
-_VOWELS = set("aeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿąęėįųūőűəıœ")
-_CONSONANT_RUN = re.compile(r"[^\Waeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿąęėįųūőűəıœ\d_]{5,}")
+#: vowels of a word whose accents are taken off (NFD): the letters that keep no base letter are listed too
+_VOWEL_LETTERS = "aeiouyæøœəı"
+_VOWELS = frozenset(_VOWEL_LETTERS)
+_CONSONANT_RUN = re.compile(rf"[^\W{_VOWEL_LETTERS}\d_]{{5,}}")
 
 
 _KEYBOARD_ROWS = ("qwertyuiopå", "asdfghjklöä", "zxcvbnm", "azertyuiop", "qwertzuiopü")
@@ -143,7 +147,7 @@ def detect_foreign(text: str, words: int, national_evidence: float) -> bool:
         return False
     if not looks_like_words(text):  # "blorf zzz qwerty": the model reads any letters as some language
         return False
-    identifier, known = _narrowed(("fi", "sv", "en", "et", *FOREIGN_LATIN))
+    identifier, known = _narrowed(_FOREIGN_CANDIDATES)
     if identifier is None:
         return False
     # the languages' shares added up: Indonesian and Malay, Czech and Slovak split one reading between them
