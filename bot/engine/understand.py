@@ -183,10 +183,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     smalltalk = _best(by_kind["smalltalk"])
     asked_where = {p for h in by_kind["asks"] for p in h.positions}
-    if smalltalk == "offtopic" and role is None and not point and all(
-            asked_where.issuperset(h.positions) for h in topic_hits):
+    # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
+    only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
+    about_work = _about_work(message, kb.language_cues.get("work_stems", frozenset()))
+    if smalltalk == "offtopic" and role is None and not point and only_where:
         topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
-    if smalltalk == "offtopic" and _about_work(message, kb.language_cues.get("work_stems", frozenset())):
+    if smalltalk == "offtopic" and about_work:
         smalltalk = None  # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names
     # a point named ("pääseekö Puolangan kunnantalolle bussilla?") or an employer ("my restaurant needs a cook")
     # is on topic even with an off-topic word
@@ -223,10 +225,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "onko kuhmossa hyvää pizzeriaa", "paltamossa missä vois uida": a place and words nothing explains, no
     # job seeker's or employer's word, nothing about work: not ours, said honestly
     # "missä on Ristijärven etuuskeskus": only a where-word, no need of ours, and a name nobody knows
-    only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
-            and not point and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED) \
-            and not _about_work(message, kb.language_cues.get("work_stems", frozenset())):
+            and not point and not about_work \
+            and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
     confidence = 1.0 - residence.penalty - topic_penalty
