@@ -74,9 +74,7 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
         facts.append((points[0].source, points[0].checked))
     facts = facts or [(service.source, service.checked)]
     facts += [(o.source, o.checked) for o in organisations]
-    sources = "; ".join(dict.fromkeys(source for source, _ in facts))
-    days = [checked for _, checked in facts]
-    parts.append(source_line(kb, language, sources, min(days) if all(days) else None))
+    parts.append(source_line(kb, language, facts))
     return "\n\n".join(p for p in parts if p)
 
 
@@ -101,11 +99,14 @@ def _has(point: ServicePoint, detail: str) -> bool:
     return known.get(detail, True)  # "where": the address is always there
 
 
-def source_line(kb: KnowledgeBase, language: str, source: str, checked: date | None) -> str:
-    """Where the facts come from, and when a person last compared them all with a current source (the
-    oldest such day; nothing when any of them was never compared)."""
-    line = kb.text("source_line", language, source=source)
-    return f"{line} {kb.text('checked_line', language, checked=checked.isoformat())}" if checked else line
+def source_line(kb: KnowledgeBase, language: str, facts: list[tuple[str, date | None]]) -> str:
+    """Where the facts shown come from, each source once, and when a person last compared them all with a
+    current source (the oldest such day; nothing when any of them was never compared)."""
+    line = kb.text("source_line", language, source="; ".join(dict.fromkeys(source for source, _ in facts)))
+    days = [checked for _, checked in facts]
+    if not all(days):
+        return line
+    return f"{line} {kb.text('checked_line', language, checked=min(days).isoformat())}"  # type: ignore[type-var]
 
 
 def clarify_text(kb: KnowledgeBase, language: str, topic: str, topic_explicit: bool) -> str:
@@ -144,11 +145,9 @@ def organisations_text(kb: KnowledgeBase, language: str, organisations: tuple[Or
             lines.append(organisation.job_seeker_note.get(language))
         parts.append("\n".join(line for line in lines if line))
     parts.append(kb.text("not_ours", language))
-    if with_source:
-        sources = "; ".join(dict.fromkeys(o.source for o in organisations if o.source))
-        days = [o.checked for o in organisations]
-        if sources:
-            parts.append(source_line(kb, language, sources, min(days) if all(days) else None))  # type: ignore[type-var]
+    facts = [(o.source, o.checked) for o in organisations if o.source]
+    if with_source and facts:
+        parts.append(source_line(kb, language, facts))
     return "\n\n".join(parts)
 
 
