@@ -75,11 +75,6 @@ class Report:
     def passed(self, minimum: float) -> bool:
         return all(self.accuracy(c) >= minimum for c in self.totals)
 
-    def reliable(self) -> bool:
-        """Every band with a target is right at least that often (an empty band passes)."""
-        return all(self.bands[i][1] >= target * self.bands[i][0]
-                   for i, (_, _, target) in enumerate(BANDS) if target is not None and self.bands[i][0])
-
 
 def band_of(confidence: float) -> int:
     return next(i for i, (low, high, _) in enumerate(BANDS) if low <= confidence < high)
@@ -104,8 +99,8 @@ def _area_matches(answer: Answer, wanted: str | None) -> bool:
     area = answer.employment_area
     if area is None or wanted is None:
         return area is None and wanted is None
-    wanted = wanted.split(" (")[0].strip().casefold()
-    names = {area.name.fi.split(" (")[0].strip().casefold(), area.id.casefold()}
+    wanted = _bare(wanted).casefold()
+    names = {_bare(area.name.fi).casefold(), area.id.casefold()}
     if len(area.members) == 1:
         names.add(area.members[0].casefold())
     return wanted in names
@@ -113,9 +108,12 @@ def _area_matches(answer: Answer, wanted: str | None) -> bool:
 
 def _area_name(answer: Answer) -> str | None:
     """The Finnish name of the employment area named, without a parenthesis ("Helsinki (järjestää yksin)")."""
-    if answer.employment_area is None:
-        return None
-    return answer.employment_area.name.fi.split(" (")[0].strip()
+    return _bare(answer.employment_area.name.fi) if answer.employment_area else None
+
+
+def _bare(name: str) -> str:
+    """An area's name without its parenthesis: "Helsinki (järjestää yksin)" is "Helsinki"."""
+    return name.split(" (")[0].strip()
 
 
 def check(answer: Answer, expect: dict[str, Any]) -> list[str]:
