@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from bot.answer import (
@@ -57,14 +58,12 @@ class Engine:
         #: words that carry no need of their own: the language cue words and the neutral words, with their stems
         self.known_words = cue_words | neutral | frozenset(stem_fi(w) for w in neutral)
         #: our needs' words and the known words: an unexplained word close to one is a typo, not another matter
-        ours = [t for group in (kb.phrasings.topics, kb.phrasings.audiences) for by_language in group.values()
-                for phrases in by_language.values() for phrase in phrases for t in phrase_tokens(phrase)]
+        topic_words = _words(kb.phrasings.topics.values())
+        ours = topic_words + _words(kb.phrasings.audiences.values())
         self.familiar = FuzzyVocabulary(((w, w) for w in (*ours, *self.known_words)), min_length=3, cutoff=80.0)
         #: the words of our topics and the organisations' matters: a benefit-like word close to one of them is a
         #: form nobody listed ("työttömyysetuutta"), not a benefit that does not exist
-        names = [t for group in (kb.phrasings.topics, *({"o": o.phrasings} for o in kb.organisations.values()))
-                 for by_language in group.values() for phrases in by_language.values() for phrase in phrases
-                 for t in phrase_tokens(phrase)]
+        names = topic_words + _words(o.phrasings for o in kb.organisations.values())
         self.benefit_names = FuzzyVocabulary(((w, w) for w in names), min_length=6, cutoff=85.0)
         #: Finnish municipality name (folded) -> the employment area that serves it
         self.areas_by_member = {fold(m): a for a in kb.employment_areas.values() for m in a.members}
@@ -214,6 +213,12 @@ class Engine:
         if kind == "mun":
             return self.kb.text("button_elsewhere", language)
         return self.kb.text(f"button_role_{value}", language)
+
+
+def _words(groups: Iterable[dict[str, tuple[str, ...]]]) -> list[str]:
+    """The folded words of phrasings grouped by language (a topic's, an audience's, an organisation's)."""
+    return [t for by_language in groups for phrases in by_language.values() for phrase in phrases
+            for t in phrase_tokens(phrase)]
 
 
 def _current(context: Context, kb: KnowledgeBase) -> Context:
