@@ -65,20 +65,34 @@ class _Source:
         return line
 
 
+class _Sources:
+    """Each file of a knowledge-base directory read once, when a check first needs its lines."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self._read: dict[str, _Source] = {}
+
+    def __call__(self, kind: str) -> _Source:
+        if kind not in self._read:
+            self._read[kind] = _Source(self.directory, kind)
+        return self._read[kind]
+
+
 def lint(directory: Path | str, usage: Usage | None = None, today: date | None = None) -> list[Finding]:
     """Everything the knowledge base at `directory` still lacks; `usage` enables the unused-phrasings check."""
     directory = Path(directory)
     kb = load_knowledge_base(directory)
+    source = _Sources(directory)
     findings: list[Finding] = []
-    findings += _service_points(kb, _Source(directory, "service_points"))
-    findings += _checked(kb, directory, today or date.today())
-    findings += _area(kb, _Source(directory, "area"))
-    findings += _languages(kb, directory)
+    findings += _service_points(kb, source("service_points"))
+    findings += _checked(kb, source, today or date.today())
+    findings += _area(kb, source("area"))
+    findings += _languages(kb, source)
     if kb.organisations:
-        findings += _organisations(kb, _Source(directory, "organisations"))
+        findings += _organisations(kb, source("organisations"))
     if kb.employment_areas:
-        findings += _employment_areas(kb, _Source(directory, "employment_areas"))
-    findings += _unused(kb, _Source(directory, "phrasings"), usage)
+        findings += _employment_areas(kb, source("employment_areas"))
+    findings += _unused(kb, source("phrasings"), usage)
     return findings
 
 
@@ -97,11 +111,11 @@ def _service_points(kb: KnowledgeBase, src: _Source) -> list[Finding]:
     return out
 
 
-def _checked(kb: KnowledgeBase, directory: Path, today: date) -> list[Finding]:
+def _checked(kb: KnowledgeBase, source: _Sources, today: date) -> list[Finding]:
     """Facts never compared with a current source, or compared too long ago: the answers show only their
     source document and its date, which may be out of date."""
     out = []
-    points, services, area = (_Source(directory, kind) for kind in ("service_points", "services", "area"))
+    points, services, area = (source(kind) for kind in ("service_points", "services", "area"))
     ours = "the municipality's current web page or staff"
     facts = [(points, f"service point {p.id!r}", p.checked, ("service_points", p.id, "checked"),
               ("service_points", p.id), ours) for p in kb.service_points.values()]
@@ -109,11 +123,11 @@ def _checked(kb: KnowledgeBase, directory: Path, today: date) -> list[Finding]:
               for s in kb.services.values()]
     facts.append((area, "the area", kb.area.checked, ("area", "checked"), ("area",), ours))
     if kb.organisations:
-        organisations = _Source(directory, "organisations")
+        organisations = source("organisations")
         facts += [(organisations, f"organisation {o.id!r}", o.checked, ("organisations", o.id, "checked"),
                    ("organisations", o.id), "the organisation's current web page") for o in kb.organisations.values()]
     if kb.employment_areas:
-        areas = _Source(directory, "employment_areas")
+        areas = source("employment_areas")
         facts += [(areas, f"employment area {a.id!r}", a.checked, ("employment_areas", a.id, "checked"),
                    ("employment_areas", a.id), "a current page of the area or its municipalities")
                   for a in kb.employment_areas.values()]
@@ -135,7 +149,7 @@ def _area(kb: KnowledgeBase, src: _Source) -> list[Finding]:
                     "the area's phone service has no number", "fill in 'number' when an official source gives it")]
 
 
-def _languages(kb: KnowledgeBase, directory: Path) -> list[Finding]:
+def _languages(kb: KnowledgeBase, source: _Sources) -> list[Finding]:
     out: list[Finding] = []
 
     def check(src: _Source, text: Text, what: str, *path: Any) -> None:
@@ -144,7 +158,7 @@ def _languages(kb: KnowledgeBase, directory: Path) -> list[Finding]:
                 out.append(Finding(src.file, src.line(*path, language), MISSING, f"{what} has no '{language}' text",
                                    f"write the {language} text"))
 
-    texts = _Source(directory, "texts")
+    texts = source("texts")
     for key, text in kb.texts.items():
         check(texts, text, f"text {key!r}", "texts", key)
     newcomer = sorted({*NEWCOMER_LANGUAGES, *(lang for key in NEWCOMER_TEXTS if key in kb.texts
@@ -156,20 +170,20 @@ def _languages(kb: KnowledgeBase, directory: Path) -> list[Finding]:
                 out.append(Finding(texts.file, texts.line("texts", key), MISSING,
                                    f"text {key!r} has no {language!r} translation (newcomers see English)",
                                    f"add '{language}:' with the translation, checked against the Finnish"))
-    services = _Source(directory, "services")
+    services = source("services")
     for service in kb.services.values():
         check(services, service.name, f"service {service.id!r} name", "services", service.id, "name")
         check(services, service.description, f"service {service.id!r} description", "services", service.id,
               "description")
-    points = _Source(directory, "service_points")
+    points = source("service_points")
     for point in kb.service_points.values():
         check(points, point.name, f"service point {point.id!r} name", "service_points", point.id, "name")
         check(points, point.description, f"service point {point.id!r} description", "service_points", point.id,
               "description")
-    area = _Source(directory, "area")
+    area = source("area")
     check(area, kb.area.name, "the area's name", "area", "name")
     check(area, kb.area.online_service_name, "the online service's name", "area", "online_service", "name")
-    phrasings = _Source(directory, "phrasings")
+    phrasings = source("phrasings")
     groups = (("topics", kb.phrasings.topics), ("audiences", kb.phrasings.audiences),
               ("smalltalk", kb.phrasings.smalltalk))
     for group, entries in groups:
