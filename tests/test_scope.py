@@ -247,3 +247,72 @@ def test_a_municipality_no_source_placed_gets_no_guess(engine):
     answer = engine.answer("asun joensuussa ja etsin töitä")
     if answer.employment_area is None:
         assert engine.kb.text("out_of_area_unknown_area", "fi") in answer.text
+
+
+# ---------------------------------------------------------------- classes from the round-5 and round-6 sets
+
+
+@pytest.mark.parametrize("question", [
+    "valmistuin lukiosta ja muutin kajaaniin, oon 19 ja haluun säästää rahaa. mistä saa apua työn etsimiseen?",
+    "tarvitsen rahaa vuokraan, oon työtön ja asun kuhmossa",
+])
+def test_money_in_everyday_words_is_no_unknown_benefit(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE
+    assert "etuutta" not in answer.text
+
+
+def test_a_made_up_compound_benefit_is_still_answered_honestly_in_swedish(engine):
+    answer = engine.answer("Hur ansöker jag om FPA:s månadstillägg för vuxna?")
+    assert answer.kind == OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question, point", [
+    ("liityin kassaan 2 kk sitten ja nyt jäin työttömäks. hyrynsalmella asun", "hyrynsalmi_kunnantalo"),
+    ("pitäis ilmottautua työnhakijaks, asun puolangalla", "puolanka_kunnantalo"),
+])
+def test_the_spoken_translative_reads_like_the_written_one(engine, question, point):
+    assert _points(engine.answer(question))[0] == point
+
+
+@pytest.mark.parametrize("question", [
+    "mistä saan verokortin kesätöitä varten? asun sotkamossa",
+    "I need a tax card for my new job, I live in Kajaani. Where do I get it?",
+    "Var får jag skattekort för mitt nya jobb? Jag bor i Kajana.",
+])
+def test_a_job_one_already_has_is_no_employment_question(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OTHER_ORGANISATION
+    assert "verohallinto" in _ids(answer)
+    assert not answer.service_points
+
+
+def test_a_tax_card_and_looking_for_work_still_gets_both(engine):
+    answer = engine.answer("jäin työttömäksi ja etsin uutta työtä, mistä verokortti? asun kuhmossa")
+    assert "verohallinto" in _ids(answer)
+    assert _points(answer)[0] == "kuhmo_kaupungintalo"
+
+
+def test_a_social_workers_help_is_not_hiring(engine):
+    answer = engine.answer("olen työtön kuusamolainen ja tarttisin sosiaalityöntekijän apua, mistä työllisyyspalvelut?")
+    assert "employer" not in answer.audience
+    assert _points(answer)[0] == "kuusamo_kaupungintalo"
+
+
+@pytest.mark.parametrize("question", [
+    "toiminimiyrittäjä kuusamosta, tarvitsisin kaksi hiihdonopettajaa rukalle joulun sesonkiin",
+    "mulla on toiminimi kuhmossa ja tarttisin kesäksi apumiehen",
+])
+def test_a_sole_trader_looking_for_help_is_an_employer(engine, question):
+    assert "employer" in engine.answer(question).audience
+
+
+@pytest.mark.parametrize("question, point", [
+    ("kysyn 20-vuotiaan veljeni puolesta, hän asuu kajaanissa ja on työtön. itse asun oulussa", "kajaani_ohjaamo"),
+    ("Kirjoitan ystäväni puolesta. Hän on 58-vuotias ja asuu Puolangalla. Minä asun Kajaanissa. Minne hänen "
+     "kannattaa mennä kysymään töistä?", "puolanka_kunnantalo"),
+    ("I'm asking for my brother, he lives in Kuhmo and lost his job. I live in Oulu. Where should he go?",
+     "kuhmo_kaupungintalo"),
+])
+def test_a_question_asked_for_someone_else_goes_by_where_they_live(engine, question, point):
+    assert _points(engine.answer(question))[0] == point

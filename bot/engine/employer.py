@@ -48,6 +48,7 @@ class EmployerSignals:
         self.agent_endings = tuple(_forms(kb, "worker_ending"))
         self.identities = frozenset(_forms(kb, "identity"))
         self.former = frozenset(_forms(kb, "former"))
+        self.help = frozenset(_forms(kb, "help"))
 
     def _business(self, token: str) -> bool:
         """The token is a business word with a case ending, also at the end of a compound (rakennusfirma)."""
@@ -91,6 +92,8 @@ class EmployerSignals:
             if token in self.hiring:
                 for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
                     if self._worker(folded[j]):
-                        signals.append(Signal((i, j), "hiring"))
+                        # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
+                        if j + 1 >= len(folded) or folded[j + 1] not in self.help:
+                            signals.append(Signal((i, j), "hiring"))
                         break
         return signals

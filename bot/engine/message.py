@@ -20,7 +20,10 @@ _CLAUSE_SIGN = re.compile(r"[.,;:!?\n]")
 
 @lru_cache(maxsize=65536)
 def stem_fi(folded_token: str) -> str:
-    """Snowball Finnish stem of a folded token (cached: the vocabulary of a chat bot is small)."""
+    """Snowball Finnish stem of a folded token (cached: the vocabulary of a chat bot is small). The spoken
+    translative ("työttömäks", "työnhakijaks") is read as the written one (-ksi), which Snowball knows."""
+    if len(folded_token) >= 6 and folded_token.endswith("ks") and folded_token[-3] in "aeiouy":
+        return _FI.stemWord(folded_token + "i")
     return _FI.stemWord(folded_token)
 
 

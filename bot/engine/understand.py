@@ -131,6 +131,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         # Finnish "teen" (I do) is not English "teen": read phrases in the language the message is in
         if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former"):
             by_kind[hit.phrase.kind].append(hit)
+    if by_kind["organisation"]:  # "verokortti kesätöitä varten": a job one has is no need of ours
+        purpose = {p for h in by_kind["asks"] if h.phrase.key == "purpose" for p in h.positions}
+        for kind in ("topic", "audience"):
+            by_kind[kind] = [h for h in by_kind[kind] if not purpose.issuperset(h.positions)]
     evidence.append(Evidence(" ".join(message.tokens[:6]) + ("…" if len(message.tokens) > 6 else ""),
                              f"language: {written_in}", 1.0, "chosen" if context.language else "detected"))
 
@@ -219,7 +223,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     read_whole = {p for h in phrase_hits if h.how == "exact" or _most_of(h, message) for p in h.positions} | {
         h.position for h in place_hits}
     unknown_benefit = _unknown_benefit(message, read_whole, kb.language_cues.get("benefit_words", frozenset()),
-                                       known_words)
+                                       kb.language_cues.get("benefit_endings", frozenset()), known_words)
     if unknown_benefit:
         evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
     # "onko kuhmossa hyvää pizzeriaa", "paltamossa missä vois uida": a place and words nothing explains, no
@@ -299,16 +303,18 @@ def _most_of(hit: PhraseHit, message: Message) -> bool:
     return len(hit.phrase.stems[0]) >= WHOLE_WORD_SHARE * len(message.folded[hit.positions[0]])
 
 
-def _unknown_benefit(message: Message, covered: set[int], shapes: frozenset[str], known: frozenset[str]) -> str:
-    """The first word shaped like a benefit ("kuukausilisää", "flimflam subsidy") that no phrase read."""
+def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str], endings: frozenset[str],
+                     known: frozenset[str]) -> str:
+    """The first word shaped like a benefit that no phrase read: a longer word with a Finnish benefit ending
+    ("kuukausilisää"), or a Swedish or English benefit word after a word nothing explains ("flimflam subsidy")."""
     for i, (token, folded) in enumerate(zip(message.tokens, message.folded, strict=True)):
         if i in covered or folded in known:
             continue
-        if folded in shapes:  # "subsidy": a benefit of its own only after a word nothing explains
+        if folded in words:
             before = message.folded[i - 1] if i else ""
             if before and (i - 1) not in covered and before not in known and before.isalpha():
                 return f"{message.tokens[i - 1]} {token}"
-        elif any(len(folded) > len(shape) + 3 and folded.endswith(shape) for shape in shapes):
+        elif any(len(folded) > len(ending) + 3 and folded.endswith(ending) for ending in endings):
             return token
     return ""
 

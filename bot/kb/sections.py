@@ -43,9 +43,9 @@ PLACE_CUES = ("current", "past", "perfect", "origin", "move", "plan", "near", "w
               "asked_for_other")
 #: Phrasing-only audience "native": "I'm Finnish but prefer English" is not a foreign-language client.
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
-EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending")
+EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending", "help")
 #: What a person may ask about a service point that the knowledge base may lack.
-ASKS = ("hours", "phone", "email", "where", "help")
+ASKS = ("hours", "phone", "email", "where", "help", "purpose")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -563,7 +563,7 @@ def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, d
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
-    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "benefit_words"})
+    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "benefit_words", "benefit_endings"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
@@ -571,6 +571,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     cues["neutral"] = frozenset(w.lower() for w in root.strings("neutral"))
     cues["work_stems"] = frozenset(w.lower() for w in root.strings("work_stems"))
     cues["benefit_words"] = frozenset(w.lower() for w in root.strings("benefit_words"))
+    cues["benefit_endings"] = frozenset(w.lower() for w in root.strings("benefit_endings"))
     return cues
 
 
