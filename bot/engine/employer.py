@@ -49,6 +49,7 @@ class EmployerSignals:
         self.identities = frozenset(_forms(kb, "identity"))
         self.former = frozenset(_forms(kb, "former"))
         self.help = frozenset(_forms(kb, "help"))
+        self.closing = frozenset(_forms(kb, "closing"))
 
     def _business(self, token: str) -> bool:
         """The token is a business word with a case ending, also at the end of a compound (rakennusfirma)."""
@@ -76,7 +77,13 @@ class EmployerSignals:
         folded = message.folded
         pairs = [f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False)]
         signals: list[Signal] = []
+        # "olen yrittäjä mutta lopetan firman": a business being closed is a job seeker's story, not an employer's
+        closing = any(t in self.closing for t in folded) or any(p in self.closing for p in pairs)
         for i, token in enumerate(folded):
+            if closing:
+                if token in self.hiring:
+                    signals += self._hiring(folded, i)
+                continue
             if token in self.identities or (i > 0 and pairs[i - 1] in self.identities):
                 start = i - 1 if token not in self.identities else i
                 if not (start > 0 and folded[start - 1] in self.former):
@@ -90,10 +97,15 @@ class EmployerSignals:
             elif self._own_business(token):
                 signals.append(Signal((i,), "own business"))
             if token in self.hiring:
-                for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
-                    if self._worker(folded[j]):
-                        # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
-                        if j + 1 >= len(folded) or folded[j + 1] not in self.help:
-                            signals.append(Signal((i, j), "hiring"))
-                        break
+                signals += self._hiring(folded, i)
         return signals
+
+    def _hiring(self, folded: tuple[str, ...], i: int) -> list[Signal]:
+        """A hiring word at i followed by a worker ("tarvitsemme hitsaajia")."""
+        for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
+            if self._worker(folded[j]):
+                # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
+                if j + 1 < len(folded) and folded[j + 1] in self.help:
+                    return []
+                return [Signal((i, j), "hiring")]
+        return []

@@ -43,7 +43,7 @@ PLACE_CUES = ("current", "past", "perfect", "origin", "move", "plan", "near", "w
               "asked_for_other")
 #: Phrasing-only audience "native": "I'm Finnish but prefer English" is not a foreign-language client.
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
-EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending", "help")
+EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending", "help", "closing")
 #: What a person may ask about a service point that the knowledge base may lack.
 ASKS = ("hours", "phone", "email", "where", "help", "purpose")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
