@@ -316,3 +316,18 @@ def test_a_sole_trader_looking_for_help_is_an_employer(engine, question):
 ])
 def test_a_question_asked_for_someone_else_goes_by_where_they_live(engine, question, point):
     assert _points(engine.answer(question))[0] == point
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("my employer hasn't paid my salary for two months, what can I do?", "tyosuojelu"),
+    ("voiko kelan kuntoutusta hakea itse vai tarviiko lääkärin lausunnon?", "kela"),
+])
+def test_another_organisations_matter_is_answered_even_when_our_part_needs_the_municipality(
+        engine, question, organisation):
+    answer = engine.answer(question)
+    assert organisation in _ids(answer)
+    assert answer.needs_clarification and answer.choices  # ours: which municipality, with buttons
+    assert not answer.service_points
+    assert answer.text.index("🏛") < answer.text.index(answer.choices[0].label)
+    again = engine.answer(question, Context(municipality="kuhmo"))
+    assert organisation in _ids(again)

@@ -160,6 +160,17 @@ class Engine:
             return Answer(language, u.municipality, False, u.audiences, None, (), False,
                           kb.text(key, language), kind=kind, confidence=u.confidence)
         routed = route(kb, u.topic, u.audiences, u.municipality, u.point)
+        if routed.needs_municipality and organisations:
+            # "my employer hasn't paid my salary, what can I do?": their matter answered, ours asked about (the
+            # question waits like any other: a municipality chosen answers the whole message again)
+            facts = [(o.source, o.checked) for o in organisations if o.source]
+            text = "\n\n".join(part for part in (
+                compose.organisations_text(kb, language, organisations, job_seeker=True, with_source=False),
+                kb.text("also_ask_municipality", language, municipalities=compose.municipality_list(kb, language)),
+                compose.source_line(kb, language, facts) if facts else "") if part)
+            return Answer(language, None, False, u.audiences, u.topic, (), True, text, kind=CLARIFY,
+                          confidence=min(u.organisation_confidence, ASKED_CONFIDENCE), organisations=organisations,
+                          choices=compose.municipality_choices(kb, language))
         if routed.needs_municipality:  # a question back is no answer: below the line, like every question asked
             return Answer(language, None, False, u.audiences, u.topic, (), True,
                           compose.clarify_text(kb, language, u.topic, u.topic_explicit), kind=CLARIFY,

@@ -56,6 +56,7 @@ NEWCOMER_TEXTS = ("newcomer_answer", "newcomer_place")
 #: Placeholders each UI text may use; anything else is a typo the validator reports.
 TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "ask_municipality": {"municipalities"},
+    "also_ask_municipality": {"municipalities"},
     "ask_village": {"village"},
     "newcomer_answer": {"point", "address", "url"},
     "newcomer_place": {"place"},
@@ -111,7 +112,7 @@ REQUIRED_TEXTS = (
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
     "out_of_area_served_by", "out_of_area_website", "out_of_area_unknown_area", "not_ours", "also_job_seeker",
-    "organisation_phone", "out_of_scope", "unknown_benefit",
+    "also_ask_municipality", "organisation_phone", "out_of_scope", "unknown_benefit",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
     # Telegram channel
     "help", "command_start", "command_help", "command_language", "command_municipality", "command_reset",
