@@ -331,3 +331,21 @@ def test_another_organisations_matter_is_answered_even_when_our_part_needs_the_m
     assert answer.text.index("🏛") < answer.text.index(answer.choices[0].label)
     again = engine.answer(question, Context(municipality="kuhmo"))
     assert organisation in _ids(again)
+
+
+@pytest.mark.parametrize("question", ["syntynyt 2003, asun kajaanissa, työtön",
+                                      "olen parikymppinen ja asun kajaanissa, töitä etsin"])
+def test_a_year_of_birth_or_twenty_something_is_a_young_persons_age(engine, question):
+    assert _points(engine.answer(question))[0] == "kajaani_ohjaamo"
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Kirjoitan tätä puhelimella. Olen 45, asun Kajaanissa ja etsin töitä. Mihin kannattaa mennä?",
+     "kajaani_virastotalo"),
+    ("hey, im from paltamo, my phone keyboard is english so no ä ö. i lost my job, which office do i go to?",
+     "paltamo_kunnantalo"),
+])
+def test_how_a_person_writes_is_not_what_they_ask(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.topic != "phone_service"
+    assert _points(answer)[0] == point

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import date
 
 from bot.answer import Context
 from bot.engine.cues import CueIndex
@@ -43,6 +44,8 @@ _OTHER_ELLIPSIS = re.compile(
     r"isä|isäni|puoliso|puolisoni|avopuoliso|tyttöystävä|tyttöystäväni|poikaystävä|poikaystäväni|wife|husband|son|"
     r"daughter|brother|sister|fru|dotter|bror|syster)\s+(?:on\s+|is\s+|är\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|euroa?|km|vuotta|years ago))")
+#: "syntynyt 2003", "born in 2001", "född 2004": the writer's own age from the year of birth
+_BIRTH_YEAR = re.compile(r"\b(?:syntynyt|synt|syntyny|syntymävuosi|born(?: in)?|född(?: år)?)\s+((?:19|20)\d\d)\b")
 _OWN_AGE_WORDS = frozenset({"olen", "oon", "mä", "ma", "mie", "i'm", "im", "i", "täytin", "age", "ikä"})
 _THIRD_PERSON_AGE_WORDS = frozenset({"on", "is", "täytti", "är", "fyllde", "turned"})
 _OWN_PRONOUNS = frozenset({"minä", "mä", "ma", "mie", "jag", "i"})
@@ -481,6 +484,8 @@ def _age(message: Message, about_other: bool = False) -> int | None:
         whose = "other" if match.group(3) else _whose(text[:match.start()], match.group(0))
         {"own": own, "other": other, "unknown": unknown}[whose].append(age)
     own += [int(m.group(1)) for m in _OWN_ELLIPSIS.finditer(text)]
+    own += [date.today().year - int(m.group(1)) for m in _BIRTH_YEAR.finditer(text)
+            if 0 < date.today().year - int(m.group(1)) < 100]
     other += [int(m.group(1)) for m in _OTHER_ELLIPSIS.finditer(text)]
     if about_other and other:
         return other[0]
