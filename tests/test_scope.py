@@ -349,3 +349,46 @@ def test_how_a_person_writes_is_not_what_they_ask(engine, question, point):
     answer = engine.answer(question)
     assert answer.topic != "phone_service"
     assert _points(answer)[0] == point
+
+
+@pytest.mark.parametrize("question", [
+    "i work full time in taivalkoski and want to join an unemployment fund just in case, which fund should i pick",
+    "Jag har fast jobb i Kuhmo men funderar på att gå med i en a-kassa. Vilken ska jag välja?",
+])
+def test_someone_who_has_a_job_and_asks_about_a_fund_is_not_sent_to_a_service_point(engine, question):
+    answer = engine.answer(question)
+    assert "unemployment_fund" in _ids(answer)
+    assert not answer.service_points
+
+
+def test_looking_for_a_new_job_is_not_having_one(engine):
+    answer = engine.answer("I lost my job in Suomussalmi and my work permit is tied to that employer. What happens to "
+                           "my residence permit and can I look for a new job?")
+    assert "migri" in _ids(answer)
+    assert _points(answer)[0] == INTERNATIONAL_INFO
+
+
+@pytest.mark.parametrize("question", ["how many people live in puolanka?",
+                                      "onko paltamon golfkenttä vielä auki syksyllä",
+                                      "can you recommend a good sushi place in Kajaani?"])
+def test_local_trivia_with_a_place_is_not_ours(engine, question):
+    assert engine.answer(question).kind == OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question, municipality", [
+    ("Magandang araw po, nakatira ako sa Kuhmo at naghahanap ng trabaho. Saan po ako pwedeng magtanong?", "kuhmo"),
+    ("Hallo, ik woon sinds kort in Vuokatti en zoek werk. Waar kan ik terecht?", "sotkamo"),
+])
+def test_a_language_without_texts_is_not_read_as_a_newcomer_language_and_a_village_names_the_municipality(
+        engine, question, municipality):
+    answer = engine.answer(question)
+    assert answer.language == "en"
+    assert answer.municipality == municipality
+    assert _points(answer)[0] == INTERNATIONAL_INFO
+
+
+def test_talking_with_a_social_worker_is_not_hiring_one(engine):
+    answer = engine.answer("oon ollu pitkään työttömänä ja nyt tarttis jutella sosiaalityöntekijän kanssa, "
+                           "asun paltamossa")
+    assert "employer" not in answer.audience
+    assert _points(answer)[0] == "paltamo_kunnantalo"

@@ -126,7 +126,8 @@ class Engine:
             place = (home.village or kb.municipalities[home.municipality].display_name(shown)) if home.municipality \
                 else home.outside or ""
         text = compose.newcomer_text(kb, shown, points, place)
-        municipality = home.municipality if home is not None and not home.village else None
+        # a village of one municipality says where they live ("ik woon in Vuokatti"); a shared name does not
+        municipality = home.municipality if home is not None and not home.ambiguous else None
         return Answer(shown, municipality, False, ("foreign_language",), "international_info", points, False, text,
                       kind=ROUTE, confidence=0.8, home_stated=municipality is not None)
 

@@ -22,7 +22,7 @@ _OWN_ENDING = re.compile(r"^[aeiouy]?(?:ll|ss|st|lt|n|t)?[aeiouy]{0,2}(?:ni|mme)
 #: "meidän tilanne" (our situation) is not "tila" (farm) + an ending.
 _CASE_ENDING = re.compile(r"^[aeiouy]{0,3}(?:n|t|ssa|sta|lla|lta|lle|na|ksi|h[aeiouy]n|seen)?[aeiouy]?(?:ni|mme)?$")
 OWNER_REACH = 4  # "we run a small husky farm"
-HIRING_REACH = 3
+HIRING_REACH = 4
 MIN_AGENT_NOUN = 7
 SIGNAL_WEIGHT = 2.0
 

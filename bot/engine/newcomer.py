@@ -183,5 +183,6 @@ def detect_newcomer(text: str, words: int, national_evidence: float, languages: 
                                                                        *SCRIPT_LANGUAGES["arabic"])))
     if not latin:
         return None
-    language, probability = _classify(text, ("fi", "sv", "en", *latin))
+    # the languages without texts are candidates too: Tagalog or Kurdish is not Somali because it is not Finnish
+    language, probability = _classify(text, ("fi", "sv", "en", *latin, *FOREIGN_LATIN))
     return language if language in latin and probability >= MIN_PROBABILITY else None

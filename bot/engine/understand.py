@@ -29,7 +29,7 @@ from bot.kb.normalise_names import fold
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
     r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|turned|är|fyllde)\s+"
-    r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|only|just|now)\s+)?(\d{2})\b"
+    r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|vielä|still|only|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
     r"|(\d{2})\s*(?:-?\s*v\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
     r"år\b|-årig)"
@@ -134,10 +134,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         # Finnish "teen" (I do) is not English "teen": read phrases in the language the message is in
         if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former"):
             by_kind[hit.phrase.kind].append(hit)
-    if by_kind["organisation"]:  # "verokortti kesätöitä varten": a job one has is no need of ours
-        purpose = {p for h in by_kind["asks"] if h.phrase.key == "purpose" for p in h.positions}
+    if by_kind["organisation"]:
+        # "verokortti kesätöitä varten", "I work full time and want to join an unemployment fund": a job the person
+        # has is no need of ours, nor is the organisation's own word ("unemployment fund") said by someone working
+        has_job = {p for h in by_kind["asks"] if h.phrase.key == "has_job" for p in h.positions}
+        if has_job:
+            has_job |= {p for h in by_kind["organisation"] for p in h.positions}
         for kind in ("topic", "audience"):
-            by_kind[kind] = [h for h in by_kind[kind] if not purpose.issuperset(h.positions)]
+            by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
     evidence.append(Evidence(" ".join(message.tokens[:6]) + ("…" if len(message.tokens) > 6 else ""),
                              f"language: {written_in}", 1.0, "chosen" if context.language else "detected"))
 

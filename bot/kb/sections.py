@@ -45,7 +45,7 @@ PLACE_CUES = ("current", "past", "perfect", "origin", "move", "plan", "near", "w
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
 EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending", "help", "closing")
 #: What a person may ask about a service point that the knowledge base may lack.
-ASKS = ("hours", "phone", "email", "where", "help", "purpose")
+ASKS = ("hours", "phone", "email", "where", "help", "has_job")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
