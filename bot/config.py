@@ -17,8 +17,8 @@ import yaml
 from bot import SHIPPED_KNOWLEDGE
 from bot.kb.errors import KBError
 from bot.kb.fields import Fields
+from bot.kb.hours_fields import opening_hours_of
 from bot.kb.model import OpeningHours
-from bot.kb.sections import opening_hours_of
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
 HASH_KEY_VARIABLE = "TYONAVI_HASH_KEY"
@@ -185,7 +185,7 @@ def handoff_hours(data: dict[str, Any], source: str = "config") -> OpeningHours:
     """handoff.hours read with the knowledge base's opening-hours rules; any problem stops start-up."""
     errors: list[KBError] = []
     hours = opening_hours_of(Fields(data, source, errors, "handoff.hours"), "handoff.hours")
-    if not errors and not hours.weekly:
+    if not errors and not hours.known:
         raise ConfigError(f"{source}: handoff.hours needs at least one weekday under weekly, "
                           'e.g. weekly: {mon: "09:00-15:00"}')
     if errors:

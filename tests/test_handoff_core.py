@@ -15,7 +15,7 @@ from bot.hours import next_opening
 from bot.kb.model import OpeningHours
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-WEEKDAYS_9_TO_15 = OpeningHours(weekly={day: (9 * 60, 15 * 60) for day in range(5)})
+WEEKDAYS_9_TO_15 = OpeningHours(week={day: (9 * 60, 15 * 60) for day in range(5)})
 STAFF = {"staff": {"user_ids": [7]}}
 
 
@@ -40,7 +40,7 @@ def test_finnish_independence_day_and_christmas_are_skipped():
 
 
 def test_an_exception_day_counts():
-    hours = OpeningHours(weekly=WEEKDAYS_9_TO_15.weekly, exceptions={date(2026, 11, 30): None})
+    hours = OpeningHours(week=WEEKDAYS_9_TO_15.week, dates={date(2026, 11, 30): None})
     assert next_opening(hours, at(2026, 11, 27, 16, 0)) == at(2026, 12, 1, 9, 0)
 
 

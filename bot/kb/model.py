@@ -121,16 +121,75 @@ class OtherPlaces:
     localities: dict[str, tuple[str, ...]]
 
 
+#: An opening span in minutes from midnight: (540, 690) is 9.00–11.30; midnight at the end is 1440.
+Span = tuple[int, int]
+
+
+def _spans(value: tuple[Span, ...] | Span | None) -> tuple[Span, ...]:
+    """A day's spans, sorted; a bare (open, close) pair and None (closed) are read as one span and none."""
+    if value is None:
+        return ()
+    if len(value) == 2 and all(isinstance(v, int) for v in value):
+        return (value,)  # type: ignore[return-value]
+    return tuple(sorted(value))  # type: ignore[arg-type]
+
+
+def _only_span(spans: tuple[Span, ...]) -> Span:
+    if len(spans) != 1:
+        raise ValueError("a day with several spans: read the hours with bot.hours.week_hours or schema_org_hours")
+    return spans[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    """Weekly hours for a date range of every year (summer hours); weekdays it leaves out are closed then."""
+
+    first: tuple[int, int]  # (month, day) of the first day
+    last: tuple[int, int]  # (month, day) of the last day; before `first` when the range runs over New Year
+    week: dict[int, tuple[Span, ...]]
+    note: Text | None = None
+
+    def covers(self, day: date) -> bool:
+        month_day = (day.month, day.day)
+        if self.first <= self.last:
+            return self.first <= month_day <= self.last
+        return month_day >= self.first or month_day <= self.last
+
+
 @dataclass(frozen=True, slots=True)
 class OpeningHours:
-    """Weekly hours as (open, close) minute pairs per weekday (0 = Monday), and exceptions."""
+    """When a place is open: opening_hours in service_points.yaml, handoff.hours in the config.
 
-    weekly: dict[int, tuple[int, int]] = field(default_factory=dict)
-    exceptions: dict[date, tuple[int, int] | None] = field(default_factory=dict)
+    `week` maps a weekday (0 = Monday) to its spans, and a season's week replaces it on the season's dates;
+    or `osm`, an OpenStreetMap opening_hours expression, says it all for what those cannot. `dates` override
+    single days (no spans: closed). `by_appointment` weekdays are open by appointment only. Finnish public
+    holidays are closed unless `dates` names them (bot/hours.py reads all this).
+    """
+
+    week: dict[int, tuple[Span, ...]] = field(default_factory=dict)
+    dates: dict[date, tuple[Span, ...]] = field(default_factory=dict)
+    seasons: tuple[Season, ...] = ()
+    by_appointment: frozenset[int] = frozenset()
+    note: Text | None = None
+    osm: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "week", {day: _spans(spans) for day, spans in self.week.items()})
+        object.__setattr__(self, "dates", {day: _spans(spans) for day, spans in self.dates.items()})
 
     @property
     def known(self) -> bool:
-        return bool(self.weekly)
+        return bool(self.week or self.seasons or self.osm)
+
+    # The one-span-a-day shape bot/kb/export.py reads until it calls bot.hours.schema_org_hours; a day with
+    # several spans raises there rather than being exported wrong. Remove both once nothing reads them.
+    @property
+    def weekly(self) -> dict[int, Span]:
+        return {day: _only_span(spans) for day, spans in self.week.items()}
+
+    @property
+    def exceptions(self) -> dict[date, Span | None]:
+        return {day: _only_span(spans) if spans else None for day, spans in self.dates.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.kb.errors import KBError
 from bot.kb.fields import Fields, _kind
+from bot.kb.hours_fields import opening_hours_of
 from bot.kb.model import (
     ALL_LANGUAGES,
     LANGUAGES,
@@ -48,8 +49,6 @@ EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker
 ASKS = ("hours", "phone", "email", "where", "help", "has_job")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 
 #: Texts a newcomer sees first, in their own language: a missing newcomer translation is a `kb lint` warning.
 NEWCOMER_TEXTS = ("newcomer_answer", "newcomer_place")
@@ -364,59 +363,10 @@ def _address_of(sub: Fields) -> Address:
     return Address(sub.string("street"), code, sub.string("town"))
 
 
-def _minutes(text: str) -> tuple[int, int] | None:
-    match = _HOURS.match(text.strip())
-    if not match:
-        return None
-    h1, m1, h2, m2 = (int(g) for g in match.groups())
-    start, end = h1 * 60 + m1, h2 * 60 + m2
-    if not (0 <= start < end <= 24 * 60 and m1 < 60 and m2 < 60):
-        return None
-    return start, end
-
-
 def _opening_hours(f: Fields) -> OpeningHours:
     if not f.present("opening_hours", False):
         return OpeningHours()
     return opening_hours_of(f.sub("opening_hours", f"{f.what}: opening_hours"), f.what)
-
-
-def opening_hours_of(sub: Fields, what: str) -> OpeningHours:
-    """Weekly hours and exceptions from one `{weekly: …, exceptions: …}` mapping; problems go to sub's errors.
-
-    Shared by service points and the config's handoff.hours, so staff write hours one way everywhere.
-    """
-    sub.check_keys({"weekly", "exceptions"})
-    weekly: dict[int, tuple[int, int]] = {}
-    exceptions: dict[date, tuple[int, int] | None] = {}
-    if sub.present("weekly", False):
-        week = sub.sub("weekly", f"{sub.what}.weekly")
-        week.check_keys(set(WEEKDAYS))
-        for day, value in week.data.items():
-            if day in WEEKDAYS:
-                span = _minutes(str(value))
-                if span is None:
-                    week.error(week.line(day), f"{what}: opening hours {value!r} not understood",
-                               'write hours as "09:00-15:00"')
-                else:
-                    weekly[WEEKDAYS.index(day)] = span
-    if sub.present("exceptions", False):
-        exc = sub.sub("exceptions", f"{sub.what}.exceptions")
-        for key, value in exc.data.items():
-            try:
-                day = key if isinstance(key, date) else date.fromisoformat(str(key))
-            except ValueError:
-                exc.error(exc.line(key), f"{what}: exception date {key!r} not understood",
-                          'write the date as "2026-12-24"')
-                continue
-            if str(value).strip().lower() == "closed":
-                exceptions[day] = None
-            elif (span := _minutes(str(value))) is not None:
-                exceptions[day] = span
-            else:
-                exc.error(exc.line(key), f"{what}: exception {value!r} not understood",
-                          'write closed or hours as "10:00-14:00"')
-    return OpeningHours(weekly, exceptions)
 
 
 def build_service_points(data: Any, file: str, errors: list[KBError]) -> list[tuple[ServicePoint, int]]:

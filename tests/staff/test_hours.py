@@ -8,7 +8,7 @@ import pytest
 
 from bot.answer import Context
 from bot.engine import Engine
-from bot.hours import hours_on, is_open, is_public_holiday
+from bot.hours import day_hours, is_open, is_public_holiday
 from bot.kb.model import OpeningHours
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -21,7 +21,7 @@ def at(*parts: int) -> datetime:
 
 @pytest.fixture
 def hours() -> OpeningHours:
-    return OpeningHours(weekly=WEEKDAYS_9_TO_15, exceptions={
+    return OpeningHours(week=WEEKDAYS_9_TO_15, dates={
         date(2026, 12, 23): (10 * 60, 12 * 60),
         date(2026, 12, 24): (9 * 60, 11 * 60),  # staff decided to open on Christmas Eve morning
         date(2026, 11, 18): None,  # training day
@@ -44,14 +44,14 @@ def test_closed_at_the_weekend(hours):
 
 
 def test_closed_on_independence_day_even_on_a_weekday():
-    hours = OpeningHours(weekly=WEEKDAYS_9_TO_15)
+    hours = OpeningHours(week=WEEKDAYS_9_TO_15)
     assert date(2025, 12, 6).weekday() == 5 and date(2027, 12, 6).weekday() == 0
     assert not is_open(hours, at(2027, 12, 6, 10, 0))  # itsenäisyyspäivä on a Monday
     assert is_open(hours, at(2027, 12, 7, 10, 0))
 
 
 def test_closed_on_christmas_eve_and_midsummer_eve_without_an_exception():
-    hours = OpeningHours(weekly=WEEKDAYS_9_TO_15)
+    hours = OpeningHours(week=WEEKDAYS_9_TO_15)
     assert is_public_holiday(date(2026, 12, 24))
     assert not is_open(hours, at(2026, 12, 24, 10, 0))  # Thursday
     assert not is_open(hours, at(2026, 6, 19, 10, 0))  # juhannusaatto, Friday
@@ -66,7 +66,7 @@ def test_an_exception_changes_or_closes_a_normal_day(hours):
     assert not is_open(hours, at(2026, 12, 23, 9, 30))
     assert is_open(hours, at(2026, 12, 23, 11, 0))
     assert not is_open(hours, at(2026, 11, 18, 10, 0))
-    assert hours_on(hours, date(2026, 11, 18)) is None
+    assert day_hours(hours, date(2026, 11, 18)).spans == ()
 
 
 def test_utc_time_is_read_in_helsinki_time(hours):
@@ -87,7 +87,7 @@ def test_unknown_hours_are_never_open():
 
 def test_an_answer_says_whether_the_point_is_open_now(kb):
     point = kb.service_points["kuhmo_kaupungintalo"]
-    with_hours = dataclasses.replace(point, opening_hours=OpeningHours(weekly=WEEKDAYS_9_TO_15))
+    with_hours = dataclasses.replace(point, opening_hours=OpeningHours(week=WEEKDAYS_9_TO_15))
     engine = Engine(dataclasses.replace(kb, service_points={**kb.service_points, point.id: with_hours}))
     context = Context(language="en", municipality="kuhmo")
     assert "Open now" in engine.answer("te office", context, now=at(2026, 11, 17, 10, 0)).text
