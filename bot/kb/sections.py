@@ -102,6 +102,15 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "staff_closed": {"case"},
     "staff_cancelled": {"case"},
     "staff_undeliverable": {"case"},
+    "hours_time": {"hour", "minute"},
+    "hours_date": {"day", "month"},
+    "hours_open_until": {"time"},
+    "hours_open_until_appointment": {"time"},
+    "hours_closed_opens": {"when", "time"},
+    "hours_closed_opens_appointment": {"when", "time"},
+    "hours_on_date": {"weekday", "day", "month"},
+    "hours_week_heading": {"first", "last"},
+    "hours_week_line": {"weekday", "date", "hours"},
 }
 REQUIRED_TEXTS = (
     "ask_municipality", "ask_role", "ask_village", "newcomer_answer", "newcomer_place",
@@ -113,6 +122,10 @@ REQUIRED_TEXTS = (
     "out_of_area_served_by", "out_of_area_website", "out_of_area_unknown_area", "not_ours", "also_job_seeker",
     "also_ask_municipality", "organisation_phone", "out_of_scope", "unknown_benefit",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
+    # opening hours in words (bot/engine/hours_text.py)
+    "hours_time", "hours_date", "hours_open_until", "hours_open_until_appointment", "hours_closed_opens",
+    "hours_closed_opens_appointment", "hours_today", "hours_tomorrow", "hours_weekdays_on", "hours_on_date",
+    "hours_week_heading", "hours_week_line", "hours_closed_day", "hours_holiday", "hours_by_appointment",
     # Telegram channel
     "help", "command_start", "command_help", "command_language", "command_municipality", "command_reset",
     "choose_language", "language_set", "choose_municipality", "home_elsewhere", "location_prompt",
