@@ -207,6 +207,32 @@ def field_written_at_the_top_level(path: Path) -> int:
     return append(path, 'phone: "040 123 4567"')
 
 
+def hours_of_the_first_point(path: Path, *block: str) -> int:
+    """Give the first service point the opening hours `block` (lines under opening_hours:); the first's number."""
+    lines = _lines(path)
+    index = next(i for i, line in enumerate(lines) if line.strip() == "opening_hours: {}")
+    lines[index:index + 1] = ["    opening_hours:", *(f"      {line}" for line in block)]
+    _write(path, lines)
+    return index + 2
+
+
+@recipe("service_points.yaml", "overlap")
+def lunch_break_spans_that_overlap(path: Path) -> int:
+    return hours_of_the_first_point(path, 'weekly: {mon: "09:00-12:00, 11:30-15:00"}')
+
+
+@recipe("service_points.yaml", "is not OpenStreetMap opening_hours")
+def osm_hours_that_do_not_parse(path: Path) -> int:
+    return hours_of_the_first_point(path, "osm: 'Mo-Fr 9-15; PH off'")
+
+
+@recipe("service_points.yaml", "is not a month and day")
+def summer_season_on_a_day_that_does_not_exist(path: Path) -> int:
+    hours_of_the_first_point(path, 'weekly: {mon: "09:00-15:00"}', "seasons:",
+                             '  - {from: "06-31", to: "08-09", weekly: {mon: "09:00-12:00"}}')
+    return next(i for i, line in enumerate(_lines(path), 1) if '"06-31"' in line)
+
+
 @recipe("area.yaml", "got a list")
 def top_level_list(path: Path) -> int:
     path.write_text("- area\n- kainuu_koillismaa\n", encoding="utf-8")
