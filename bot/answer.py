@@ -61,6 +61,8 @@ class Answer:
     organisations: tuple[Organisation, ...] = field(default=())
     #: the employment area that serves a person living outside ours, when the knowledge base knows it
     employment_area: EmploymentArea | None = None
+    #: the source line, also the last paragraph of `text`: Telegram folds it into an expandable quote
+    source: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON contract of `tyonavi ask --json` (keys may be added, never removed)."""
@@ -92,4 +94,5 @@ class Answer:
                 "name": self.employment_area.name.get(self.language),
                 "website": self.employment_area.website,
             } if self.employment_area else None,
+            "source": self.source,
         }

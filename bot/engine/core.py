@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from bot.answer import (
@@ -75,6 +76,11 @@ class Engine:
     def explain(self, text: str, context: Context | None = None,
                 now: datetime | None = None) -> tuple[Answer, Trace]:
         """The answer and the evidence behind it: words found, readings that competed, why one won."""
+        answer, trace = self._explain(text, context, now)
+        source = compose.source_of(self.kb, answer.language, answer.text)
+        return (replace(answer, source=source) if source else answer), trace
+
+    def _explain(self, text: str, context: Context | None, now: datetime | None) -> tuple[Answer, Trace]:
         kb = self.kb
         context = _current(context or Context(), kb)
         message = read_message(text)

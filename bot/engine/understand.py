@@ -193,7 +193,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                  1.0, "number"))
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     smalltalk = _best(by_kind["smalltalk"])
-    asked_where = {p for h in by_kind["asks"] for p in h.positions}
+    # has_job and reform only mark the message; what it asks about is read from the other groups
+    asked_where = {p for h in by_kind["asks"] if h.phrase.key not in ("has_job", "reform") for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
     about_work = _about_work(message, kb.language_cues.get("work_stems", frozenset()))

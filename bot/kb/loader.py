@@ -31,6 +31,7 @@ OPTIONAL_FILES = {
     "other_places": "other_places.yaml",
     "organisations": "other_organisations.yaml",
     "employment_areas": "employment_areas.yaml",
+    "sources": "sources.yaml",
 }
 
 
@@ -54,6 +55,7 @@ TOP_LEVEL_KEYS = {
                  "organisations")
 }
 TOP_LEVEL_KEYS["employment_areas"] = {"employment_areas", "unplaced", "source", "checked"}
+TOP_LEVEL_KEYS["sources"] = {"sources", "words"}
 
 
 @dataclass
@@ -126,6 +128,7 @@ def _load_checked(directory: Path, at: _Progress) -> tuple[KnowledgeBase | None,
     other_places = build("other_places", sections.build_other_places)
     organisations = build("organisations", sections.build_organisations)
     areas, unplaced = build("employment_areas", sections.build_employment_areas)
+    source_names = build("sources", sections.build_source_names)
     if area is None:
         return None, errors
 
@@ -143,6 +146,7 @@ def _load_checked(directory: Path, at: _Progress) -> tuple[KnowledgeBase | None,
         other_places=other_places,
         organisations=_unique(organisations, shown["organisations"], "organisation", errors),
         employment_areas=_unique(areas, shown["employment_areas"], "employment area", errors),
+        source_names=source_names,
     )
     from bot.kb.references import check_references  # local: keeps import graph one-way
 

@@ -317,6 +317,22 @@ class EmploymentArea:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceName:
+    """How a document named in `source` fields is shown to users: a short name in each language."""
+
+    match: str  # the start of its reference as the `source` fields write it
+    name: Text
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNames:
+    """The short names of documents, and Finnish words of references shown as written, per language."""
+
+    documents: tuple[SourceName, ...] = ()
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """Everything the bot knows. Immutable: a reload builds a new one and swaps it in."""
 
@@ -335,6 +351,8 @@ class KnowledgeBase:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     #: Optional (knowledge/employment_areas.yaml): the areas that serve people outside ours.
     employment_areas: dict[str, EmploymentArea] = field(default_factory=dict)
+    #: Optional (knowledge/sources.yaml): how the documents behind the facts are named under an answer.
+    source_names: SourceNames = field(default_factory=SourceNames)
 
     def text(self, key: str, language: str, **values: str) -> str:
         """A UI text in the language, with its {placeholders} filled."""

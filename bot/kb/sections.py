@@ -31,6 +31,8 @@ from bot.kb.model import (
     Routing,
     Service,
     ServicePoint,
+    SourceName,
+    SourceNames,
     Text,
     TopicRoute,
 )
@@ -46,7 +48,7 @@ PLACE_CUES = ("current", "past", "perfect", "origin", "move", "plan", "near", "w
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
 EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending", "help", "closing")
 #: What a person may ask about a service point that the knowledge base may lack.
-ASKS = ("hours", "phone", "email", "where", "help", "has_job")
+ASKS = ("hours", "phone", "email", "where", "help", "has_job", "reform")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 
@@ -120,7 +122,7 @@ REQUIRED_TEXTS = (
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
     "out_of_area_served_by", "out_of_area_website", "out_of_area_unknown_area", "not_ours", "also_job_seeker",
-    "also_ask_municipality", "organisation_phone", "out_of_scope", "unknown_benefit",
+    "also_ask_municipality", "reform_note", "organisation_phone", "out_of_scope", "unknown_benefit",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
     # opening hours in words (bot/engine/hours_text.py)
     "hours_time", "hours_date", "hours_open_until", "hours_open_until_appointment", "hours_closed_opens",
@@ -645,6 +647,28 @@ def build_employment_areas(data: Any, file: str, errors: list[KBError]
             checked=f.checked_day(),
         ), line))
     return out, root.strings("unplaced")
+
+
+def build_source_names(data: Any, file: str, errors: list[KBError]) -> SourceNames:
+    """Short names of the documents behind the facts, per language (an optional file; none when absent)."""
+    if data is None:
+        return SourceNames()
+    root = top(data, file, "sources", errors)
+    documents = []
+    for raw, line in root.items("sources", file):
+        f = Fields(raw, file, errors, "source", line)
+        f.check_keys({"match", "name"})
+        match = f.string("match", required=True)
+        f.what = f"source {match[:40]!r}" if match else f.what
+        documents.append(SourceName(match, f.text("name")))
+    words: dict[str, dict[str, str]] = {}
+    if root.present("words", False):
+        sub = root.sub("words", "words")
+        for word in sub.data:
+            forms = sub.sub(word, f"words: {word}")
+            forms.check_keys({"sv", "en"})
+            words[str(word)] = {lang: forms.string(lang) for lang in ("sv", "en") if forms.string(lang)}
+    return SourceNames(tuple(documents), words)
 
 
 _GROUP = re.compile(r"[a-z][a-z0-9_]*")

@@ -52,6 +52,18 @@ async def test_deep_link_start_kuhmo_saves_the_home_municipality_and_answers(sta
     assert Storage(db_path).get(FI_USER).municipality == "kuhmo"
 
 
+async def test_a_routed_answer_starts_with_the_place_and_folds_its_source_into_an_expandable_quote(start_bot):
+    async with start_bot() as bot:
+        (answer,) = await bot.say(FI_USER, "Asun Kuhmossa, minne menen?", "fi")
+    html_text = answer.params["text"]
+    lines = answer.plain_text.split("\n")
+    assert KUHMO_ADDRESS in lines[:4]
+    assert html_text.rstrip().endswith("</blockquote>")
+    quoted = html_text[html_text.index("<blockquote expandable>"):]
+    assert "Lähde: työllisyysalueen palvelusuunnitelma" in quoted
+    assert "Lähde:" not in html_text[:html_text.index("<blockquote expandable>")]
+
+
 async def test_deep_link_start_en_switches_to_english(start_bot):
     async with start_bot() as bot:
         greeting, _ = await bot.say(FI_USER, "/start en", "fi")
@@ -354,7 +366,7 @@ async def test_who_is_asking_is_asked_by_buttons_and_the_choice_answers_the_orig
         assert [b["text"] for row in inline_rows(asked) for b in row] == ["Töitä itselleni",
                                                                           "Työntekijää yritykselleni"]
         (answer,) = await bot.press(FI_USER, "role:jobseeker")
-        assert KUHMO_ADDRESS in answer.plain_text and "Työnhakijana" in answer.plain_text
+        assert KUHMO_ADDRESS in answer.plain_text and "Kuhmon kaupungintalo" in answer.plain_text
         (again,) = await bot.say(FI_USER, "etsin töitä yritykselleni kuhmossa")
         (employer,) = await bot.press(FI_USER, "role:employer")
     assert "Työnantaja- ja yrityspalvelut" in employer.plain_text and KUHMO_ADDRESS not in employer.plain_text
