@@ -75,6 +75,8 @@ class Municipality:
     postal_codes: tuple[str, ...]
     villages: tuple[Place, ...]
     radius_km: float = 40.0
+    #: Statistics Finland's three-digit municipality code ("205" for Kajaani), as PTV names municipalities.
+    code: str = ""
 
     def display_name(self, language: str) -> str:
         return self.name.get(language) or self.name["fi"]
@@ -209,6 +211,11 @@ class ServicePoint:
     opening_hours: OpeningHours
     source: str  # the document and its date, in words a user understands
     checked: date | None  # the day a person compared it with a current source; None: never
+    #: The point's service location channel in PTV (Suomi.fi Palvelutietovaranto): a re-import finds it by this.
+    ptv_id: str = ""
+    #: (latitude, longitude) in WGS84 decimal degrees; None when no source gives them.
+    location: tuple[float, float] | None = None
+    website: str = ""
 
 
 @dataclass(frozen=True, slots=True)

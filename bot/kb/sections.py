@@ -194,9 +194,10 @@ def _place(value: Any, line: int, file: str, errors: list[KBError], what: str) -
 def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tuple[Municipality, int]]:
     root = top(data, file, "municipalities", errors)
     out = []
+    code_of: dict[str, str] = {}
     for raw, line in root.items("municipalities", file):
         f = Fields(raw, file, errors, "municipality", line)
-        f.check_keys({"id", "name", "genitive", "forms", "demonym", "aliases", "region", "centre",
+        f.check_keys({"id", "code", "name", "genitive", "forms", "demonym", "aliases", "region", "centre",
                       "postal_codes", "villages", "radius_km"})
         mid = f.identifier()
         f.what = f"municipality {mid!r}"
@@ -227,9 +228,34 @@ def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tu
             postal_codes=tuple(codes),
             villages=tuple(villages),
             radius_km=f.number("radius_km", 5.0, 150.0) if "radius_km" in f.data else 40.0,
+            code=_municipality_code(f, code_of),
         )
         out.append((municipality, line))
     return out
+
+
+_MUNICIPALITY_CODE = re.compile(r"[0-9]{3}")
+
+
+def _municipality_code(f: Fields, code_of: dict[str, str]) -> str:
+    """Statistics Finland's three-digit code, in quotes; optional, but no two municipalities share one."""
+    if f.data.get("code") is None:
+        return ""
+    value, line = f.data["code"], f.line("code")
+    fix = 'write the three digits of Statistics Finland\'s municipality classification in quotes, e.g. code: "205"'
+    if isinstance(value, int) and not isinstance(value, bool):
+        f.error(line, f"{f.what}: code {value} is not in quotes, so it is read as a number (a leading 0 is lost)", fix)
+        return ""
+    code = value.strip() if isinstance(value, str) else ""
+    if not _MUNICIPALITY_CODE.fullmatch(code):
+        f.error(line, f"{f.what}: code {value!r} is not three digits", fix)
+        return ""
+    if code in code_of:
+        f.error(line, f"{f.what}: code {code} is also {code_of[code]}'s",
+                "each municipality has its own code: check both in Statistics Finland's classification")
+        return ""
+    code_of[code] = str(f.data.get("id", ""))
+    return code
 
 
 def build_other_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tuple[OtherMunicipality, int]]:
@@ -387,10 +413,11 @@ def _opening_hours(f: Fields) -> OpeningHours:
 def build_service_points(data: Any, file: str, errors: list[KBError]) -> list[tuple[ServicePoint, int]]:
     root = top(data, file, "service_points", errors)
     out = []
+    ptv_ids: dict[str, str] = {}
     for raw, line in root.items("service_points", file):
         f = Fields(raw, file, errors, "service point", line)
-        f.check_keys({"id", "municipality", "name", "address", "serves", "audiences", "languages",
-                      "description", "aliases", "former_addresses", "phone", "email",
+        f.check_keys({"id", "ptv_id", "municipality", "name", "address", "location", "serves", "audiences",
+                      "languages", "description", "aliases", "former_addresses", "phone", "email", "website",
                       "opening_hours", "source", "checked"})
         pid = f.identifier()
         f.what = f"service point {pid!r}"
@@ -432,8 +459,50 @@ def build_service_points(data: Any, file: str, errors: list[KBError]) -> list[tu
             opening_hours=_opening_hours(f),
             source=f.string("source"),
             checked=f.checked_day(),
+            ptv_id=_ptv_id(f, ptv_ids),
+            location=_location(f),
+            website=_point_website(f),
         ), line))
     return out
+
+
+_PTV_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _ptv_id(f: Fields, point_of: dict[str, str]) -> str:
+    """The PTV channel id `kb import-ptv` wrote; one channel is one point."""
+    value = f.string("ptv_id", required=False).lower()
+    if not value:
+        return ""
+    if not _PTV_ID.fullmatch(value):
+        f.error(f.line("ptv_id"), f"{f.what}: ptv_id {value!r} is not a PTV id",
+                "copy the service location's id from PTV (8-4-4-4-12 hexadecimal digits), or remove the line")
+        return ""
+    if value in point_of:
+        f.error(f.line("ptv_id"), f"{f.what}: ptv_id {value} is also {point_of[value]}'s",
+                "one PTV service location is one point: remove the line from the point it is not")
+        return ""
+    point_of[value] = str(f.data.get("id", ""))
+    return value
+
+
+def _location(f: Fields) -> tuple[float, float] | None:
+    """WGS84 latitude and longitude, inside Finland's bounding box."""
+    if f.data.get("location") is None:
+        return None
+    sub = f.sub("location", f"{f.what}: location")
+    sub.check_keys({"lat", "lon"})
+    return sub.number("lat", 59.5, 70.2), sub.number("lon", 19.0, 31.6)
+
+
+def _point_website(f: Fields) -> str:
+    """The point's own web page: a whole http(s) address (PTV has some http ones), or nothing."""
+    url = f.string("website", required=False)
+    if url and not re.fullmatch(r"https?://[^\s/]+\.[^\s]+", url):
+        f.error(f.line("website"), f"{f.what}: website {url!r} is not a web address",
+                "write the whole address starting with https://, e.g. https://www.kajaani.fi, or remove the line")
+        return ""
+    return url
 
 
 def build_services(data: Any, file: str, errors: list[KBError]) -> list[tuple[Service, int]]:
