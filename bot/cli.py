@@ -127,6 +127,34 @@ def cmd_kb_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_kb_import_ptv(args: argparse.Namespace) -> int:
+    from bot.kb.ptv import PtvInvalid
+    from bot.kb.ptv_merge import ImportRefused, import_ptv
+
+    export = Path(args.file)
+    if not export.is_file():
+        print(f"tyonavi: no file at {export} (give the saved PTV export)", file=sys.stderr)
+        return 1
+    fetched = args.fetched or date.fromtimestamp(export.stat().st_mtime)
+    try:
+        result = import_ptv(export, Path(args.dir) if args.dir else SHIPPED_KNOWLEDGE, fetched, write=not args.dry_run)
+    except (PtvInvalid, ImportRefused) as exc:
+        print("tyonavi: the PTV import stopped; nothing was written:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(result.report())
+    if not result.changed:
+        print("No change: the knowledge base already has what the file says.")
+    elif args.dry_run:
+        print("")
+        print(result.yaml_diff(), end="")
+        print(f"Nothing written (--dry-run). Run again without --dry-run to write {result.file}.")
+    else:
+        print(f"Wrote {result.file}. Check it (git diff) and run `tyonavi kb validate`.")
+    return 0
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -176,6 +204,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", help="write here (default: standard output)")
     export.add_argument("dir", nargs="?", help="knowledge-base directory (default: the shipped one)")
     export.set_defaults(func=cmd_kb_export)
+    ptv_import = kb_sub.add_parser("import-ptv", help="merge a saved PTV (Suomi.fi Palvelutietovaranto) export of "
+                                   "service locations into service_points.yaml")
+    ptv_import.add_argument("file", help="the PTV Open API v11 answer, saved as JSON")
+    ptv_import.add_argument("dir", nargs="?", help="knowledge-base directory (default: the shipped one)")
+    ptv_import.add_argument("--dry-run", action="store_true", help="only print what would change")
+    ptv_import.add_argument("--fetched", metavar="DATE", type=_date,
+                            help="the day the export was fetched, for the source line (default: the file's date)")
+    ptv_import.set_defaults(func=cmd_kb_import_ptv)
 
     report = sub.add_parser("report", help="unanswered questions, answers per municipality/topic/language, trend")
     report.add_argument("--db", metavar="FILE", default=DEFAULT_DB, help=f"the bot's database (default: {DEFAULT_DB})")
