@@ -49,7 +49,7 @@ def test_the_person_is_told_in_their_language_when_staff_are_back(kb):
     assert back_text(kb, WEEKDAYS_9_TO_15, friday_evening, "fi") == \
         "Henkilökunta on paikalla seuraavan kerran ma 30.11. klo 9.00."
     assert "mån 30.11 kl. 9.00" in back_text(kb, WEEKDAYS_9_TO_15, friday_evening, "sv")
-    assert "Mon 30/11 at 9:00" in back_text(kb, WEEKDAYS_9_TO_15, friday_evening, "en")
+    assert "Mon 30.11. at 9:00" in back_text(kb, WEEKDAYS_9_TO_15, friday_evening, "en")
     assert back_text(kb, WEEKDAYS_9_TO_15, at(2026, 11, 30, 10, 0), "fi") == ""
 
 

@@ -84,7 +84,7 @@ def test_employers_in_their_own_words_get_employer_services(engine):
 def test_close_readings_ask_who_is_asking_and_the_choice_answers_the_question(engine):
     question = "etsin töitä yritykselleni kuhmossa"
     asked = engine.answer(question)
-    assert asked.kind == CLARIFY and asked.text == "Etsitkö töitä itsellesi vai työntekijää yrityksellesi?"
+    assert asked.kind == CLARIFY and asked.text == "Etsitkö töitä vai haluatko palkata työntekijän yritykseesi?"
     assert [c.id for c in asked.choices] == ["role:jobseeker", "role:employer"]
     assert asked.confidence < 0.6  # kept for staff like an unanswered question
     as_seeker = engine.answer(question, Context(role="jobseeker"))
@@ -177,9 +177,9 @@ def test_console_chat_offers_numbered_choices_and_the_number_answers_the_questio
                             input="etsin töitä yritykselleni kuhmossa\n2\n/unohda\nasun maanselässä\n1\n/quit\n",
                             capture_output=True, text=True, timeout=60, check=True)
     out = result.stdout
-    assert "  1. Töitä itselleni\n  2. Työntekijää yritykselleni" in out
+    assert "  1. Etsin töitä\n  2. Haluan palkata" in out
     assert "Työnantaja- ja yrityspalvelut" in out  # "2": the employer's answer to the original question
-    assert "Maanselkä" in out and "useammassa kunnassa" in out
+    assert "Maanselkä" in out and "Useassa kunnassa" in out
     assert "Keskuskuja 6" in out or "Markkinatie 1" in out
 
 

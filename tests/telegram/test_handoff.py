@@ -127,7 +127,7 @@ async def test_two_people_and_two_staff_at_once_get_no_crossed_wires(start_bot, 
     assert [c.plain_text.split("\n\n")[1] for c in to_chat(to_first, PERSON)] == ["Vastaus sinulle, Kuhmo."]
     assert to_chat(to_first, OTHER_PERSON) == []
     (english,) = to_chat(to_other, OTHER_PERSON)
-    assert english.plain_text.startswith("💬 The employment services' staff answer") and "Answer for you." \
+    assert english.plain_text.startswith("💬 Reply from the employment services' staff") and "Answer for you." \
         in english.plain_text
     assert to_chat(to_other, PERSON) == []
     assert to_chat(closes_other, PERSON) == []
@@ -225,7 +225,7 @@ async def test_without_a_handoff_section_nothing_changes(start_bot, fake):
         (help_reply,) = await bot.say(PERSON, "/help")
         (next_answer,) = await bot.say(PERSON, "Asun Kuhmossa, mistä haen starttirahaa?")
     assert "ho:ask" not in fallback.callback_data()
-    assert "ei ole tässä käytössä" in unavailable.plain_text
+    assert "en voi välittää kysymyksiä henkilökunnalle" in unavailable.plain_text
     assert "/human" not in help_reply.plain_text
     assert "Kainuuntie 82" in next_answer.plain_text
     menus = [c.params["commands"] for c in fake.calls_to("setMyCommands") if "scope" not in c.params]

@@ -29,7 +29,7 @@ from bot.storage import Storage
 
 PEOPLE = 30
 FIRST_PERSON = 920_001
-NOTICE_START = "Palvelu käynnistyi uudelleen juuri kun vastasin viestiisi"
+NOTICE_START = "Palvelu käynnistyi uudelleen, juuri kun vastasin viestiisi"
 
 
 def start_process(config: Path, log: Path) -> subprocess.Popen:
