@@ -50,7 +50,7 @@ def test_chat_answers_on_the_console_and_remembers_the_municipality():
     result = run("chat", stdin="asun puolangalla\nentä starttiraha?\n/quit\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("Maaherrankatu 7, 89200 Puolanka") == 2
-    assert "Starttirahan" in result.stdout
+    assert "Starttirahaa haet" in result.stdout
 
 
 def test_chat_commands_set_the_municipality_by_name_and_forget_it():

@@ -102,7 +102,8 @@ async def test_clarify_by_button_saves_home_and_answers_the_original_question(st
         assert "mun:kuhmo" in clarify.callback_data()
         assert Storage(db_path).get(FI_USER).pending_question == "Mistä haen starttirahaa?"
         (answer,) = await bot.press(FI_USER, "mun:kuhmo")
-    assert "Kuhmo" in answer.plain_text and "Starttirahan" in answer.plain_text and KUHMO_ADDRESS in answer.plain_text
+    assert "Kuhmo" in answer.plain_text and "Starttirahaa haet" in answer.plain_text
+    assert KUHMO_ADDRESS in answer.plain_text
     assert len(fake.calls_to("answerCallbackQuery")) == 1
     stored = Storage(db_path).get(FI_USER)
     assert stored.municipality == "kuhmo" and stored.pending_question is None
@@ -115,7 +116,7 @@ async def test_follow_up_enta_kuhmossa_answers_the_same_topic_for_kuhmo(start_bo
         (english,) = await bot.say(EN_USER, "I live in Kajaani and need a startup grant", "en")
         (and_in,) = await bot.say(EN_USER, "and in Kuhmo?", "en")
     assert "Sotkamo" in first.plain_text
-    assert "Starttirahan" in follow_up.plain_text and KUHMO_ADDRESS in follow_up.plain_text
+    assert "Starttirahaa haet" in follow_up.plain_text and KUHMO_ADDRESS in follow_up.plain_text
     assert "startup grant" in and_in.plain_text.lower() and KUHMO_ADDRESS in and_in.plain_text
 
 
@@ -302,7 +303,7 @@ async def test_english_user_asked_for_the_municipality_who_types_kuhmo_is_answer
         (answer,) = await bot.say(EN_USER, "Kuhmo", "en")
     assert "Which municipality" in clarify.plain_text
     assert "startup grant" in answer.plain_text.lower() and KUHMO_ADDRESS in answer.plain_text
-    assert "Starttirahan" not in answer.plain_text
+    assert "Starttirahaa" not in answer.plain_text
     assert Storage(db_path).get(EN_USER).seen_language == "en"
 
 
@@ -361,10 +362,9 @@ async def test_who_is_asking_is_asked_by_buttons_and_the_choice_answers_the_orig
                                                                                               db_path):
     async with start_bot() as bot:
         (asked,) = await bot.say(FI_USER, "etsin töitä yritykselleni kuhmossa")
-        assert asked.plain_text == "Etsitkö töitä itsellesi vai työntekijää yrityksellesi?"
+        assert asked.plain_text == "Etsitkö töitä vai haluatko palkata työntekijän yritykseesi?"
         assert asked.callback_data() == ["role:jobseeker", "role:employer"]
-        assert [b["text"] for row in inline_rows(asked) for b in row] == ["Töitä itselleni",
-                                                                          "Työntekijää yritykselleni"]
+        assert [b["text"] for row in inline_rows(asked) for b in row] == ["Etsin töitä", "Haluan palkata"]
         (answer,) = await bot.press(FI_USER, "role:jobseeker")
         assert KUHMO_ADDRESS in answer.plain_text and "Kuhmon kaupungintalo" in answer.plain_text
         (again,) = await bot.say(FI_USER, "etsin töitä yritykselleni kuhmossa")
