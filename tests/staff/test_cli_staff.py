@@ -75,7 +75,9 @@ def test_kb_export_of_the_shipped_knowledge_base(fmt, kb, tmp_path, capsys):
     assert main(["kb", "export", "--format", fmt, "--output", str(target)]) == 0
     text = target.read_text(encoding="utf-8")
     if fmt == "jsonld":
-        assert len(json.loads(text)["@graph"]) == len(kb.service_points) + len(kb.organisations)
+        kinds = [node["@type"] for node in json.loads(text)["@graph"]]
+        assert kinds.count("GovernmentOffice") == len(kb.service_points)
+        assert kinds.count("GovernmentService") == len(kb.services)
     elif fmt == "csv":
         assert len(list(csv.DictReader(io.StringIO(text)))) == len(kb.service_points) + len(kb.organisations)
     else:
