@@ -7,7 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
 from bot.answer import CLARIFY, ROUTE, UNANSWERED_KINDS, Answer
 from bot.engine.compose import municipality_choices
 from bot.kb.model import LANGUAGES, KnowledgeBase, ServicePoint
-from handlers.render import osm_search_url
+from handlers.render import osm_point_url, osm_search_url
 
 MAX_CALLBACK_DATA = 64
 #: Callback actions: "action:value".
@@ -106,7 +106,8 @@ def point_rows(kb: KnowledgeBase, points: tuple[ServicePoint, ...], language: st
     rows = []
     for point in points[:MAX_POINT_BUTTONS]:
         name = point.name.get(language)
-        row = [InlineKeyboardButton(kb.text("button_map", language, name=name), url=osm_search_url(str(point.address)))]
+        url = osm_point_url(*point.location) if point.location else osm_search_url(str(point.address))
+        row = [InlineKeyboardButton(kb.text("button_map", language, name=name), url=url)]
         if point.phone or point.email:
             row.append(_button(kb.text("button_contact", language, name=name), CONTACT, point.id))
         rows.append(row)
@@ -142,7 +143,8 @@ def without_feedback(markup: InlineKeyboardMarkup | None,
 def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int,
                     answer_id: int | None = None, handoff: bool = False) -> InlineKeyboardMarkup:
     """Buttons that carry an answer on: map and contact, the municipality's other points, or a menu;
-    under a routed answer that was recorded, 👍/👎; under a fallback, "Ask a person" when hand-over is on."""
+    under a routed answer that was recorded, 👍/👎; under a fallback, or an answer that lacks a contact fact the
+    person asked for, "Ask a person" when hand-over is on."""
     language = answer.language
     if answer.kind == CLARIFY:
         return choice_keyboard(answer) if answer.choices else municipality_keyboard(kb, language)
@@ -159,6 +161,6 @@ def answer_keyboard(kb: KnowledgeBase, answer: Answer, other_points: int,
         rows.insert(0, language_row(kb))
     if answer.kind == ROUTE and answer_id is not None:
         rows.append(feedback_row(kb, language, answer_id))
-    if answer.kind in UNANSWERED_KINDS and handoff:
+    if handoff and (answer.kind in UNANSWERED_KINDS or "contact_unknown" in answer.notes):
         rows.append(ask_person_row(kb, language))
     return InlineKeyboardMarkup(rows)

@@ -52,6 +52,11 @@ def answer_html_parts(text: str, source: str, limit: int = MAX_MESSAGE) -> list[
     return parts
 
 
+def osm_point_url(latitude: float, longitude: float) -> str:
+    """A map link with a marker at a point's coordinates."""
+    return f"https://www.openstreetmap.org/?mlat={latitude:.6f}&mlon={longitude:.6f}#map=17/{latitude:.6f}/{longitude:.6f}"
+
+
 def osm_search_url(address: str) -> str:
-    """A map link for a street address (the knowledge base has no point coordinates)."""
+    """A map link for a street address (for a point whose coordinates the knowledge base does not have)."""
     return "https://www.openstreetmap.org/search?query=" + quote(address, safe="")

@@ -16,6 +16,7 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
+from bot.answer import ROUTE, Answer
 from bot.engine.compose import point_block
 from bot.kb.model import ServicePoint
 from bot.session import Answered
@@ -60,10 +61,22 @@ async def send_answer(chat: Chat, svc: Services, answered: Answered) -> None:
     others = [p for p in svc.conversations.points_in(answer.municipality or "") if p.id not in shown]
     svc.last_answers.remember(chat.id, answer.text)  # in memory only: staff see it if the person asks a person
     markup = answer_keyboard(svc.kb, answer, len(others), answered.answer_id, handoff=svc.config.handoff)
+    await send_venue(chat, answer)
     parts = answer_html_parts(answer.text, answer.source)
     for number, part in enumerate(parts, start=1):
         await chat.send_message(part, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW,
                                 reply_markup=_wire(markup) if number == len(parts) else None)
+
+
+async def send_venue(chat: Chat, answer: Answer) -> None:
+    """The first point of a routed answer on a map (Telegram's venue card) when the knowledge base has its
+    coordinates: the place at a glance, with its name and address; without coordinates the map button stays."""
+    if answer.kind != ROUTE or not answer.service_points or answer.service_points[0].location is None:
+        return
+    point = answer.service_points[0]
+    latitude, longitude = point.location
+    await chat.send_venue(latitude=latitude, longitude=longitude, title=point.name.get(answer.language),
+                          address=str(point.address))
 
 
 async def send_to(bot: Bot, chat_id: int, text: str, markup: ReplyMarkup | None = None,

@@ -71,6 +71,8 @@ UNEXPLAINED_FREE = 3
 WHOLE_WORD_SHARE = 0.75
 #: A place with no need word and this many words nothing explains is answered as not ours.
 PLACE_ONLY_UNEXPLAINED = 2
+#: What a person asks of a point already named: its opening hours, phone or e-mail.
+DETAIL_ASKS = frozenset({"hours", "phone", "email"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 
@@ -213,6 +215,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             if default and default.default_topic:
                 topic = default.default_topic
                 break
+    details = {h.phrase.key for h in by_kind["asks"]} & DETAIL_ASKS
+    if topic is None and details and municipality and smalltalk != "offtopic":
+        # "milloin se on auki?", "onko huomenna auki": the point of the last answer, or the home point
+        topic = context.last_topic if context.last_topic in kb.routing.topics else kb.routing.default_topic
+        smalltalk = None
+        readings.append(Reading("topic", topic, 0.0, True, "asks the hours or contacts of the point already named"))
 
     ask = role_ask
     if residence.ambiguous and not outside and municipality == residence.ambiguous.target.municipality \

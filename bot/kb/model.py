@@ -77,6 +77,8 @@ class Municipality:
     radius_km: float = 40.0
     #: Statistics Finland's three-digit municipality code ("205" for Kajaani), as PTV names municipalities.
     code: str = ""
+    #: The municipality's own web site, where a source shows it: where a person finds what the bot does not know.
+    website: str = ""
 
     def display_name(self, language: str) -> str:
         return self.name.get(language) or self.name["fi"]

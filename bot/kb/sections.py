@@ -58,6 +58,7 @@ NEWCOMER_TEXTS = ("newcomer_answer", "newcomer_place")
 TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "ask_municipality": {"municipalities"},
     "also_ask_municipality": {"municipalities"},
+    "municipality_website": {"url"},
     "ask_village": {"village"},
     "newcomer_answer": {"point", "address", "url"},
     "newcomer_place": {"place"},
@@ -122,7 +123,8 @@ REQUIRED_TEXTS = (
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
     "out_of_area_served_by", "out_of_area_website", "out_of_area_unknown_area", "not_ours", "also_job_seeker",
-    "also_ask_municipality", "reform_note", "organisation_phone", "out_of_scope", "unknown_benefit",
+    "also_ask_municipality", "reform_note", "municipality_website", "organisation_phone", "out_of_scope",
+    "unknown_benefit",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
     # opening hours in words (bot/engine/hours_text.py)
     "hours_time", "hours_date", "hours_open_until", "hours_open_until_appointment", "hours_closed_opens",
@@ -198,7 +200,7 @@ def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tu
     for raw, line in root.items("municipalities", file):
         f = Fields(raw, file, errors, "municipality", line)
         f.check_keys({"id", "code", "name", "genitive", "forms", "demonym", "aliases", "region", "centre",
-                      "postal_codes", "villages", "radius_km"})
+                      "postal_codes", "villages", "radius_km", "website"})
         mid = f.identifier()
         f.what = f"municipality {mid!r}"
         names = f.sub("name", f"{f.what}: name")
@@ -229,6 +231,7 @@ def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tu
             villages=tuple(villages),
             radius_km=f.number("radius_km", 5.0, 150.0) if "radius_km" in f.data else 40.0,
             code=_municipality_code(f, code_of),
+            website=_point_website(f),
         )
         out.append((municipality, line))
     return out
