@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 from bot.answer import Choice
 from bot.conversation import ELSEWHERE
+from bot.engine.hours_text import status_text, week_text
 from bot.engine.places import Target
 from bot.engine.sources import shown_sources
-from bot.hours import is_open
+from bot.hours import HELSINKI
 from bot.kb.model import EmploymentArea, KnowledgeBase, Organisation, ServicePoint
 
 
@@ -30,7 +31,7 @@ def point_block(kb: KnowledgeBase, point: ServicePoint, language: str, now: date
     for a second point of the same answer: the place is what the person needs at a glance)."""
     lines = [f"📍 {point.name.get(language)}", str(point.address)]
     if point.opening_hours.known and now is not None:
-        lines.append(kb.text("open_now" if is_open(point.opening_hours, now) else "closed_now", language))
+        lines.append(status_text(kb, point.opening_hours, now, language))
     if point.phone:
         lines.append(kb.text("phone_line", language, phone=point.phone))
     if point.email:
@@ -48,8 +49,6 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
     """The place first (name, address, hours and contacts when known, who it serves), then at most the
     service's short description, the registration line and the source; the 2025 reform only when asked."""
     parts: list[str] = []
-    if organisations:  # another organisation's matter first, then what employment services do
-        parts.append(organisations_text(kb, language, organisations, job_seeker=True, with_source=False))
     service = kb.services[topic]
     # the general service says no more than the point's own line does; a specific one says what it is, unless
     # another organisation's block has just said it ("työmarkkinatuki": Kela's, and what Kela needs from us)
@@ -58,38 +57,65 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
     if points:
         heading = kb.text("also_job_seeker", language) if organisations else points_heading(
             kb, language, points, municipality, home_kind, named_point)
-        blocks = [point_block(kb, p, language, now, described=i == 0) for i, p in enumerate(points)]
-        parts.append(heading + "\n" + "\n\n".join(blocks))
+        # beside another organisation's matter the heading says what the point is for, and the first point is
+        # enough (International Info or Ohjaamo; the home point is one tap away under the answer)
+        shown = points[:1] if organisations else points
+        blocks = [point_block(kb, p, language, now, described=i == 0 and not organisations)
+                  for i, p in enumerate(shown)]
+        parts.append("\n".join([heading, *blocks]))  # each point starts with its 📍: no blank line between
         if former_point:
             point = kb.service_points[former_point]
             parts += [kb.text("former_address", language, address=old.street, new_address=str(point.address))
                       for old in point.former_addresses]
+    if organisations:  # the place first, then whose the rest of the question is
+        parts.append(organisations_text(kb, language, organisations, extra=None, with_source=False))
     if described:
         parts.append(service.description.get(language))
     if not points and not route.needs_municipality:
         parts.append(kb.text("ask_more" if "own" in route.points else "area_wide", language))
+    if points and "hours" in asks and points[0].opening_hours.known and now is not None:
+        parts.append(week_text(kb, points[0].opening_hours, _local_day(now), language))
     if points and not organisations and any(not _has(points[0], a) for a in asks):
-        parts.append(kb.text("contact_unknown", language))
+        site = kb.municipalities[points[0].municipality].website
+        parts.append(kb.text("contact_unknown", language) + (
+            "\n" + kb.text("municipality_website", language, url=site) if site else ""))
     if language == "en" and "foreign_language" not in audiences and points and \
-            "foreign" not in points[0].languages:
+            "foreign" not in points[0].languages and not _says_where_foreign_clients_go(kb, parts):
         parts.append(kb.text("foreign_language_note", language))
-    if route.register_online:
-        parts.append(kb.text("register_online", language, url=kb.area.online_service_url))
     if "reform" in asks:
         parts.append(kb.text("reform_note", language))
+    # the footer: how to register (not when they asked the hours: "milloin se on auki?") and the source, together
+    footer = []
+    if route.register_online and (topic_explicit or not set(asks) & {"hours", "phone", "email"}):
+        footer.append(kb.text("register_online", language, url=kb.area.online_service_url))
     # the facts shown: the service's description (when shown) and the first point's details
     facts = [(service.source, service.checked)] if described else []
     if points:
         facts.append((points[0].source, points[0].checked))
     facts = facts or [(service.source, service.checked)]
     facts += [(_first_reference(o.source), o.checked) for o in organisations]
-    parts.append(source_line(kb, language, facts))
+    parts.append("\n".join([*footer, source_line(kb, language, facts)]))
     return "\n\n".join(p for p in parts if p)
 
 
 def _first_reference(source: str) -> str:
     """An organisation's first reference (its own page): beside our answer, the rest stay in the knowledge base."""
     return source.split(";")[0]
+
+
+def _says_where_foreign_clients_go(kb: KnowledgeBase, parts: list[str]) -> bool:
+    """Whether the answer already gives International Info's street ("If you don't speak Finnish, go to the city
+    hall (Pohjolankatu 13) instead"): the note for English writers would say it twice."""
+    route = kb.routing.audiences.get("foreign_language")
+    first = next(iter(route.points.get("unknown") or route.points.get("default") or ()), None) if route else None
+    if first not in kb.service_points:
+        return False
+    street = kb.service_points[first].address.street
+    return any(street in part for part in parts)
+
+
+def _local_day(now: datetime) -> date:
+    return (now.astimezone(HELSINKI) if now.tzinfo else now).date()
 
 
 def points_heading(kb: KnowledgeBase, language: str, points: tuple[ServicePoint, ...], municipality: str | None,
@@ -125,9 +151,9 @@ def source_line(kb: KnowledgeBase, language: str, facts: list[tuple[str, date | 
 
 
 def source_of(kb: KnowledgeBase, language: str, text: str) -> str:
-    """The source line an answer's text ends with, or "" when it has none."""
+    """The source line an answer's text ends with (its last line), or "" when it has none."""
     label = kb.texts["source_line"].get(language).split("{source}")[0]
-    last = text.rsplit("\n\n", 1)[-1]
+    last = text.rsplit("\n", 1)[-1]
     return last if label and last.startswith(label) else ""
 
 
@@ -144,29 +170,36 @@ def newcomer_text(kb: KnowledgeBase, language: str, points: tuple[ServicePoint, 
     point = points[0] if points else None
     parts = [kb.text("newcomer_answer", language, point=point.name.get(language) if point else "",
                      address=str(point.address) if point else "", url=kb.area.online_service_url)]
-    if place:
-        parts.insert(0, kb.text("newcomer_place", language, place=place))
+    if place:  # after the place itself: the address comes first
+        parts.append(kb.text("newcomer_place", language, place=place))
     return "\n\n".join(parts)
 
 
 def organisations_text(kb: KnowledgeBase, language: str, organisations: tuple[Organisation, ...], *,
-                       job_seeker: bool, with_source: bool = True) -> str:
+                       extra: str | None = "note", with_source: bool = True) -> str:
     """Whose matter it is: each organisation's name, what it handles, its site and lines, then once that
-    employment services do not decide it."""
+    employment services do not decide it. `extra`: "note" (how to apply, where: their matter alone),
+    "job_seeker_note" (what it means to a job seeker, when we ask their municipality next) or None (beside our
+    own answer, kept short)."""
     parts = []
-    for organisation in organisations:
-        lines = [f"🏛 {organisation.name.get(language)}", organisation.handles.get(language)]
-        if organisation.website:
-            lines.append(organisation.website)
+    for number, organisation in enumerate(organisations, start=1):
+        name = f"🏛 {organisation.name.get(language)}"
+        handles = organisation.handles.get(language)
+        if number == len(organisations):  # said once, right after what the last organisation handles
+            handles += " " + kb.text("not_ours", language)
+        if extra is None and organisation.website:  # beside our answer: the name and the site on one line
+            lines = [f"{name} – {organisation.website}", handles]
+        else:
+            lines = [name, handles]
+            if organisation.website:
+                lines.append(organisation.website)
         lines += [kb.text("organisation_phone", language, phone=phone.number,
                           label=phone.label.get(language) if phone.label else organisation.name.get(language))
                   for phone in organisation.phones]
-        if organisation.note and not job_seeker:  # beside our answer, only what matters to a job seeker
-            lines.append(organisation.note.get(language))
-        if job_seeker and organisation.job_seeker_note:
-            lines.append(organisation.job_seeker_note.get(language))
+        more = getattr(organisation, extra) if extra else None
+        if more:
+            lines.append(more.get(language))
         parts.append("\n".join(line for line in lines if line))
-    parts.append(kb.text("not_ours", language))
     facts = [(o.source, o.checked) for o in organisations if o.source]
     if with_source and facts:
         parts.append(source_line(kb, language, facts))

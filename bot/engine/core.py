@@ -68,6 +68,8 @@ class Engine:
         self.benefit_names = FuzzyVocabulary(((w, w) for w in names), min_length=6, cutoff=85.0)
         #: Finnish municipality name (folded) -> the employment area that serves it
         self.areas_by_member = {fold(m): a for a in kb.employment_areas.values() for m in a.members}
+        #: Finnish name -> the municipality outside the area, for its Swedish or English name in an answer
+        self.other_by_name = {m.name: m for m in kb.other_municipalities}
 
     def answer(self, text: str, context: Context | None = None, now: datetime | None = None) -> Answer:
         """Answer one message. `context` carries what earlier turns told us."""
@@ -78,7 +80,11 @@ class Engine:
         """The answer and the evidence behind it: words found, readings that competed, why one won."""
         answer, trace = self._explain(text, context, now)
         source = compose.source_of(self.kb, answer.language, answer.text)
-        return (replace(answer, source=source) if source else answer), trace
+        # a fact the person asked for is missing: channels offer the "ask a person" path too
+        unknown = "contact_unknown" in self.kb.texts and self.kb.text("contact_unknown", answer.language) in answer.text
+        if source or unknown:
+            answer = replace(answer, source=source, notes=(*answer.notes, *(("contact_unknown",) if unknown else ())))
+        return answer, trace
 
     def _explain(self, text: str, context: Context | None, now: datetime | None) -> tuple[Answer, Trace]:
         kb = self.kb
@@ -150,13 +156,14 @@ class Engine:
                           home_stated=u.home_kind == "own")
         if organisations and not u.employment_part:
             return Answer(language, u.municipality, False, (), None, (), False,
-                          compose.organisations_text(kb, language, organisations, job_seeker=False),
+                          compose.organisations_text(kb, language, organisations),
                           kind=OTHER_ORGANISATION, confidence=u.organisation_confidence,
                           home_stated=u.home_kind == "own", organisations=organisations)
         if u.outside_place:
             area = self._employment_area(u)
             return Answer(language, None, True, u.audiences, u.topic, (), False,
-                          compose.out_of_area_text(kb, language, u.outside_place, u.outside_target, area),
+                          compose.out_of_area_text(kb, language, self._place_name(u.outside_place, language),
+                                                   u.outside_target, area),
                           kind=OUT_OF_AREA, outside_place=u.outside_place, confidence=u.confidence,
                           employment_area=area)
         if u.topic is None:
@@ -172,7 +179,7 @@ class Engine:
             # question waits like any other: a municipality chosen answers the whole message again)
             facts = [(o.source, o.checked) for o in organisations if o.source]
             text = "\n\n".join(part for part in (
-                compose.organisations_text(kb, language, organisations, job_seeker=True, with_source=False),
+                compose.organisations_text(kb, language, organisations, extra="job_seeker_note", with_source=False),
                 kb.text("also_ask_municipality", language, municipalities=compose.municipality_list(kb, language)),
                 compose.source_line(kb, language, facts) if facts else "") if part)
             return Answer(language, None, False, u.audiences, u.topic, (), True, text, kind=CLARIFY,
@@ -206,6 +213,14 @@ class Engine:
                 group = [o for o in group if not o.serves or u.municipality in o.serves]
             out += [o for o in group if o not in out]
         return tuple(out)
+
+    def _place_name(self, name: str, language: str) -> str:
+        """A municipality outside the area by its name in the answer's language: Uleåborg to a Swedish
+        speaker, Oulu to everyone else (a place the knowledge base does not know is said as written)."""
+        other = self.other_by_name.get(name)
+        if other is None or language not in ("sv", "en"):
+            return name
+        return getattr(other, language) or name
 
     def _employment_area(self, u: Understanding) -> EmploymentArea | None:
         """The employment area of the municipality the person lives in outside ours (a former municipality:

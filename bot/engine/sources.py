@@ -30,10 +30,19 @@ def shown_sources(names: SourceNames, language: str, references: list[str]) -> l
     return shown
 
 
+#: A web page's reference ends with its site and date: "Kela, ohjeita … (kela.fi, 18.6.2024)".
+_WEB_PAGE = re.compile(r"\((?P<site>[a-z0-9.-]+\.(?:fi|com|org|net|eu|se))(?:, (?P<date>[^()]*))?\)$")
+
+
 def _short_name(names: SourceNames, language: str, part: str) -> str:
+    """The document's short name; a web page by its site and date ("kela.fi, 18.6.2024"), which is where a
+    person checks it; anything else as written."""
     for document in names.documents:
         if part.startswith(document.match):
             return document.name.get(language)
+    page = _WEB_PAGE.search(part)
+    if page:
+        part = f"{page['site']}, {page['date']}" if page["date"] else page["site"]
     if language in ("sv", "en"):
         for word, forms in names.words.items():
             if word in part and language in forms:

@@ -60,7 +60,7 @@ async def test_a_routed_answer_starts_with_the_place_and_folds_its_source_into_a
     assert KUHMO_ADDRESS in lines[:4]
     assert html_text.rstrip().endswith("</blockquote>")
     quoted = html_text[html_text.index("<blockquote expandable>"):]
-    assert "Lähde: työllisyysalueen palvelusuunnitelma" in quoted
+    assert "Lähde: alueen suunnitelma (2023)" in quoted
     assert "Lähde:" not in html_text[:html_text.index("<blockquote expandable>")]
 
 
