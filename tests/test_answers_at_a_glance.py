@@ -80,3 +80,27 @@ def test_a_swedish_answer_names_a_place_outside_the_area_in_swedish(engine, ques
 def test_the_json_of_ask_carries_the_source_line(engine):
     data = engine.answer("asun kuhmossa, minne menen?").to_json()
     assert data["source"].startswith("Lähde:") and data["answer"].endswith(data["source"])
+
+
+@pytest.mark.parametrize("question, language", [("olen yrittäjä kuhmossa ja tarvitsen työntekijän", "fi"),
+                                                ("vi behöver anställa en kock i Sotkamo", "sv"),
+                                                ("we need to hire two welders in Kajaani", "en")])
+def test_an_employer_is_told_who_runs_the_employer_services_and_where_to_look(engine, question, language):
+    answer = engine.answer(question)
+    assert answer.language == language and "employer" in answer.audience
+    assert "https://www.kajaani.fi" in answer.text
+    assert "contact_unknown" in answer.notes  # the channels offer "ask a person" too
+
+
+def test_a_point_with_a_web_page_shows_it(kb_copy):
+    from bot.engine import Engine
+    from bot.kb import load_knowledge_base
+
+    path = kb_copy / "service_points.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: kuhmo_kaupungintalo")
+    where = text.index("    serves:", start)
+    path.write_text(text[:where] + "    website: https://www.kuhmo.fi/tyollisyys\n" + text[where:], encoding="utf-8")
+    answer = Engine(load_knowledge_base(kb_copy)).answer("asun kuhmossa, minne menen?")
+    lines = answer.text.split("\n")
+    assert lines[lines.index("Kainuuntie 82, 88900 Kuhmo") + 1] == "https://www.kuhmo.fi/tyollisyys"

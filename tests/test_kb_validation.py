@@ -147,3 +147,14 @@ def test_small_talk_without_a_reply_text_is_refused(kb_copy: Path):
     added = "  compliments:\n    fi: [hyvä botti]\n    en: [good bot]\n  thanks:\n"
     replace_in(kb_copy / "phrasings.yaml", "  thanks:\n", added)
     assert any("'compliments' has no reply text" in str(e) for e in validate_directory(kb_copy))
+
+
+def test_a_lead_municipality_outside_the_area_is_reported_with_its_line(kb_copy):
+    from kb_edit import line_of, replace_in
+
+    from bot.kb import validate_directory
+
+    replace_in(kb_copy / "area.yaml", "lead_municipality: kajaani", "lead_municipality: kajani")
+    errors = validate_directory(kb_copy)
+    assert [e.line for e in errors] == [line_of(kb_copy / "area.yaml", "lead_municipality: kajani")]
+    assert "kajani" in errors[0].message and "kajaani" in errors[0].fix

@@ -36,6 +36,8 @@ def point_block(kb: KnowledgeBase, point: ServicePoint, language: str, now: date
         lines.append(kb.text("phone_line", language, phone=point.phone))
     if point.email:
         lines.append(kb.text("email_line", language, email=point.email))
+    if point.website:
+        lines.append(point.website)
     if described:
         lines.append(point.description.get(language))
     return "\n".join(lines)
@@ -73,6 +75,8 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
         parts.append(service.description.get(language))
     if not points and not route.needs_municipality:
         parts.append(kb.text("ask_more" if "own" in route.points else "area_wide", language))
+    if not points and (topic in EMPLOYER_TOPICS or "employer" in audiences):
+        parts.append(_employer_contact(kb, language))
     if points and "hours" in asks and points[0].opening_hours.known and now is not None:
         parts.append(week_text(kb, points[0].opening_hours, _local_day(now), language))
     if points and not organisations and any(not _has(points[0], a) for a in asks):
@@ -101,6 +105,19 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
 def _first_reference(source: str) -> str:
     """An organisation's first reference (its own page): beside our answer, the rest stay in the knowledge base."""
     return source.split(";")[0]
+
+
+#: Topics whose answer is the area-wide employer services.
+EMPLOYER_TOPICS = ("employer_services",)
+
+
+def _employer_contact(kb: KnowledgeBase, language: str) -> str:
+    """Who runs the employer services and where their contacts are, when the knowledge base knows the lead
+    municipality's web site; nothing otherwise."""
+    lead = kb.municipalities.get(kb.area.lead_municipality)
+    if lead is None or not lead.website:
+        return ""
+    return kb.text("employer_contact", language, municipality=lead.display_name(language), url=lead.website)
 
 
 def _says_where_foreign_clients_go(kb: KnowledgeBase, parts: list[str]) -> bool:

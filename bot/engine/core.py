@@ -81,7 +81,8 @@ class Engine:
         answer, trace = self._explain(text, context, now)
         source = compose.source_of(self.kb, answer.language, answer.text)
         # a fact the person asked for is missing: channels offer the "ask a person" path too
-        unknown = "contact_unknown" in self.kb.texts and self.kb.text("contact_unknown", answer.language) in answer.text
+        unknown = any(key in self.kb.texts and self.kb.texts[key].get(answer.language).split("{")[0] in answer.text
+                      for key in ("contact_unknown", "employer_contact"))
         if source or unknown:
             answer = replace(answer, source=source, notes=(*answer.notes, *(("contact_unknown",) if unknown else ())))
         return answer, trace

@@ -284,6 +284,8 @@ class Area:
     phone_number: str
     source: str
     checked: date | None
+    #: The municipality responsible for the area (vastuukunta), which runs the area-wide employer services.
+    lead_municipality: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "ask_municipality": {"municipalities"},
     "also_ask_municipality": {"municipalities"},
     "municipality_website": {"url"},
+    "employer_contact": {"municipality", "url"},
     "ask_village": {"village"},
     "newcomer_answer": {"point", "address", "url"},
     "newcomer_place": {"place"},
@@ -123,7 +124,8 @@ REQUIRED_TEXTS = (
     "points_heading", "former_address", "phone_line", "email_line", "source_line",
     "foreign_language_note", "area_wide", "ask_more", "fallback", "greeting", "thanks", "empty",
     "out_of_area_served_by", "out_of_area_website", "out_of_area_unknown_area", "not_ours", "also_job_seeker",
-    "also_ask_municipality", "reform_note", "municipality_website", "organisation_phone", "out_of_scope",
+    "also_ask_municipality", "reform_note", "municipality_website", "employer_contact", "organisation_phone",
+    "out_of_scope",
     "unknown_benefit",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
     # opening hours in words (bot/engine/hours_text.py)
@@ -165,7 +167,15 @@ def build_area(data: Any, file: str, errors: list[KBError]) -> Area | None:
     if "area" not in root.data:
         return None
     f = root.sub("area", "area")
-    f.check_keys({"id", "name", "municipalities", "online_service", "phone_service", "source", "checked"})
+    f.check_keys({"id", "name", "municipalities", "online_service", "phone_service", "lead_municipality", "source",
+                  "checked"})
+    members = f.strings("municipalities", required=True)
+    lead = f.string("lead_municipality", required=False)
+    if lead and lead not in members:
+        f.error(f.line("lead_municipality"),
+                f"area: lead_municipality {lead!r} is not one of the area's municipalities",
+                f"write one of: {', '.join(members)}, or remove the line")
+        lead = ""
     online = f.sub("online_service", "area: online_service")
     online.check_keys({"name", "url", "source", "checked"})
     phone = f.sub("phone_service", "area: phone_service")
@@ -173,12 +183,13 @@ def build_area(data: Any, file: str, errors: list[KBError]) -> Area | None:
     return Area(
         id=f.identifier(),
         name=f.text("name"),
-        municipalities=f.strings("municipalities", required=True),
+        municipalities=members,
         online_service_name=online.text("name"),
         online_service_url=online.string("url"),
         phone_number=phone.string("number", required=False),
         source=f.string("source"),
         checked=f.checked_day(),
+        lead_municipality=lead,
     )
 
 
