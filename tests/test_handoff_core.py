@@ -62,13 +62,13 @@ def test_handoff_hours_are_read_like_opening_hours():
     config = config_from_dict({"handoff": {"chat_id": -1001234567890, "hours": {
         "weekly": {"mon": "08:00-16:00", "fri": "09:00-12:00"}, "exceptions": {"2026-12-31": "closed"}}}, **STAFF})
     assert config.handoff and config.handoff_chat_id == -1001234567890
-    assert config.handoff_hours.weekly == {0: (480, 960), 4: (540, 720)}
-    assert config.handoff_hours.exceptions == {date(2026, 12, 31): None}
+    assert config.handoff_hours.week == {0: ((480, 960),), 4: ((540, 720),)}
+    assert config.handoff_hours.dates == {date(2026, 12, 31): ()}
 
 
 def test_handoff_hours_default_to_weekdays_9_to_15():
     config = config_from_dict({"handoff": {"chat_id": -100}, **STAFF})
-    assert config.handoff_hours.weekly == WEEKDAYS_9_TO_15.weekly
+    assert config.handoff_hours.week == WEEKDAYS_9_TO_15.week
 
 
 @pytest.mark.parametrize("handoff, message", [

@@ -138,12 +138,6 @@ def _spans(value: tuple[Span, ...] | Span | None) -> tuple[Span, ...]:
     return tuple(sorted(value))  # type: ignore[arg-type]
 
 
-def _only_span(spans: tuple[Span, ...]) -> Span:
-    if len(spans) != 1:
-        raise ValueError("a day with several spans: read the hours with bot.hours.week_hours or schema_org_hours")
-    return spans[0]
-
-
 @dataclass(frozen=True, slots=True)
 class Season:
     """Weekly hours for a date range of every year (summer hours); weekdays it leaves out are closed then."""
@@ -184,16 +178,6 @@ class OpeningHours:
     @property
     def known(self) -> bool:
         return bool(self.week or self.seasons or self.osm)
-
-    # The one-span-a-day shape bot/kb/export.py reads until it calls bot.hours.schema_org_hours; a day with
-    # several spans raises there rather than being exported wrong. Remove both once nothing reads them.
-    @property
-    def weekly(self) -> dict[int, Span]:
-        return {day: _only_span(spans) for day, spans in self.week.items()}
-
-    @property
-    def exceptions(self) -> dict[date, Span | None]:
-        return {day: _only_span(spans) if spans else None for day, spans in self.dates.items()}
 
 
 @dataclass(frozen=True, slots=True)
