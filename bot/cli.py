@@ -162,6 +162,22 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date: write it as 2026-01-31") from None
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from bot.backup import BackupRefused, backup_database
+    from bot.config import HASH_KEY_VARIABLE, ConfigError, load_config
+
+    try:
+        config = load_config(args.config)
+        result = backup_database(config.storage_path, args.to)
+    except (ConfigError, BackupRefused) as exc:
+        print(f"tyonavi: {exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {result.path} ({result.size} bytes), checked with PRAGMA integrity_check.")
+    print(f"The key is not in it: keep a copy of {HASH_KEY_VARIABLE} or of {result.key_file} apart from the backup; "
+          "without it a restored database's settings match nobody.")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from handlers.app import run
 
@@ -224,6 +240,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-accuracy", type=float, default=0.95, help="exit 1 if a category is below this")
     ev.add_argument("-v", "--verbose", action="store_true", help="list every failed question")
     ev.set_defaults(func=cmd_eval)
+
+    backup = sub.add_parser("backup", help="a consistent copy of the bot's database, safe while the bot runs")
+    backup.add_argument("--config", metavar="FILE", help="the bot's config YAML (its storage.path is copied)")
+    backup.add_argument("--to", metavar="PATH", required=True,
+                        help="a new file, or a directory to write tyonavi-YYYYMMDD-HHMMSS.sqlite in")
+    backup.set_defaults(func=cmd_backup)
 
     run = sub.add_parser("run", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
     run.add_argument("--config", metavar="FILE", help="config YAML (see config.example.yaml)")
