@@ -34,7 +34,8 @@ from bot.flood import DROP, NOTIFY, FloodGate
 from bot.handoff import HandoffCases
 from bot.inbox import Inbox
 from bot.kb.model import KnowledgeBase
-from bot.live import LiveKnowledge, ReloadResult, watch
+from bot.kb_snapshot import SnapshotKnowledge, snapshot_saved
+from bot.live import ReloadResult, watch
 from bot.session import Conversations
 from bot.storage import Storage
 from handlers import callbacks, commands, handoff, messages, staff, staff_chat
@@ -222,10 +223,20 @@ def _menu_name(names: tuple[str, ...], language: str) -> str:
     return names[0]
 
 
+async def tell_staff_of_snapshot(app: Application, svc: Services) -> None:
+    """When the files on disk did not validate at start, staff get their errors (file:line) as after a refused
+    reload: the last good version, kept beside the database, is what serves."""
+    live = svc.live
+    if not isinstance(live, SnapshotKnowledge) or not live.startup_errors:
+        return
+    logger.warning("serving the knowledge base snapshot saved %s; staff are told", snapshot_saved(live.database))
+    await staff.notify_reload(app.bot, svc, ReloadResult(False, live.startup_errors, live.version))
+
+
 async def post_init(app: Application) -> None:
     """Build the knowledge base, storage and analytics once, purge old rows, publish the command menus."""
     config: Config = app.bot_data[CONFIG]
-    live = LiveKnowledge(config.knowledge_path)
+    live = SnapshotKnowledge(config.knowledge_path, database=config.storage_path)  # broken on disk: last good
     storage = Storage(config.storage_path)
     analytics = AnalyticsStore(storage.db, storage.secret)  # same file, same key for user hashes
     clock: Callable[[], datetime] = app.bot_data.get(CLOCK) or now_utc
@@ -244,6 +255,7 @@ async def post_init(app: Application) -> None:
         app.job_queue.run_daily(daily_purge, PURGE_AT, name="retention")
     if config.knowledge_watch:
         app.bot_data[WATCHER] = start_watcher(app, svc)
+    await tell_staff_of_snapshot(app, svc)
     await set_command_menus(app, svc.kb, config.staff_user_ids, config.handoff)
     # The knowledge base, the engine's indexes and the imported modules live as long as the process: move them
     # out of the garbage collector's reach, so the full collections that message traffic triggers stay short.
