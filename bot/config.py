@@ -77,6 +77,15 @@ SETTINGS: tuple[Setting, ...] = (
             "({weekly: {mon: \"09:00-15:00\"}, exceptions: {\"2026-12-24\": closed}}); Finnish public holidays "
             "are closed."),
     Setting("logging.level", "INFO", str, "Log level.", ("DEBUG", "INFO", "WARNING", "ERROR")),
+    Setting("logging.format", "text", str,
+            "Log lines as plain text, or json: one JSON object a line (time, level, logger, message) for log "
+            "collectors.", ("text", "json")),
+    Setting("metrics.port", 0, int,
+            "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics; 0 (the default): no metrics server."),
+    Setting("health.max_inbox_backlog", 100, int,
+            "`tyonavi health` fails when more updates than this wait unhandled in the inbox."),
+    Setting("health.max_update_age_minutes", 0, int,
+            "`tyonavi health` fails when the last update was handled longer ago than this; 0: not checked."),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -100,6 +109,10 @@ class Config:
     logging_level: str
     handoff_chat_id: int = 0
     handoff_hours: OpeningHours = OpeningHours()
+    logging_format: str = "text"
+    metrics_port: int = 0
+    health_max_inbox_backlog: int = 100
+    health_max_update_age_minutes: int = 0
 
     @property
     def handoff(self) -> bool:
@@ -178,6 +191,10 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
         logging_level=values["logging.level"],
         handoff_chat_id=chat_id,
         handoff_hours=handoff_hours(values["handoff.hours"], source),
+        logging_format=values["logging.format"],
+        metrics_port=values["metrics.port"],
+        health_max_inbox_backlog=values["health.max_inbox_backlog"],
+        health_max_update_age_minutes=values["health.max_update_age_minutes"],
     )
 
 
