@@ -393,3 +393,50 @@ def test_talking_with_a_social_worker_is_not_hiring_one(engine):
                            "asun paltamossa")
     assert "employer" not in answer.audience
     assert _points(answer)[0] == "paltamo_kunnantalo"
+
+
+# ---------------------------------------------------------------- classes from the round-8 set
+
+
+def test_a_phrase_never_spans_a_clause(engine):
+    answer = engine.answer("min son behöver tandläkare, vi bor i Taivalkoski. vem ska jag ringa?")
+    assert "employer" not in answer.audience
+    assert not answer.service_points and "pohde" in _ids(answer)
+
+
+def test_a_dot_inside_a_web_address_is_no_clause_break(engine):
+    answer = engine.answer("te-palvelut.fi ei toimi enää, mistä nyt ilmottaudun työttömäks")
+    assert answer.topic == "tyomarkkinatori"
+
+
+@pytest.mark.parametrize("question", ["APUA kaveri kaatu tikkailta eikä herää, päästä tulee verta!!! ollaan sotkamossa",
+                                      "naapurin talo palaa ja sisällä voi olla vielä ihmisiä mitä mä teen"])
+def test_an_emergency_now_is_112(engine, question):
+    answer = engine.answer(question)
+    assert "emergency" in _ids(answer) and "112" in answer.text
+
+
+def test_leaving_on_holiday_is_not_lahti(engine):
+    answer = engine.answer("passi vanhenee ja lähdetään lomalle helmikuussa, voiko passin hakea netissä?")
+    assert not answer.out_of_area and "poliisi" in _ids(answer)
+
+
+def test_someone_still_working_asks_a_pension_question_of_the_pension_provider(engine):
+    answer = engine.answer("I'm 58 and still working in Kajaani. how can I check how much earnings-related "
+                           "pension I have earned so far?")
+    assert "pensions" in _ids(answer) and not answer.service_points
+
+
+@pytest.mark.parametrize("question", ["miten haen kainuun tyottomien saunaseteleita? naapuri sano etta niita saa",
+                                      "milloin kajaanin joulutori on", "mikä on paltamon kunnanjohtajan nimi"])
+def test_made_up_vouchers_and_local_trivia_are_not_ours(engine, question):
+    assert engine.answer(question).kind == OUT_OF_SCOPE
+
+
+def test_becoming_an_entrepreneur_is_no_unemployment_fund_matter(engine):
+    answer = engine.answer("olen työtön kuhmossa ja haluan ryhtyä yrittäjäksi, miten haen starttirahaa?")
+    assert answer.topic == "startup_grant" and not answer.organisations
+
+
+def test_a_year_model_of_birth_gives_the_age(engine):
+    assert _points(engine.answer("oon vuosimallia 2003, kajaanissa asun eikä oo töitä"))[0] == "kajaani_ohjaamo"

@@ -70,7 +70,9 @@ def read_message(text: str) -> Message:
     breaks: set[int] = set()
     end = 0
     for match in WORD.finditer(cleaned.lower()):
-        if _CLAUSE_SIGN.search(cleaned, end, match.start()):
+        gap = cleaned[end:match.start()]
+        # a sign between words ("Kuhmossa, minne", "kuhmossa,minne"), not a dot inside one ("te-palvelut.fi")
+        if _CLAUSE_SIGN.search(gap) and (any(c.isspace() for c in gap) or gap.strip(".")):
             breaks.add(len(tokens_found))
         tokens_found.append(match.group().replace("’", "'"))
         end = match.end()

@@ -140,7 +140,11 @@ class PhraseIndex:
                         # "english … live in" for "in english"
                         if not in_order and any(len(part) <= 3 for part in phrase.stems):
                             continue
-                        if max(spots) - min(spots) <= len(phrase.stems) + MAX_PHRASE_GAP:
+                        low, high = min(spots), max(spots)
+                        # a phrase never spans a clause: "min son behöver tandläkare, vi bor" is no "behöver vi"
+                        if any(low < b <= high for b in message.breaks):
+                            continue
+                        if high - low <= len(phrase.stems) + MAX_PHRASE_GAP:
                             weight = float(sum(len(part) > 2 for part in phrase.stems)) or 1.0  # "a", "in" add nothing
                             hits.append(PhraseHit(phrase, weight, spots, "exact"))
         return hits

@@ -44,8 +44,9 @@ _OTHER_ELLIPSIS = re.compile(
     r"isä|isäni|puoliso|puolisoni|avopuoliso|tyttöystävä|tyttöystäväni|poikaystävä|poikaystäväni|wife|husband|son|"
     r"daughter|brother|sister|fru|dotter|bror|syster)\s+(?:on\s+|is\s+|är\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|euroa?|km|vuotta|years ago))")
-#: "syntynyt 2003", "born in 2001", "född 2004": the writer's own age from the year of birth
-_BIRTH_YEAR = re.compile(r"\b(?:syntynyt|synt|syntyny|syntymävuosi|born(?: in)?|född(?: år)?)\s+((?:19|20)\d\d)\b")
+#: "syntynyt 2003", "vuosimallia 2003", "born in 2001", "född 2004": the writer's own age from the year of birth
+_BIRTH_YEAR = re.compile(
+    r"\b(?:syntynyt|synt|syntyny|syntymävuosi|vuosimallia|vuosimalli|born(?: in)?|född(?: år)?)\s+((?:19|20)\d\d)\b")
 _OWN_AGE_WORDS = frozenset({"olen", "oon", "mä", "ma", "mie", "i'm", "im", "i", "täytin", "age", "ikä"})
 _THIRD_PERSON_AGE_WORDS = frozenset({"on", "is", "täytti", "är", "fyllde", "turned"})
 _OWN_PRONOUNS = frozenset({"minä", "mä", "ma", "mie", "jag", "i"})
