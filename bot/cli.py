@@ -178,6 +178,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_health(args: argparse.Namespace) -> int:
+    from bot.health import check
+
+    health = check(args.config, online=args.online)
+    if not health.ok:
+        print(f"tyonavi health: {health.problem}", file=sys.stderr)
+        return 1
+    print(health.summary)
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from handlers.app import run
 
@@ -246,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", metavar="PATH", required=True,
                         help="a new file, or a directory to write tyonavi-YYYYMMDD-HHMMSS.sqlite in")
     backup.set_defaults(func=cmd_backup)
+
+    health = sub.add_parser("health", help="exit 0 when the bot can serve, else 1 and one line naming the problem")
+    health.add_argument("--config", metavar="FILE", help="the bot's config YAML")
+    health.add_argument("--online", action="store_true",
+                        help="also ask Telegram (getMe) whether the token in TELEGRAM_BOT_TOKEN works")
+    health.set_defaults(func=cmd_health)
 
     run = sub.add_parser("run", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
     run.add_argument("--config", metavar="FILE", help="config YAML (see config.example.yaml)")

@@ -9,6 +9,7 @@ group. Rows are deleted when the case is closed, and open cases older than the r
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -147,3 +148,11 @@ class HandoffCases:
             self.db.conn.execute(f"delete from {MESSAGES} where number in "
                                  f"(select number from {CASES} where opened < ?)", [cutoff])
             return self.db.conn.execute(f"delete from {CASES} where opened < ?", [cutoff]).rowcount
+
+
+def open_cases(connection: sqlite3.Connection) -> int:
+    """How many hand-over cases are open (0 before the bot first created the table)."""
+    try:
+        return connection.execute(f"select count(*) from {CASES}").fetchone()[0]
+    except sqlite3.OperationalError:  # no such table
+        return 0

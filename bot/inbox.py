@@ -139,3 +139,11 @@ class Inbox:
         except InvalidTag:
             return None
         return json.loads(data)
+
+
+def waiting(connection: sqlite3.Connection) -> int:
+    """How many updates are stored and not yet handled (0 before the bot first created its inbox)."""
+    try:
+        return connection.execute("select count(*) from inbox where state != ?", (DONE,)).fetchone()[0]
+    except sqlite3.OperationalError:  # no such table
+        return 0

@@ -31,11 +31,15 @@ from bot.analytics import AnalyticsStore
 from bot.config import Config, ConfigError, hash_key_from_environment, load_config, token_from_environment
 from bot.engine.newcomer import warm_up
 from bot.flood import DROP, NOTIFY, FloodGate
-from bot.handoff import HandoffCases
-from bot.inbox import Inbox
+from bot.handoff import HandoffCases, open_cases
+from bot.heartbeat import Heartbeat
+from bot.inbox import Inbox, waiting
 from bot.kb.model import KnowledgeBase
 from bot.kb_snapshot import SnapshotKnowledge, snapshot_saved
 from bot.live import ReloadResult, watch
+from bot.logformat import log_handler
+from bot.metrics import Metrics
+from bot.metrics_server import MetricsServer
 from bot.session import Conversations
 from bot.storage import Storage
 from handlers import callbacks, commands, handoff, messages, staff, staff_chat
@@ -49,6 +53,9 @@ logger = logging.getLogger("tyonavi.telegram")
 
 CONFIG = "config"
 DELIVERY = "delivery"
+#: The running bot's counters (bot/metrics.py), and their HTTP server when metrics.port is set.
+METRICS = "metrics"
+METRICS_SERVER = "metrics_server"
 #: Tests put a clock here (a callable returning an aware datetime) before post_init: office hours without sleeping.
 CLOCK = "clock"
 WATCHER = "knowledge_watcher"
@@ -185,6 +192,8 @@ def start_watcher(app: Application, svc: Services) -> Watcher:
     stop = asyncio.Event()
 
     async def report(result: ReloadResult) -> None:
+        if svc.metrics is not None:
+            svc.metrics.reloaded(result.ok)
         try:
             await staff.notify_reload(app.bot, svc, result)
         except Exception:  # a failed notice must not stop the watcher
@@ -233,6 +242,17 @@ async def tell_staff_of_snapshot(app: Application, svc: Services) -> None:
     await staff.notify_reload(app.bot, svc, ReloadResult(False, live.startup_errors, live.version))
 
 
+async def start_metrics(app: Application, svc: Services) -> None:
+    """Gauges read the database at each scrape; the server listens on 127.0.0.1 when metrics.port is set."""
+    metrics: Metrics = app.bot_data[METRICS]
+    connection = svc.storage.db.conn
+    metrics.watch_storage(lambda: waiting(connection), lambda: open_cases(connection))
+    if svc.config.metrics_port:
+        server = MetricsServer(metrics, svc.config.metrics_port)
+        await server.start()
+        app.bot_data[METRICS_SERVER] = server
+
+
 async def post_init(app: Application) -> None:
     """Build the knowledge base, storage and analytics once, purge old rows, publish the command menus."""
     config: Config = app.bot_data[CONFIG]
@@ -243,11 +263,13 @@ async def post_init(app: Application) -> None:
     svc = Services(config=config, live=live, storage=storage, analytics=analytics,
                    conversations=Conversations(lambda: live.engine, storage, analytics),
                    flood=FloodGate(config.flood_limit_per_minute),
-                   handoff=HandoffCases(storage.db, storage.secret, now=clock), clock=clock)
+                   handoff=HandoffCases(storage.db, storage.secret, now=clock), clock=clock,
+                   metrics=app.bot_data[METRICS])
     app.bot_data[SERVICES] = svc
     purge_expired(svc)
     delivery: Delivery = app.bot_data[DELIVERY]
-    delivery.attach(Inbox(storage.db.conn, storage.secret))
+    delivery.attach(Inbox(storage.db.conn, storage.secret), Heartbeat(storage.db.conn))
+    await start_metrics(app, svc)
     delivery.inbox.prune()
     warm_up()  # the language model, before the first message needs it
     await resume_unfinished(app.bot, delivery, svc)  # before polling starts: the oldest updates go first
@@ -274,6 +296,9 @@ async def post_shutdown(app: Application) -> None:
                 await watcher.task
     svc: Services | None = app.bot_data.pop(SERVICES, None)
     if svc is not None:
+        server: MetricsServer | None = app.bot_data.pop(METRICS_SERVER, None)
+        if server is not None:
+            await server.stop()
         svc.storage.close()  # analytics shares the connection
 
 
@@ -285,9 +310,11 @@ def _request(config: Config, kind: type[AiohttpRequest] = AiohttpRequest, **kwar
 def build_application(config: Config, token: str) -> Application:
     """The Application for this config; services are built in post_init."""
     updates_request = _request(config, UpdatesRequest)
-    delivery = Delivery(updates_request.raw_update)
+    metrics = Metrics()  # one registry per Application: bots in one process never count into each other
+    delivery = Delivery(updates_request.raw_update, metrics)
     limiter = RetryingRateLimiter(overall_max_rate=config.max_messages_per_second, max_retries=RETRY_AFTER_TIMES,
-                                  give_up_after=config.send_retry_minutes * 60, before_send=delivery.before_send)
+                                  give_up_after=config.send_retry_minutes * 60, before_send=delivery.before_send,
+                                  metrics=metrics)
     app = (ApplicationBuilder().token(token).base_url(config.base_url)
            .request(_request(config, connection_pool_size=16)).get_updates_request(updates_request)
            .rate_limiter(limiter).update_queue(delivery.queue).concurrent_updates(delivery.processor)
@@ -295,6 +322,7 @@ def build_application(config: Config, token: str) -> Application:
            .build())
     app.bot_data[CONFIG] = config
     app.bot_data[DELIVERY] = delivery
+    app.bot_data[METRICS] = metrics
     register_handlers(app, config.staff_user_ids, config.handoff_chat_id)
     return app
 
@@ -324,8 +352,9 @@ def quiet_chatty_loggers() -> None:
     logging.getLogger("telegram").setLevel(logging.INFO)
 
 
-def configure_logging(level: str, token: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+def configure_logging(level: str, token: str, kind: str = "text") -> None:
+    """Log lines as `logging.format` says (bot/logformat.py), the token replaced in every one."""
+    logging.basicConfig(level=level, handlers=[log_handler(kind)])
     for handler in logging.getLogger().handlers:
         handler.addFilter(_RedactToken(token))
     quiet_chatty_loggers()
@@ -340,7 +369,7 @@ def run(config_path: str | None) -> int:
     except ConfigError as exc:
         print(f"tyonavi: {exc}", file=sys.stderr)
         return 2
-    configure_logging(config.logging_level, token)
+    configure_logging(config.logging_level, token, config.logging_format)
     app = build_application(config, token)
     try:
         if config.mode == "webhook":

@@ -23,7 +23,9 @@ from telegram import Bot, Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
+from bot.heartbeat import Heartbeat
 from bot.inbox import ANSWERING, MAX_ATTEMPTS, Inbox
+from bot.metrics import Metrics
 from handlers.replies import send_to
 from handlers.services import Services, language_of
 from handlers.transport import never_sent
@@ -42,15 +44,28 @@ def _sends_a_message(endpoint: str) -> bool:
 class Delivery:
     """The queue, the processor and the send hook around one inbox (attached once the database is open)."""
 
-    def __init__(self, raw_update: Callable[[int], dict | None] = lambda _update_id: None) -> None:
+    def __init__(self, raw_update: Callable[[int], dict | None] = lambda _update_id: None,
+                 metrics: Metrics | None = None) -> None:
         self.inbox: Inbox | None = None
+        self.heartbeat: Heartbeat | None = None
+        self.metrics = metrics
         self.raw_update = raw_update  # the update as Telegram sent it, when the transport kept it
         self.queue = DurableUpdateQueue(self)
         self.processor = InboxProcessor(self)
         self._answering: int | None = None
 
-    def attach(self, inbox: Inbox) -> None:
+    def attach(self, inbox: Inbox, heartbeat: Heartbeat | None = None) -> None:
         self.inbox = inbox
+        self.heartbeat = heartbeat
+
+    def finish(self, update_id: int) -> None:
+        """An update's handlers have run: count it, and record the time with the inbox's commit."""
+        if self.heartbeat is not None:
+            self.heartbeat.update_handled()
+        if self.metrics is not None:
+            self.metrics.update_handled()
+        assert self.inbox is not None
+        self.inbox.finish(update_id)
 
     def before_send(self, endpoint: str) -> None:
         """Called before every Bot API call: the first message sent for an update marks it `answering`."""
@@ -101,10 +116,10 @@ class InboxProcessor(BaseUpdateProcessor):
         except asyncio.CancelledError:  # stopped half-way: the next start takes it up again
             raise
         except BaseException:
-            inbox.finish(update.update_id)
+            self._delivery.finish(update.update_id)
             raise
         else:
-            inbox.finish(update.update_id)
+            self._delivery.finish(update.update_id)
         finally:
             CURRENT_UPDATE.reset(token)
 
@@ -213,11 +228,14 @@ class RetryingRateLimiter(AIORateLimiter):
     `retries` are used up. A message Telegram may have delivered (the connection broke or timed out after
     the request was sent, or the 2xx answer was unreadable) counts as sent: a warning is logged and the
     handler goes on. `before_send` is called before every call (Delivery marks the update `answering`).
+    `metrics` counts each retry (429s waited out included) and each send given up.
     """
 
     def __init__(self, *args: Any, retries: int | None = None, delay: float = 0.25, max_delay: float = 5.0,
-                 give_up_after: float = 600.0, before_send=None, **kwargs: Any):
+                 give_up_after: float = 600.0, before_send=None, metrics: Metrics | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        self._metrics = metrics
+        self._retry_after_times = kwargs.get("max_retries", 0)
         self._retries = retries
         self._delay = delay
         self._max_delay = max_delay
@@ -231,8 +249,8 @@ class RetryingRateLimiter(AIORateLimiter):
         attempt = 0
         while True:
             try:
-                return _lean(endpoint, await super().process_request(callback, args, kwargs, endpoint, data,
-                                                                     rate_limit_args))
+                return _lean(endpoint, await super().process_request(self._counting_429s(callback, rate_limit_args),
+                                                                     args, kwargs, endpoint, data, rate_limit_args))
             except TelegramError as exc:
                 outcome = outcome_of(exc, endpoint)
                 if outcome == SENT:
@@ -242,7 +260,29 @@ class RetryingRateLimiter(AIORateLimiter):
                 attempt += 1
                 if (outcome == RAISE or (self._retries is not None and attempt > self._retries)
                         or time.monotonic() - started >= self._give_up_after):
+                    if self._metrics is not None and (outcome == RETRY or isinstance(exc, RetryAfter)):
+                        self._metrics.send_gave_up()  # RetryAfter: AIORateLimiter waited out its last 429
                     raise
+                if self._metrics is not None:
+                    self._metrics.send_retried()
                 pause = min(self._max_delay, self._delay * 2 ** (attempt - 1))
                 logger.info("%s was not carried out (attempt %d); retrying in %.2f s", endpoint, attempt, pause)
                 await asyncio.sleep(pause)
+
+    def _counting_429s(self, callback, rate_limit_args: int | None):
+        """The call, counting each 429 that AIORateLimiter will wait out and try again."""
+        if self._metrics is None:
+            return callback
+        metrics, allowed, calls = self._metrics, rate_limit_args or self._retry_after_times, 0
+
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter:
+                if calls <= allowed:
+                    metrics.send_retried()
+                raise
+
+        return counted

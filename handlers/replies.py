@@ -60,6 +60,8 @@ async def send_answer(chat: Chat, svc: Services, answered: Answered) -> None:
     shown = {p.id for p in answer.service_points}
     others = [p for p in svc.conversations.points_in(answer.municipality or "") if p.id not in shown]
     svc.last_answers.remember(chat.id, answer.text)  # in memory only: staff see it if the person asks a person
+    if svc.metrics is not None:
+        svc.metrics.answered(answer)
     markup = answer_keyboard(svc.kb, answer, len(others), answered.answer_id, handoff=svc.config.handoff)
     await send_venue(chat, answer)
     parts = answer_html_parts(answer.text, answer.source)

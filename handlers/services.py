@@ -16,6 +16,7 @@ from bot.handoff import HandoffCases
 from bot.kb.model import KnowledgeBase
 from bot.last_answers import LastAnswers
 from bot.live import LiveKnowledge
+from bot.metrics import Metrics
 from bot.session import Conversations
 from bot.storage import Storage
 
@@ -39,6 +40,8 @@ class Services:
     #: The time now; tests set another clock (office hours).
     clock: Callable[[], datetime] = now_utc
     last_answers: LastAnswers = field(default_factory=LastAnswers)
+    #: The running bot's counters (bot/metrics.py); None where nothing counts (tests of single parts).
+    metrics: Metrics | None = None
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -25,6 +25,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Validate the knowledge base now; swap it in when clean, and say what happened."""
     svc, lang = services(context), language(update, context)
     result = await asyncio.to_thread(svc.live.reload)
+    if svc.metrics is not None:
+        svc.metrics.reloaded(result.ok)
     await send_text(update.effective_chat, staff.reload_text(svc.kb, result, lang))
 
 

@@ -64,7 +64,7 @@ def _services(kb=KB):
                                                               if p.municipality == m))
     # hand-over on, so a fallback answer's "Ask a person" button is checked too
     return SimpleNamespace(kb=kb, conversations=conversations, config=SimpleNamespace(handoff=True),
-                           last_answers=LastAnswers())
+                           last_answers=LastAnswers(), metrics=None)
 
 
 _LOOP = asyncio.new_event_loop()
