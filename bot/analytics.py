@@ -97,6 +97,14 @@ class AnalyticsStore:
         self.db[FEEDBACK].upsert({"answer_id": answer_id, "user": self._user(user_id), "hour": hour_of(now),
                                   "helpful": int(helpful)}, pk=("answer_id", "user"))
 
+    def forget(self, user_id: int) -> tuple[int, int]:
+        """Delete the person's answer rows and feedback (their erasure request); returns (answers, feedback)."""
+        key = self._user(user_id)
+        with self.db.conn:
+            feedback = self.db.conn.execute(f"DELETE FROM [{FEEDBACK}] WHERE [user] = ?", [key]).rowcount
+            answers = self.db.conn.execute(f"DELETE FROM [{ANSWERS}] WHERE [user] = ?", [key]).rowcount
+        return answers, feedback
+
     def purge_older_than(self, days: int = RETENTION_DAYS, now: datetime | None = None) -> int:
         """Delete answers and feedback older than `days`; return how many rows went."""
         cutoff = hour_of((now or datetime.now(UTC)) - timedelta(days=days))

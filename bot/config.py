@@ -69,6 +69,14 @@ SETTINGS: tuple[Setting, ...] = (
             "Telegram user ids (integers) of staff: they get error alerts, reload results and the staff commands."),
     Setting("privacy.retention_days", 90, int,
             "Settings of silent people and analytics rows older than this many days are deleted."),
+    Setting("privacy.controller", "", str,
+            "Who is responsible for the data (the controller), named in /tietosuoja, e.g. \"Kajaanin kaupunki, "
+            "työllisyyspalvelut\"; empty: the notice says the contact is not configured."),
+    Setting("privacy.contact", "", str,
+            "How to reach the controller or its data protection officer (an e-mail address, a phone or a web page), "
+            "named in /tietosuoja; empty: the notice says it is not configured."),
+    Setting("privacy.policy_url", "", str,
+            "The municipality's full privacy statement (https://…), linked from /tietosuoja; empty: no link."),
     Setting("handoff.chat_id", 0, int,
             "Telegram id of the staff group (a negative number such as -1001234567890) that people's questions "
             "are handed to; 0 or absent: no hand-over to a person."),
@@ -109,6 +117,9 @@ class Config:
     logging_level: str
     handoff_chat_id: int = 0
     handoff_hours: OpeningHours = OpeningHours()
+    privacy_controller: str = ""
+    privacy_contact: str = ""
+    privacy_policy_url: str = ""
     logging_format: str = "text"
     metrics_port: int = 0
     health_max_inbox_backlog: int = 100
@@ -166,6 +177,10 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
                           f"forged updates are refused; set it to {SECRET_TOKEN_HINT}")
     if secret_token and not SECRET_TOKEN.fullmatch(secret_token):
         raise ConfigError(f"{source}: telegram.webhook.secret_token must be {SECRET_TOKEN_HINT}")
+    policy_url = values["privacy.policy_url"].strip()
+    if policy_url and not policy_url.startswith(("https://", "http://")):
+        raise ConfigError(f"{source}: privacy.policy_url must be a web address starting with https://, "
+                          f"got {policy_url!r}")
     chat_id = values["handoff.chat_id"]
     if chat_id > 0:
         raise ConfigError(f"{source}: handoff.chat_id must be the id of a group, a negative number such as "
@@ -191,6 +206,9 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
         logging_level=values["logging.level"],
         handoff_chat_id=chat_id,
         handoff_hours=handoff_hours(values["handoff.hours"], source),
+        privacy_controller=values["privacy.controller"].strip(),
+        privacy_contact=values["privacy.contact"].strip(),
+        privacy_policy_url=values["privacy.policy_url"].strip(),
         logging_format=values["logging.format"],
         metrics_port=values["metrics.port"],
         health_max_inbox_backlog=values["health.max_inbox_backlog"],

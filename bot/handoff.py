@@ -141,6 +141,12 @@ class HandoffCases:
                 self.db.conn.execute(f"delete from {CASES} where number = ?", [number])
         return case
 
+    def forget(self, user_id: int) -> int:
+        """Delete the person's open case and its staff-message mapping (their erasure request); returns how many
+        cases went (0 or 1). Tell staff first (handlers.handoff.close_for_person) while the case is still known."""
+        case = self.of_person(user_id)
+        return 1 if case is not None and self.close(case.number) is not None else 0
+
     def purge(self, retention_days: int) -> int:
         """Delete cases opened more than `retention_days` ago; returns how many."""
         cutoff = self._stamp(self._now() - timedelta(days=retention_days))

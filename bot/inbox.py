@@ -53,6 +53,14 @@ create table if not exists inbox (
 _NONCE_BYTES = 12
 
 
+def _sender(update: dict | None) -> int | None:
+    """The id of the person an update comes from (a message's or a button press's "from"); None when unknown."""
+    for value in (update or {}).values():
+        if isinstance(value, dict) and isinstance(value.get("from"), dict):
+            return value["from"].get("id")
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Pending:
     """An update the last run did not finish."""
@@ -119,6 +127,19 @@ class Inbox:
         count = self._prune()
         self._db.commit()
         return count
+
+    def forget_sender(self, user_id: int, keep: int | None = None) -> int:
+        """The person asked to be forgotten: their stored updates not yet handled lose their content (the id stays a
+        day, so a redelivery is still recognised; it says nothing about anyone). `keep`: the update being handled
+        now (the erasure request itself), cleared by `finish` as usual. Returns how many were cleared."""
+        rows = self._db.execute("select update_id, payload from inbox where state != ? and payload is not null",
+                                (DONE,)).fetchall()
+        mine = [update_id for update_id, payload in rows
+                if update_id != keep and _sender(self._open(update_id, payload)) == user_id]
+        self._db.executemany("update inbox set state = ?, payload = null where update_id = ?",
+                             [(DONE, update_id) for update_id in mine])
+        self._db.commit()
+        return len(mine)
 
     def _prune(self) -> int:
         self._since_prune = 0

@@ -166,10 +166,12 @@ class Storage:
         if commit:
             self.db.conn.commit()
 
-    def forget(self, user_id: int) -> None:
-        """Delete everything stored about the person."""
-        self.db.execute("delete from users where user_key = ?", [self._key(user_id)])
+    def forget(self, user_id: int) -> int:
+        """Delete the person's settings; returns how many rows went (0 or 1). Their analytics rows, hand-over case
+        and waiting updates are in other tables: bot/erasure.py removes them all."""
+        cursor = self.db.execute("delete from users where user_key = ?", [self._key(user_id)])
         self.db.conn.commit()
+        return cursor.rowcount
 
     def purge(self, retention_days: int) -> int:
         """Delete settings of people silent for more than `retention_days`; returns how many."""

@@ -40,6 +40,7 @@ from bot.live import ReloadResult, watch
 from bot.logformat import log_handler
 from bot.metrics import Metrics
 from bot.metrics_server import MetricsServer
+from bot.privacy_notice import bot_descriptions
 from bot.session import Conversations
 from bot.storage import Storage
 from handlers import callbacks, commands, handoff, messages, staff, staff_chat
@@ -59,13 +60,22 @@ METRICS_SERVER = "metrics_server"
 #: Tests put a clock here (a callable returning an aware datetime) before post_init: office hours without sleeping.
 CLOCK = "clock"
 WATCHER = "knowledge_watcher"
-#: (command, its description's text key); /help must list every one.
+#: (command names: English, Finnish, Swedish; the callback; its description's text key); /help must list every
+#: one. Each language's menu shows its own name; every name works in every language.
 COMMANDS = (
     (("start",), commands.start, "command_start"),
-    (("help", "apua"), commands.help_command, "command_help"),
+    (("help", "apua", "hjalp"), commands.help_command, "command_help"),
     (("language", "kieli", "sprak"), commands.language_command, "command_language"),
-    (("municipality", "kunta"), commands.municipality_command, "command_municipality"),
-    (("reset", "unohda"), commands.reset, "command_reset"),
+    (("municipality", "kunta", "kommun"), commands.municipality_command, "command_municipality"),
+    (("privacy", "tietosuoja", "integritet"), commands.privacy, "command_privacy"),
+    (("reset", "unohda", "glom"), commands.reset, "command_reset"),
+)
+#: Swedish names typed with their own letters (Telegram command names are [a-z0-9_], so the menu has /glom):
+#: matched as text.
+TYPED_COMMANDS = (
+    ("glöm", commands.reset),
+    ("språk", commands.language_command),
+    ("hjälp", commands.help_command),
 )
 #: Hand-over to a person: in /help and the menu only when handoff.chat_id is set; private chats only.
 #: Telegram command names are [a-z0-9_], so Swedish "/människa" is /manniska, and typed by hand it is caught
@@ -145,6 +155,8 @@ def register_handlers(app: Application, staff_user_ids: tuple[int, ...] = (), ha
         app.add_handler(MessageHandler(NEW & filters.Chat(chat_id=handoff_chat_id), staff_chat.staff_message))
     for names, callback, _ in COMMANDS:
         app.add_handler(CommandHandler(names, callback, filters=NEW))
+    for word, callback in TYPED_COMMANDS:
+        app.add_handler(MessageHandler(NEW & filters.Regex(rf"(?i)^/{word}(@\w+)?(\s|$)"), callback))
     private = NEW & filters.ChatType.PRIVATE
     for names, callback, _ in HANDOFF_COMMANDS:
         app.add_handler(CommandHandler(names, callback, filters=private))
@@ -225,11 +237,27 @@ async def set_command_menus(app: Application, kb: KnowledgeBase, staff_user_ids:
                 logger.warning("could not set a staff member's command menu: %s", type(exc).__name__)
 
 
+#: The order of a command's names in COMMANDS and HANDOFF_COMMANDS.
+MENU_LANGUAGES = ("en", "fi", "sv")
+
+
 def _menu_name(names: tuple[str, ...], language: str) -> str:
-    """A hand-over command appears in the menu under its name in the menu's language (/ihminen, /manniska)."""
-    if names in (n for n, _, _ in HANDOFF_COMMANDS):
-        return names[("en", "fi", "sv").index(language)]
+    """A command appears in the menu under its name in the menu's language (/unohda, /glom, /reset)."""
+    if len(names) >= len(MENU_LANGUAGES):
+        return names[MENU_LANGUAGES.index(language)]
     return names[0]
+
+
+async def set_descriptions(app: Application, kb: KnowledgeBase) -> None:
+    """The bot's description and short description in Finnish, Swedish and English, English as the default, so
+    Telegram shows ours (with where the privacy notice is) rather than its generic text. A refusal is logged."""
+    for lang, code in (("en", None), ("fi", "fi"), ("sv", "sv"), ("en", "en")):
+        description, short = bot_descriptions(kb, lang)
+        try:
+            await app.bot.set_my_description(description, language_code=code)
+            await app.bot.set_my_short_description(short, language_code=code)
+        except TelegramError as exc:
+            logger.warning("could not set the bot's %s description: %s", code or "default", type(exc).__name__)
 
 
 async def tell_staff_of_snapshot(app: Application, svc: Services) -> None:
@@ -264,11 +292,12 @@ async def post_init(app: Application) -> None:
                    conversations=Conversations(lambda: live.engine, storage, analytics),
                    flood=FloodGate(config.flood_limit_per_minute),
                    handoff=HandoffCases(storage.db, storage.secret, now=clock), clock=clock,
+                   inbox=Inbox(storage.db.conn, storage.secret),
                    metrics=app.bot_data[METRICS])
     app.bot_data[SERVICES] = svc
     purge_expired(svc)
     delivery: Delivery = app.bot_data[DELIVERY]
-    delivery.attach(Inbox(storage.db.conn, storage.secret), Heartbeat(storage.db.conn))
+    delivery.attach(svc.inbox, Heartbeat(storage.db.conn))
     await start_metrics(app, svc)
     delivery.inbox.prune()
     warm_up()  # the language model, before the first message needs it
@@ -279,6 +308,7 @@ async def post_init(app: Application) -> None:
         app.bot_data[WATCHER] = start_watcher(app, svc)
     await tell_staff_of_snapshot(app, svc)
     await set_command_menus(app, svc.kb, config.staff_user_ids, config.handoff)
+    await set_descriptions(app, svc.kb)
     # The knowledge base, the engine's indexes and the imported modules live as long as the process: move them
     # out of the garbage collector's reach, so the full collections that message traffic triggers stay short.
     gc.freeze()

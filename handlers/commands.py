@@ -1,12 +1,15 @@
-"""Slash commands: /start (with deep links), /help, /language, /municipality, /reset."""
+"""Slash commands: /start (with deep links), /help, /language, /municipality, /privacy, /reset."""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.engine.named_municipality import area_municipalities, municipality_named
+from bot.erasure import erase_person, erased_text
 from bot.handoff_text import help_text
 from bot.kb.model import LANGUAGES
+from bot.privacy_notice import privacy_notice
 from handlers.handoff import close_for_person
 from handlers.keyboards import (
     language_keyboard,
@@ -26,7 +29,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if payload in LANGUAGES:
         svc.conversations.set_language(user.id, payload)
     lang = language(update, context)
-    await send_text(chat, svc.kb.text("greeting", lang), start_keyboard(svc.kb, lang))
+    greeting = f"{svc.kb.text('greeting', lang)}\n\n{svc.kb.text('privacy_pointer', lang)}"
+    await send_text(chat, greeting, start_keyboard(svc.kb, lang))
     if payload in svc.kb.area.municipalities:
         await send_answer(chat, svc, svc.conversations.choose_municipality(user.id, payload, lang))
     else:
@@ -51,16 +55,34 @@ async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def municipality_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/kunta Kuhmossa` (or Kajana, ristijarvi) sets the home at once; `/kunta` alone offers the buttons."""
     svc, lang, chat = services(context), language(update, context), update.effective_chat
+    name = " ".join(context.args or ())
+    if name:
+        named = municipality_named(svc.live.engine, name)
+        if named.municipality is not None:
+            await send_answer(chat, svc, svc.conversations.choose_municipality(update.effective_user.id,
+                                                                               named.municipality, lang))
+            return
+        everyone = area_municipalities(svc.live.engine, lang)
+        await send_text(chat, svc.kb.text("municipality_not_recognised", lang, name=name, municipalities=everyone))
     await send_text(chat, svc.kb.text("choose_municipality", lang), municipality_keyboard(svc.kb, lang))
     await send_text(chat, svc.kb.text("location_prompt", lang), location_keyboard(svc.kb, lang))
 
 
-async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Forget everything stored about the person, an open hand-over case too (staff are told)."""
+async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/tietosuoja, /integritet, /privacy: what is stored and why, for how long, who answers for it."""
     svc, lang = services(context), language(update, context)
-    case = svc.handoff.of_person(update.effective_user.id) if svc.handoff else None
+    await send_text(update.effective_chat, privacy_notice(svc.kb, svc.config, lang), menu_keyboard(svc.kb, lang))
+
+
+async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/unohda, /glom, /reset: erase everything linked to the person (staff are told of a case they had seen) and
+    say what went."""
+    svc, lang, user = services(context), language(update, context), update.effective_user
+    case = svc.handoff.of_person(user.id) if svc.handoff else None
+    erased = erase_person(user.id, svc.storage, svc.analytics, svc.handoff, svc.inbox, update.update_id)
     if case is not None:
         await close_for_person(context.bot, svc, case)
-    svc.conversations.forget(update.effective_user.id)
-    await send_text(update.effective_chat, svc.kb.text("reset_done", lang), menu_keyboard(svc.kb, lang))
+    svc.last_answers.forget(update.effective_chat.id)
+    await send_text(update.effective_chat, erased_text(svc.kb, erased, lang), menu_keyboard(svc.kb, lang))

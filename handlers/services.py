@@ -13,6 +13,7 @@ from bot.analytics import AnalyticsStore
 from bot.config import Config
 from bot.flood import FloodGate
 from bot.handoff import HandoffCases
+from bot.inbox import Inbox
 from bot.kb.model import KnowledgeBase
 from bot.last_answers import LastAnswers
 from bot.live import LiveKnowledge
@@ -40,6 +41,8 @@ class Services:
     #: The time now; tests set another clock (office hours).
     clock: Callable[[], datetime] = now_utc
     last_answers: LastAnswers = field(default_factory=LastAnswers)
+    #: The durable inbox (bot/inbox.py): an erasure clears the person's waiting updates there too.
+    inbox: Inbox | None = None
     #: The running bot's counters (bot/metrics.py); None where nothing counts (tests of single parts).
     metrics: Metrics | None = None
 

@@ -115,6 +115,15 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "hours_on_date": {"weekday", "day", "month"},
     "hours_week_heading": {"first", "last"},
     "hours_week_line": {"weekday", "date", "hours"},
+    # privacy notice and erasure (bot/privacy_notice.py, bot/erasure.py)
+    "reset_counts": {"settings", "answers", "feedback", "cases", "waiting"},
+    "privacy_notice": {"days"},
+    "privacy_no_handoff": {"url"},
+    "privacy_controller": {"controller"},
+    "privacy_contact": {"contact"},
+    "privacy_policy_link": {"url"},
+    "municipality_not_recognised": {"name", "municipalities"},
+    "municipality_usage": {"municipalities"},
 }
 REQUIRED_TEXTS = (
     "ask_municipality", "ask_role", "ask_village", "newcomer_answer", "newcomer_place",
@@ -152,6 +161,11 @@ REQUIRED_TEXTS = (
     "handoff_reply", "handoff_case_closed", "handoff_cancelled", "handoff_closed_by_you", "handoff_nothing_open",
     "handoff_unavailable", "staff_case", "staff_case_more", "staff_unknown", "staff_delivered", "staff_closed",
     "staff_cancelled", "staff_undeliverable", "staff_no_case", "staff_text_only",
+    # privacy notice, erasure, the bot's description; municipality names in commands
+    "command_privacy", "reset_counts", "reset_nothing", "privacy_notice", "privacy_handoff", "privacy_no_handoff",
+    "privacy_controller", "privacy_contact", "privacy_controller_unknown", "privacy_contact_unknown",
+    "privacy_policy_link", "privacy_pointer", "bot_description", "bot_short_description",
+    "municipality_not_recognised", "municipality_usage",
 )
 
 

@@ -27,6 +27,8 @@ _HTML_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s[^<>]*)?)>|&(?:#\d+|#x[0-9
 TRUE_METHODS = {"deleteWebhook", "setWebhook", "setMyCommands", "answerCallbackQuery", "sendChatAction",
                 "deleteMyCommands", "close", "logOut"}
 DROPPED = 0  # a fault's status: close the connection instead of answering
+#: The bot's descriptions: method -> (its text parameter, Telegram's limit in characters).
+DESCRIPTION_METHODS = {"setMyDescription": ("description", 512), "setMyShortDescription": ("short_description", 120)}
 MESSAGE_METHODS = {"sendMessage", "sendVenue", "sendLocation", "editMessageText", "editMessageReplyMarkup"}
 
 
@@ -292,6 +294,11 @@ class FakeBotApi:
                 raise Rejected("Bad Request: answer text is too long")
             return True
         if method in TRUE_METHODS:
+            return True
+        if method in DESCRIPTION_METHODS:
+            field, limit = DESCRIPTION_METHODS[method]
+            if len(params.get(field) or "") > limit:
+                raise Rejected(f"Bad Request: {field} is too long")
             return True
         if method not in MESSAGE_METHODS:
             raise Rejected(f"Bad Request: method {method} is not faked")

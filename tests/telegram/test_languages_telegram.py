@@ -22,7 +22,7 @@ async def test_a_swedish_conversation_start_question_clarify_button_answer(start
         greeting, _ = await bot.say(SV_USER, "/start", "sv")
         (asked,) = await bot.say(SV_USER, "Var söker jag startpeng?", "sv")
         (answer,) = await bot.press(SV_USER, "mun:kuhmo", "sv")
-    assert greeting.plain_text == kb.text("greeting", "sv")
+    assert greeting.plain_text == f"{kb.text('greeting', 'sv')}\n\n{kb.text('privacy_pointer', 'sv')}"
     assert "lang:sv" in greeting.callback_data()
     assert kb.text("ask_municipality", "sv", municipalities="").split("?")[0] in asked.plain_text
     assert "mun:kuhmo" in asked.callback_data()
@@ -64,6 +64,6 @@ async def test_the_command_menu_is_set_in_finnish_swedish_and_english(start_bot,
              if "scope" not in c.params}
     assert set(menus) == {None, "fi", "sv"}
     descriptions = {code: {c["command"]: c["description"] for c in commands} for code, commands in menus.items()}
-    assert descriptions["sv"]["help"] == kb.text("command_help", "sv")
-    assert descriptions["fi"]["help"] == kb.text("command_help", "fi")
+    assert descriptions["sv"]["hjalp"] == kb.text("command_help", "sv")  # each menu names it in its language
+    assert descriptions["fi"]["apua"] == kb.text("command_help", "fi")
     assert descriptions[None]["help"] == kb.text("command_help", "en")
