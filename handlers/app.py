@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram.error import NetworkError, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -46,14 +46,18 @@ from bot.storage import Storage
 from handlers import callbacks, commands, handoff, messages, staff, staff_chat
 from handlers.delivery import Delivery, RetryingRateLimiter, resume_unfinished
 from handlers.keyboards import FEEDBACK_PATTERN
+from handlers.lifecycle import QuietTelegramTracebacks, start_failure, transports_closed_at_exit
+from handlers.reachability import Reachability, ReportingRequest, ReportingUpdatesRequest, unreachable
 from handlers.replies import send_text
 from handlers.services import SERVICES, Services, language, now_utc, services
-from handlers.transport import AiohttpRequest, UpdatesRequest
+from handlers.transport import AiohttpRequest
 
 logger = logging.getLogger("tyonavi.telegram")
 
 CONFIG = "config"
 DELIVERY = "delivery"
+#: The two HTTP transports (getUpdates', everything else's), closed by `run` however it ends.
+TRANSPORTS = "transports"
 #: The running bot's counters (bot/metrics.py), and their HTTP server when metrics.port is set.
 METRICS = "metrics"
 METRICS_SERVER = "metrics_server"
@@ -124,6 +128,10 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the update id and the exception (never message text), tell the person, alert staff."""
+    if update is None and isinstance(context.error, NetworkError):  # fetching updates failed; polling retries
+        if not unreachable(context.error):  # unreachable: handlers/reachability.py says so, once a minute
+            logger.warning("fetching updates failed (%s); retrying", type(context.error).__name__)
+        return
     update_id = update.update_id if isinstance(update, Update) else None
     logger.error("update %s failed: %s", update_id, type(context.error).__name__, exc_info=context.error)
     svc: Services | None = context.bot_data.get(SERVICES)
@@ -339,19 +347,22 @@ def _request(config: Config, kind: type[AiohttpRequest] = AiohttpRequest, **kwar
 
 def build_application(config: Config, token: str) -> Application:
     """The Application for this config; services are built in post_init."""
-    updates_request = _request(config, UpdatesRequest)
+    reachability = Reachability(config.base_url)  # says when Telegram cannot be reached, at least once a minute
+    updates_request = _request(config, ReportingUpdatesRequest, reachability=reachability)
+    request = _request(config, ReportingRequest, reachability=reachability, connection_pool_size=16)
     metrics = Metrics()  # one registry per Application: bots in one process never count into each other
     delivery = Delivery(updates_request.raw_update, metrics)
     limiter = RetryingRateLimiter(overall_max_rate=config.max_messages_per_second, max_retries=RETRY_AFTER_TIMES,
                                   give_up_after=config.send_retry_minutes * 60, before_send=delivery.before_send,
                                   metrics=metrics)
     app = (ApplicationBuilder().token(token).base_url(config.base_url)
-           .request(_request(config, connection_pool_size=16)).get_updates_request(updates_request)
+           .request(request).get_updates_request(updates_request)
            .rate_limiter(limiter).update_queue(delivery.queue).concurrent_updates(delivery.processor)
            .post_init(post_init).post_shutdown(post_shutdown)
            .build())
     app.bot_data[CONFIG] = config
     app.bot_data[DELIVERY] = delivery
+    app.bot_data[TRANSPORTS] = (updates_request, request)
     app.bot_data[METRICS] = metrics
     register_handlers(app, config.staff_user_ids, config.handoff_chat_id)
     return app
@@ -387,6 +398,7 @@ def configure_logging(level: str, token: str, kind: str = "text") -> None:
     logging.basicConfig(level=level, handlers=[log_handler(kind)])
     for handler in logging.getLogger().handlers:
         handler.addFilter(_RedactToken(token))
+        handler.addFilter(QuietTelegramTracebacks())  # said in one line by run() and by Reachability
     quiet_chatty_loggers()
 
 
@@ -402,16 +414,18 @@ def run(config_path: str | None) -> int:
     configure_logging(config.logging_level, token, config.logging_format)
     app = build_application(config, token)
     try:
-        if config.mode == "webhook":
-            app.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
-                            url_path=urlparse(config.webhook_url).path.lstrip("/"), webhook_url=config.webhook_url,
-                            secret_token=config.webhook_secret_token, allowed_updates=Update.ALL_TYPES)
-        else:
-            app.run_polling(allowed_updates=Update.ALL_TYPES)
+        with transports_closed_at_exit(app.bot_data[TRANSPORTS]):
+            if config.mode == "webhook":
+                app.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
+                                url_path=urlparse(config.webhook_url).path.lstrip("/"),
+                                webhook_url=config.webhook_url, secret_token=config.webhook_secret_token,
+                                allowed_updates=Update.ALL_TYPES, close_loop=False)
+            else:
+                app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
     except ConfigError as exc:  # found while opening the database (its hash key)
         print(f"tyonavi: {exc}", file=sys.stderr)
         return 2
     except TelegramError as exc:
-        print(f"tyonavi: Telegram refused to start: {str(exc).replace(token, '<token>')}", file=sys.stderr)
+        print(f"tyonavi: {start_failure(exc, config.base_url)}".replace(token, "<token>"), file=sys.stderr)
         return 1
     return 0

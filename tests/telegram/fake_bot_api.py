@@ -9,6 +9,7 @@ import html
 import itertools
 import json
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -147,6 +148,7 @@ class FakeBotApi:
         self._message_ids = itertools.count(1000)
         self.messages: dict[int, dict] = {}
         self.blocked: set[int] = set()
+        self._connections: set[socket.socket] = set()  # open ones, for disconnect()
         self._cond = threading.Condition()
         self._released = False
         fake = self
@@ -156,6 +158,16 @@ class FakeBotApi:
             # answers go out in two writes (headers, body): with Nagle's algorithm and delayed ACKs each
             # would wait ~40 ms, so bulk traffic (storms, corpora, benchmarks) would crawl
             disable_nagle_algorithm = True
+
+            def setup(self) -> None:
+                super().setup()
+                with fake._cond:
+                    fake._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with fake._cond:
+                    fake._connections.discard(self.connection)
+                super().finish()
 
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length") or 0)
@@ -189,6 +201,15 @@ class FakeBotApi:
         self.release_polls()
         self.server.shutdown()
         self.server.server_close()
+
+    def disconnect(self) -> None:
+        """As a lost network: stop, and break every open connection, so the next request finds no server."""
+        self.stop()
+        with self._cond:
+            connections, self._connections = list(self._connections), set()
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
     # --- what tests use -------------------------------------------------------------------------
     def push(self, update: dict) -> int:
