@@ -31,11 +31,12 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args.kb)
-    if args.municipality and args.municipality not in engine.kb.municipalities:
-        known = ", ".join(sorted(engine.kb.municipalities))
-        print(f"tyonavi: unknown municipality {args.municipality!r} (use one of: {known})", file=sys.stderr)
-        return 2
-    context = Context(language=args.lang, municipality=args.municipality)
+    municipality = None
+    if args.municipality:
+        municipality = _municipality(engine, args.municipality)
+        if municipality is None:
+            return 2
+    context = Context(language=args.lang, municipality=municipality)
     if args.question == ["-"]:
         for line in sys.stdin:
             question = line.rstrip("\n")
@@ -51,6 +52,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
     answer = engine.answer(" ".join(args.question), context)
     print(json.dumps(answer.to_json(), ensure_ascii=False, indent=None) if args.json else answer.text)
     return 0
+
+
+def _municipality(engine, name: str) -> str | None:
+    """The area municipality `name` means, written as people write it ("Kuhmo", "kajaanissa", "Kajana"); None
+    after saying on stderr why not and which names work."""
+    from bot.engine.named_municipality import area_municipalities, municipality_named
+
+    named = municipality_named(engine, name)
+    if named.municipality is None:
+        why = f"{named.outside} is outside the employment area" if named.outside else "not recognised"
+        print(f"tyonavi: unknown municipality {name!r}: {why}; use one of the area's municipalities: "
+              f"{area_municipalities(engine, 'fi')}", file=sys.stderr)
+    return named.municipality
 
 
 def cmd_kb_validate(args: argparse.Namespace) -> int:
@@ -84,17 +98,18 @@ def _existing_db(path: str) -> Path | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from bot.report import build_report, render_html, render_text
+    from bot.report import build_report, labels_for, render_html, render_text
 
     db = _existing_db(args.db)
     if db is None:
         return 1
     report = build_report(db, args.since)
+    labels = labels_for(load_knowledge_base(Path(args.kb) if args.kb else SHIPPED_KNOWLEDGE), args.lang)
     if args.html:
-        Path(args.html).write_text(render_html(report), encoding="utf-8")
+        Path(args.html).write_text(render_html(report, labels), encoding="utf-8")
         print(f"Wrote {args.html}: {report.answers} answers, {report.unanswered_count} unanswered.")
     else:
-        print(render_text(report), end="")
+        print(render_text(report, labels), end="")
     return 0
 
 
@@ -210,7 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", parents=[kb_option], help="answer one question ('-': one per line from stdin)")
     ask.add_argument("--lang", choices=list(LANGUAGES), help="answer in this language")
-    ask.add_argument("--municipality", metavar="ID", help="home municipality id, e.g. kuhmo")
+    ask.add_argument("--municipality", metavar="NAME",
+                     help="home municipality as people write it, e.g. Kuhmo, kajaanissa, Kajana, ristijarvi")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line with '-')")
     ask.add_argument("--explain", action="store_true",
                      help="first print the evidence found, the readings that competed and why the winner won")
@@ -240,10 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
                             help="the day the export was fetched, for the source line (default: the file's date)")
     ptv_import.set_defaults(func=cmd_kb_import_ptv)
 
-    report = sub.add_parser("report", help="unanswered questions, answers per municipality/topic/language, trend")
+    report = sub.add_parser("report", parents=[kb_option],
+                            help="unanswered questions, answers per municipality/topic/language, trend")
     report.add_argument("--db", metavar="FILE", default=DEFAULT_DB, help=f"the bot's database (default: {DEFAULT_DB})")
     report.add_argument("--since", metavar="DATE", type=_date, help="only from this date on (YYYY-MM-DD, UTC)")
     report.add_argument("--html", metavar="FILE", help="write an HTML page with a trend chart instead")
+    report.add_argument("--lang", choices=list(LANGUAGES), default="fi",
+                        help="name topics and municipalities in this language (default: fi)")
     report.set_defaults(func=cmd_report)
 
     ev = sub.add_parser("eval", parents=[kb_option], help="accuracy per category on the evaluation set")

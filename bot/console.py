@@ -7,14 +7,15 @@ from dataclasses import replace
 from bot.answer import Answer, Context
 from bot.conversation import ELSEWHERE, apply_choice, next_context
 from bot.engine import Engine
+from bot.engine.named_municipality import area_municipalities, municipality_named
 from bot.kb.model import LANGUAGES
-from bot.kb.normalise_names import fold
 
 QUIT = ("/quit", "/lopeta", "/exit")
-RESET = ("/reset", "/unohda")
-LANGUAGE = ("/language", "/kieli")
-MUNICIPALITY = ("/municipality", "/kunta")
-HELP = ("/help", "/apua")
+#: English, Finnish and Swedish names, the Swedish also as typed with its letters (/glöm, /språk, /hjälp)
+RESET = ("/reset", "/unohda", "/glom", "/glöm")
+LANGUAGE = ("/language", "/kieli", "/sprak", "/språk")
+MUNICIPALITY = ("/municipality", "/kunta", "/kommun")
+HELP = ("/help", "/apua", "/hjalp", "/hjälp")
 
 
 def chat(engine: Engine, language: str | None = None, read=input, write=print) -> int:
@@ -59,17 +60,33 @@ def chat(engine: Engine, language: str | None = None, read=input, write=print) -
         elif command in LANGUAGE and rest.strip() in LANGUAGES:
             context = replace(context, language=rest.strip())
             write(kb.text("language_set", shown()))
-        elif command in MUNICIPALITY and fold(rest) in kb.municipalities:
-            # "Ristijärvi" and "ristijarvi" both name the id ristijarvi
-            context = replace(context, municipality=fold(rest))
-            name = kb.municipalities[fold(rest)].display_name(shown())
-            write(kb.text("municipality_set", shown(), municipality=name))
-        elif command in (*HELP, *LANGUAGE, *MUNICIPALITY):
+        elif command in MUNICIPALITY:
+            context = _set_municipality(engine, context, rest.strip(), shown(), write)
+        elif command in (*HELP, *LANGUAGE):
             write(help_text())
         else:
             answer = engine.answer(line, context)
             context = next_context(context, answer)
             pending = _show(answer, line, write, kb)
+
+
+def _set_municipality(engine: Engine, context: Context, name: str, language: str, write) -> Context:
+    """`/kunta Kuhmossa`, `/kunta Kajana`: the home municipality as people write it; otherwise say why not."""
+    kb = engine.kb
+    everyone = area_municipalities(engine, language)
+    if not name:
+        write(kb.text("municipality_usage", language, municipalities=everyone))
+        return context
+    named = municipality_named(engine, name)
+    if named.municipality is None:
+        if named.outside:  # Oulu: known, and not ours
+            write(kb.text("out_of_area", language, place=named.outside))
+        else:
+            write(kb.text("municipality_not_recognised", language, name=name, municipalities=everyone))
+        return context
+    display = kb.municipalities[named.municipality].display_name(language)
+    write(kb.text("municipality_set", language, municipality=display))
+    return replace(context, municipality=named.municipality)
 
 
 def _show(answer: Answer, question: str, write, kb) -> tuple[str, Answer] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlite_utils import Database
 from bot.analytics import ANSWERS, FEEDBACK, LOW_CONFIDENCE, open_database
 from bot.answer import UNANSWERED_KINDS
 from bot.engine.message import phrase_tokens, stem_fi
+from bot.kb.model import KnowledgeBase
 
 SIMILARITY = 80  # token_set_ratio at or above which two questions count as the same question
 MAX_CLUSTERS = 20
@@ -66,6 +68,37 @@ class Report:
     def unanswered_count(self) -> int:
         counts = dict(self.by_kind)
         return sum(counts.get(kind, 0) for kind in UNANSWERED_KINDS)
+
+
+def _as_stored(key: str) -> str:
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """How stored keys are shown: a topic id as its service's name, a municipality id as its name, in the staff's
+    language (`labels_for`); by default as stored."""
+
+    topic: Callable[[str], str] = _as_stored
+    municipality: Callable[[str], str] = _as_stored
+
+
+def topic_name(kb: KnowledgeBase, key: str, language: str) -> str:
+    """A topic id (a service id) as the service's name in services.yaml; an id it does not know as it is."""
+    service = kb.services.get(key)
+    return service.name.get(language) if service else key
+
+
+def municipality_name(kb: KnowledgeBase, key: str, language: str) -> str:
+    municipality = kb.municipalities.get(key)
+    return municipality.display_name(language) if municipality else key
+
+
+def labels_for(kb: KnowledgeBase, language: str) -> Labels:
+    """Names from the knowledge base in `language`; "(unknown)" as the staff texts say it."""
+    unknown = kb.text("stats_unknown", language)
+    return Labels(topic=lambda key: unknown if key == UNKNOWN else topic_name(kb, key, language),
+                  municipality=lambda key: unknown if key == UNKNOWN else municipality_name(kb, key, language))
 
 
 #: the answer kinds that answered nothing (bot.answer), in a fixed order, and the SQL test for them
@@ -203,8 +236,8 @@ def _period(report: Report) -> str:
     return f"since {report.since.isoformat()}" if report.since else "all recorded time"
 
 
-def render_text(report: Report) -> str:
-    """The report for a terminal."""
+def render_text(report: Report, labels: Labels = Labels()) -> str:  # noqa: B008 - an immutable default
+    """The report for a terminal; topics and municipalities named by `labels`."""
     lines = [f"TyöNavi report, {_period(report)}: {report.answers} answers, "
              f"{report.unanswered_count} unanswered. Feedback: {_ratio(report)}.", ""]
 
@@ -217,17 +250,17 @@ def render_text(report: Report) -> str:
             lines.append(f"  {c.count:5d}  {c.example}{more}")
         lines.append("")
 
-    def counts(title: str, items: tuple[tuple[str, int], ...]) -> None:
+    def counts(title: str, items: tuple[tuple[str, int], ...], name_of: Callable[[str], str] = _as_stored) -> None:
         lines.append(title)
-        lines.extend(f"  {n:5d}  {name}" for name, n in items)
+        lines.extend(f"  {n:5d}  {name_of(key)}" for key, n in items)
         if not items:
             lines.append("  (none)")
         lines.append("")
 
     clusters("Most frequent unanswered questions:", report.unanswered)
     clusters(f"Unsure answers (asked which municipality, or confidence below {LOW_CONFIDENCE}):", report.uncertain)
-    counts("Answers per municipality:", report.by_municipality)
-    counts("Answers per topic:", report.by_topic)
+    counts("Answers per municipality:", report.by_municipality, labels.municipality)
+    counts("Answers per topic:", report.by_topic, labels.topic)
     counts("Answers per language:", report.by_language)
     lines.append("Weekly trend (answers / unanswered):")
     lines.extend(f"  {w.week}  {w.answers:5d} / {w.unanswered}" for w in report.weekly)
@@ -279,12 +312,14 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 """
 
 
-def render_html(report: Report) -> str:
-    """A self-contained HTML page (no scripts, no external files) with the weekly trend as SVG."""
+def render_html(report: Report, labels: Labels = Labels()) -> str:  # noqa: B008 - an immutable default
+    """A self-contained HTML page (no scripts, no external files) with the weekly trend as SVG; topics and
+    municipalities named by `labels`."""
     esc = html.escape
 
-    def count_table(caption: str, items: tuple[tuple[str, int], ...]) -> str:
-        rows = "".join(f"<tr><td>{esc(name)}</td><td class=\"n\">{n}</td></tr>" for name, n in items)
+    def count_table(caption: str, items: tuple[tuple[str, int], ...],
+                    name_of: Callable[[str], str] = _as_stored) -> str:
+        rows = "".join(f"<tr><td>{esc(name_of(key))}</td><td class=\"n\">{n}</td></tr>" for key, n in items)
         return (f"<table><caption>{esc(caption)}</caption><thead><tr><th scope=\"col\">Name</th>"
                 f"<th scope=\"col\">Answers</th></tr></thead><tbody>{rows or '<tr><td colspan=2>(none)</td></tr>'}"
                 "</tbody></table>")
@@ -330,8 +365,8 @@ def render_html(report: Report) -> str:
 <p>The bot had to ask for the municipality, or was less than {LOW_CONFIDENCE:.0%} sure.</p>
 {cluster_table(report.uncertain)}
 <h2>Answers</h2>
-{count_table("Per municipality", report.by_municipality)}
-{count_table("Per topic", report.by_topic)}
+{count_table("Per municipality", report.by_municipality, labels.municipality)}
+{count_table("Per topic", report.by_topic, labels.topic)}
 {count_table("Per language", report.by_language)}
 </main>
 </body>

@@ -17,7 +17,7 @@ from bot.kb.model import KnowledgeBase
 from bot.live import ReloadResult
 from bot.message_length import MAX_MESSAGE, telegram_length
 from bot.privacy import redact
-from bot.report import UNKNOWN, Report, build_report, worst_rated_topics
+from bot.report import Report, build_report, labels_for, worst_rated_topics
 
 MAX_ERRORS = 20
 MAX_NAMES = 10  # per "per municipality / topic / language" line
@@ -58,17 +58,11 @@ def reload_text(kb: KnowledgeBase, result: ReloadResult, language: str, limit: i
 
 
 def _municipality(kb: KnowledgeBase, key: str, language: str) -> str:
-    if key == UNKNOWN:
-        return kb.text("stats_unknown", language)
-    municipality = kb.municipalities.get(key)
-    return municipality.display_name(language) if municipality else key
+    return labels_for(kb, language).municipality(key)
 
 
 def _topic(kb: KnowledgeBase, key: str, language: str) -> str:
-    if key == UNKNOWN:
-        return kb.text("stats_unknown", language)
-    service = kb.services.get(key)
-    return service.name.get(language) if service else key
+    return labels_for(kb, language).topic(key)
 
 
 def _counts(kb: KnowledgeBase, title_key: str, items: tuple[tuple[str, int], ...], language: str, name) -> str:
