@@ -6,7 +6,7 @@ with SQLite's `secure_delete` on, which zeroes the freed space inside the databa
 write-ahead-log mode: the page images from before the deletion stay in the -wal file until a checkpoint copies the
 new pages back, and even then the file keeps its old bytes until they are overwritten. So after deleting, a
 TRUNCATE checkpoint writes the zeroed pages into the database and cuts the -wal file to nothing
-(tests/telegram/test_privacy.py reads both files' bytes and finds no trace of the person).
+(tests/telegram/test_privacy_and_erasure.py reads both files' bytes and finds no trace of the person).
 """
 
 from __future__ import annotations
