@@ -78,8 +78,9 @@ async def test_edits_under_a_running_bot_are_served_and_broken_edits_reported_to
         assert NOT_RELOADED in reply.plain_text and f"{routing}:{line}:" in reply.plain_text
 
         edit(routing, "kuhmo: kuhmo_kaupungintal", "kuhmo: kuhmo_kaupungintalo")
-        (fixed,) = await bot.say(STAFF, "/reload")
-    assert RELOADED in ok.plain_text and RELOADED in fixed.plain_text
+        # the file watcher may notice the fix in the same moment and tell staff too: one of the replies says it
+        fixed = await bot.say(STAFF, "/reload")
+    assert RELOADED in ok.plain_text and any(RELOADED in reply.plain_text for reply in fixed)
     assert not any(RELOADED in c.plain_text or NOT_RELOADED in c.plain_text for c in fake.sent(USER))
     assert not fake.rejected
 
