@@ -1,0 +1,83 @@
+"""The full-page chat without JavaScript: a form posting `text` (or a choice) to `/`, rendered on the server."""
+
+from __future__ import annotations
+
+from handlers.web.dialogue import Reply
+from handlers.web.render import escape, reply_html
+
+#: The page's own labels (the answers' texts come from the knowledge base).
+LABELS = {
+    "fi": {"title": "TyöNavi – chat", "heading": "TyöNavi", "message": "Viestisi", "send": "Lähetä",
+           "you": "Sinä", "bot": "TyöNavi", "choices": "Valitse", "conversation": "Keskustelu",
+           "too_long": "Viesti on liian pitkä (enintään {limit} merkkiä).",
+           "unknown_choice": "Tätä valintaa ei enää voi käyttää. Kirjoita kysymyksesi uudelleen.",
+           "slow_down": "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen."},
+    "sv": {"title": "TyöNavi – chatt", "heading": "TyöNavi", "message": "Ditt meddelande", "send": "Skicka",
+           "you": "Du", "bot": "TyöNavi", "choices": "Välj", "conversation": "Samtal",
+           "too_long": "Meddelandet är för långt (högst {limit} tecken).",
+           "unknown_choice": "Det här valet gäller inte längre. Skriv din fråga på nytt.",
+           "slow_down": "För många meddelanden på kort tid. Vänta en stund och försök igen."},
+    "en": {"title": "TyöNavi – chat", "heading": "TyöNavi", "message": "Your message", "send": "Send",
+           "you": "You", "bot": "TyöNavi", "choices": "Choose", "conversation": "Conversation",
+           "too_long": "The message is too long (at most {limit} characters).",
+           "unknown_choice": "That choice no longer applies. Please write your question again.",
+           "slow_down": "Too many messages in a short time. Please wait a moment and try again."},
+}
+
+STYLESHEET = """\
+body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 0 auto; padding: 1rem; color: #111;
+       background: #fff; line-height: 1.5; }
+.you { font-weight: 600; }
+.bot blockquote { margin: .5rem 0; padding-left: .75rem; border-left: 3px solid #555; color: #333; }
+.choices button { margin: .25rem .25rem 0 0; }
+.error { color: #8b0000; font-weight: 600; }
+label { display: block; font-weight: 600; margin-top: 1rem; }
+input[type=text] { width: 100%; box-sizing: border-box; font-size: 1rem; padding: .5rem; }
+button { font-size: 1rem; padding: .4rem .8rem; }
+:focus { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+"""
+
+
+def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | None = None,
+              replies: list[Reply] | tuple[Reply, ...] = (), error: str | None = None) -> str:
+    """The whole page: greeting, the last exchange (what the person said, the bot's replies and its choices as
+    buttons), then the message form; the session id travels in hidden fields, never in a cookie."""
+    labels = LABELS.get(language, LABELS["fi"])
+    sid = escape(session_id)
+    log = [f'<div class="bot"><p>{escape(greeting)}</p></div>']
+    if said is not None:
+        log.append(f'<div class="you"><span>{escape(labels["you"])}:</span> {escape(said)}</div>')
+    for reply in replies:
+        log.append(f'<div class="bot" lang="{escape(reply.language)}">{reply_html(reply)}</div>')
+        if reply.choices:
+            buttons = "".join(f'<button type="submit" name="choice" value="{escape(c.id)}">{escape(c.label)}'
+                              f'</button>' for c in reply.choices)
+            log.append(f'<form class="choices" method="post" action="/">'
+                       f'<input type="hidden" name="session" value="{sid}">'
+                       f'<fieldset><legend>{escape(labels["choices"])}</legend>{buttons}</fieldset></form>')
+    if error:
+        log.append(f'<p class="error" role="alert">{escape(error)}</p>')
+    return f"""<!DOCTYPE html>
+<html lang="{escape(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(labels["title"])}</title>
+<link rel="stylesheet" href="/chat.css">
+</head>
+<body>
+<main>
+<h1>{escape(labels["heading"])}</h1>
+<section aria-label="{escape(labels["conversation"])}" aria-live="polite" id="log">
+{"".join(log)}
+</section>
+<form method="post" action="/">
+<input type="hidden" name="session" value="{sid}">
+<label for="text">{escape(labels["message"])}</label>
+<input type="text" id="text" name="text" maxlength="1000" autocomplete="off" required autofocus>
+<button type="submit">{escape(labels["send"])}</button>
+</form>
+</main>
+</body>
+</html>
+"""
