@@ -210,6 +210,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run(args.config)
 
 
+def cmd_web(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_config
+    from handlers.web.app import serve
+
+    try:
+        kb_dir = args.kb or (load_config(args.config).knowledge_path if args.config else None)
+    except ConfigError as exc:
+        print(f"tyonavi: {exc}", file=sys.stderr)
+        return 2
+    return serve(_engine(kb_dir), host=args.host, port=args.port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tyonavi", description="TyöNavi: where to go for employment services "
                                      "in the Kainuu–Koillismaa employment area.")
@@ -286,6 +298,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
     run.add_argument("--config", metavar="FILE", help="config YAML (see config.example.yaml)")
     run.set_defaults(func=cmd_run)
+
+    web = sub.add_parser("web", parents=[kb_option], help="serve the web chat and its JSON API (no token needed)")
+    web.add_argument("--config", metavar="FILE", help="config YAML: its knowledge.path is used unless --kb is given")
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    web.add_argument("--port", type=int, default=8080, help="port to listen on (default: 8080)")
+    web.set_defaults(func=cmd_web)
     return parser
 
 
