@@ -108,6 +108,11 @@ def _service_points(kb: KnowledgeBase, src: _Source) -> list[Finding]:
             out.append(Finding(src.file, src.line("service_points", point.id, field), MISSING,
                                f"service point {point.id!r} has no {what}",
                                f"fill in '{field}' from an official source (never guess)"))
+        if point.location is None:  # without coordinates Telegram shows no map card, only an address search
+            out.append(Finding(src.file, src.line("service_points", point.id), MISSING,
+                               f"service point {point.id!r} has no coordinates (no map card on Telegram)",
+                               "import them from PTV (tyonavi kb import-ptv) or add location: {lat: …, lon: …} "
+                               "from an official source"))
     return out
 
 

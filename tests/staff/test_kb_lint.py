@@ -13,10 +13,11 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_shipped_points_without_phone_email_or_hours_are_listed(kb):
+def test_shipped_points_without_phone_email_hours_or_coordinates_are_listed(kb):
     findings = lint(SHIPPED_KNOWLEDGE)
     missing = [f for f in findings if f.kind == MISSING and "service point" in f.message]
-    assert len(missing) == 3 * len(kb.service_points)
+    assert len(missing) == 4 * len(kb.service_points)
+    assert sum("no coordinates" in f.message and "import-ptv" in f.fix for f in missing) == len(kb.service_points)
     first = missing[0]
     assert first.file.endswith("service_points.yaml")
     lines = (SHIPPED_KNOWLEDGE / "service_points.yaml").read_text(encoding="utf-8").splitlines()
@@ -28,7 +29,7 @@ def test_a_point_with_contacts_and_hours_is_not_listed(kb_copy):
     edit(kb_copy / "service_points.yaml",
          'phone: ""\n    email: ""\n    opening_hours: {}',
          'phone: "08 123 4567"\n    email: "tyollisyys@hyrynsalmi.fi"\n'
-         '    opening_hours: {weekly: {mon: "09:00-15:00"}}')
+         '    opening_hours: {weekly: {mon: "09:00-15:00"}}\n    location: {lat: 64.7766, lon: 28.5153}')
     messages = [f.message for f in lint(kb_copy) if f.kind == MISSING]
     assert not any("'hyrynsalmi_kunnantalo'" in m for m in messages)
     assert any("'kajaani_virastotalo' has no phone number" in m for m in messages)
