@@ -215,11 +215,13 @@ def cmd_web(args: argparse.Namespace) -> int:
     from handlers.web.app import serve
 
     try:
-        kb_dir = args.kb or (load_config(args.config).knowledge_path if args.config else None)
+        config = load_config(args.config) if args.config else None
     except ConfigError as exc:
         print(f"tyonavi: {exc}", file=sys.stderr)
         return 2
-    return serve(_engine(kb_dir), host=args.host, port=args.port)
+    kb_dir = args.kb or (config.knowledge_path if config else None)
+    return serve(_engine(kb_dir), host=args.host, port=args.port,
+                 allowed_origins=config.web_allowed_origins if config else ())
 
 
 def build_parser() -> argparse.ArgumentParser:

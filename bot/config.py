@@ -92,6 +92,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics; 0 (the default): no metrics server."),
     Setting("health.max_inbox_backlog", 100, int,
             "`tyonavi health` fails when more updates than this wait unhandled in the inbox."),
+    Setting("web.allowed_origins", [], list,
+            "Sites whose pages may show the web chat widget (frame the chat), e.g. https://www.kuhmo.fi; "
+            "empty: none."),
     Setting("health.max_update_age_minutes", 0, int,
             "`tyonavi health` fails when the last update was handled longer ago than this; 0: not checked."),
 )
@@ -124,6 +127,7 @@ class Config:
     metrics_port: int = 0
     health_max_inbox_backlog: int = 100
     health_max_update_age_minutes: int = 0
+    web_allowed_origins: tuple[str, ...] = ()
 
     @property
     def handoff(self) -> bool:
@@ -156,6 +160,21 @@ def _check(setting: Setting, value: Any, source: str) -> Any:
     if isinstance(value, int) and value < 0 and setting.key != "handoff.chat_id":
         raise ConfigError(f"{hint} must not be negative, got {value}")
     return value
+
+
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
+
+
+def _origins(values: list, source: str) -> tuple[str, ...]:
+    """web.allowed_origins as CSP frame-ancestors sources: scheme://host[:port], nothing more."""
+    origins = []
+    for value in values:
+        origin = value.strip().rstrip("/") if isinstance(value, str) else value
+        if not isinstance(origin, str) or not _ORIGIN.fullmatch(origin):
+            raise ConfigError(f"{source}: web.allowed_origins: {value!r} is not a site's origin. Fix: write the "
+                              "scheme and host only, e.g. https://www.kuhmo.fi (a port may follow, no path)")
+        origins.append(origin)
+    return tuple(origins)
 
 
 def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Config:
@@ -213,6 +232,7 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
         metrics_port=values["metrics.port"],
         health_max_inbox_backlog=values["health.max_inbox_backlog"],
         health_max_update_age_minutes=values["health.max_update_age_minutes"],
+        web_allowed_origins=_origins(values["web.allowed_origins"], source),
     )
 
 

@@ -1,4 +1,5 @@
-"""The web channel's aiohttp application: `POST /api/chat` (JSON), `GET`/`POST /` (the page without JavaScript).
+"""The web channel's aiohttp application: `POST /api/chat` (JSON), `GET`/`POST /` (the page, which works without
+JavaScript), `/static/chat.js` (the page with JavaScript) and `/widget.js` (the chat button for other sites).
 
 Each handler reads the request, makes one call into the dialogue over the core, and renders the reply. No
 cookie, no third-party request, no access log: client addresses are used for rate limits in memory only.
@@ -8,14 +9,18 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
+from dataclasses import replace
 
 from aiohttp import web
 
 from bot.engine import Engine
+from handlers.web import languages
 from handlers.web.dialogue import Reply, UnknownChoice, ask, choose
 from handlers.web.page import LABELS, STYLESHEET, chat_page
 from handlers.web.render import reply_json
 from handlers.web.sessions import RateLimiter, SessionStore, WebSession
+from handlers.web.static import CHAT_JS, WIDGET_JS
 
 log = logging.getLogger(__name__)
 
@@ -26,20 +31,27 @@ MAX_TEXT_CHARS = 1000
 PER_SESSION_PER_MINUTE = 20
 PER_ADDRESS_PER_MINUTE = 60
 
-#: No inline script, nothing from another origin, the page not framed (the widget will say its own origins).
-CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                           "base-uri 'none'; frame-ancestors 'none'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
+#: Scripts only from our own files (no inline script), nothing from another origin.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+                           "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors {ancestors}")
+
+
+def security_headers(allowed_origins: Iterable[str] = ()) -> dict[str, str]:
+    """The headers of every response; only the config's web.allowed_origins may frame the chat (the widget)."""
+    ancestors = " ".join(allowed_origins) or "'none'"
+    return {
+        "Content-Security-Policy": CONTENT_SECURITY_POLICY.format(ancestors=ancestors),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
+
 
 ENGINE = web.AppKey("engine", Engine)
 SESSIONS = web.AppKey("sessions", SessionStore)
 BY_SESSION = web.AppKey("by_session", RateLimiter)
 BY_ADDRESS = web.AppKey("by_address", RateLimiter)
+HEADERS = web.AppKey("headers", dict)
 
 
 class ApiError(Exception):
@@ -65,7 +77,7 @@ async def security_and_errors(request: web.Request, handler) -> web.StreamRespon
                                {"Retry-After": "60"} if exc.status == 429 else None)
     except web.HTTPException as exc:
         if not request.path.startswith("/api/") or exc.status < 400:
-            exc.headers.update(SECURITY_HEADERS)
+            exc.headers.update(request.app[HEADERS])
             raise
         message = {
             405: f"method {request.method} not allowed; use POST with a JSON body",
@@ -75,7 +87,7 @@ async def security_and_errors(request: web.Request, handler) -> web.StreamRespon
         response = _json_error(exc.status, message)
         if exc.status == 405:
             response.headers["Allow"] = "POST"
-    response.headers.update(SECURITY_HEADERS)
+    response.headers.update(request.app[HEADERS])
     return response
 
 
@@ -139,10 +151,15 @@ def _turn(engine: Engine, session: WebSession, text: object, choice: object) -> 
 
 
 async def page(request: web.Request) -> web.Response:
-    """The page for a new conversation."""
+    """The page for a new conversation, in the language `?lang=` chooses, else the browser's, else Finnish."""
     kb = request.app[ENGINE].kb
     session = request.app[SESSIONS].new()
-    return _html(chat_page(session.id, kb.text("greeting", "fi")))
+    chosen = languages.chosen(request.query.get("lang"))
+    browser = languages.from_accept_language(request.headers.get("Accept-Language"))
+    language = chosen or browser or languages.DEFAULT
+    # A choice binds the answers' language, as Telegram's /kieli does; the browser's only breaks ties.
+    session.context = replace(session.context, language=chosen, last_language=language)
+    return _html(chat_page(session.id, kb.text("greeting", language), language))
 
 
 async def page_post(request: web.Request) -> web.Response:
@@ -153,18 +170,21 @@ async def page_post(request: web.Request) -> web.Response:
     session_id = form.get("session")
     session = sessions.get(session_id) if isinstance(session_id, str) else None
     session = session or sessions.new()
-    language = session.context.last_language or "fi"
+    language = session.context.language or session.context.last_language or languages.DEFAULT
     labels = LABELS.get(language, LABELS["fi"])
-    text, choice = form.get("text"), form.get("choice")
+    text, choice, switch = form.get("text"), form.get("choice"), languages.chosen(form.get("lang"))
 
     def shown(status: int = 200, said: str | None = None, replies: list[Reply] | None = None,
               error: str | None = None) -> web.Response:
-        shown_language = replies[-1].language if replies else language
+        shown_language = replies[-1].language if replies else session.context.language or language
         greeting = engine.kb.text("greeting", shown_language)
         return _html(chat_page(session.id, greeting, shown_language, said, replies or [], error), status)
 
     if not (app[BY_ADDRESS].allow(_address(request)) and app[BY_SESSION].allow(session.id)):
         return shown(429, error=labels["slow_down"])
+    if switch:
+        session.context = replace(session.context, language=switch, last_language=switch)
+        return shown()
     if isinstance(choice, str):
         offered = session.pending[1].choices if session.pending else ()
         label = next((c.label for c in offered if c.id == choice), None)
@@ -184,14 +204,24 @@ async def stylesheet(request: web.Request) -> web.Response:
     return web.Response(text=STYLESHEET, content_type="text/css")
 
 
+async def chat_script(request: web.Request) -> web.Response:
+    return web.Response(text=CHAT_JS, content_type="text/javascript")
+
+
+async def widget_script(request: web.Request) -> web.Response:
+    return web.Response(text=WIDGET_JS, content_type="text/javascript")
+
+
 def _html(body: str, status: int = 200) -> web.Response:
     return web.Response(text=body, status=status, content_type="text/html")
 
 
 def make_app(engine: Engine, sessions: SessionStore | None = None,
-             per_session: RateLimiter | None = None, per_address: RateLimiter | None = None) -> web.Application:
+             per_session: RateLimiter | None = None, per_address: RateLimiter | None = None,
+             allowed_origins: Iterable[str] = ()) -> web.Application:
     """The web channel over one engine; tests pass their own stores and limits."""
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_and_errors])
+    app[HEADERS] = security_headers(allowed_origins)
     app[ENGINE] = engine
     app[SESSIONS] = sessions or SessionStore()
     app[BY_SESSION] = per_session or RateLimiter(PER_SESSION_PER_MINUTE)
@@ -200,11 +230,14 @@ def make_app(engine: Engine, sessions: SessionStore | None = None,
     app.router.add_get("/", page)
     app.router.add_post("/", page_post)
     app.router.add_get("/chat.css", stylesheet)
+    app.router.add_get("/static/chat.js", chat_script)
+    app.router.add_get("/widget.js", widget_script)
     return app
 
 
-def serve(engine: Engine, host: str = "127.0.0.1", port: int = 8080) -> int:
+def serve(engine: Engine, host: str = "127.0.0.1", port: int = 8080, allowed_origins: Iterable[str] = ()) -> int:
     """Serve the web chat until interrupted; no access log (it would hold client addresses)."""
     print(f"tyonavi web: serving the chat on http://{host}:{port}/ (Ctrl+C stops)", flush=True)
-    web.run_app(make_app(engine), host=host, port=port, access_log=None, print=None)
+    web.run_app(make_app(engine, allowed_origins=allowed_origins), host=host, port=port, access_log=None,
+                print=None)
     return 0

@@ -1,8 +1,12 @@
-"""The full-page chat without JavaScript: a form posting `text` (or a choice) to `/`, rendered on the server."""
+"""The full-page chat: a form posting `text` (or a choice, or a language) to `/`, rendered on the server.
+
+With JavaScript on, /static/chat.js sends the same forms to POST /api/chat instead (handlers/web/static/).
+"""
 
 from __future__ import annotations
 
 from handlers.web.dialogue import Reply
+from handlers.web.languages import NAMES
 from handlers.web.render import escape, reply_html
 
 #: The page's own labels (the answers' texts come from the knowledge base).
@@ -11,17 +15,20 @@ LABELS = {
            "you": "Sinä", "bot": "TyöNavi", "choices": "Valitse", "conversation": "Keskustelu",
            "too_long": "Viesti on liian pitkä (enintään {limit} merkkiä).",
            "unknown_choice": "Tätä valintaa ei enää voi käyttää. Kirjoita kysymyksesi uudelleen.",
-           "slow_down": "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen."},
+           "slow_down": "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.",
+           "failed": "Viesti ei mennyt perille. Yritä uudelleen.", "language": "Kieli"},
     "sv": {"title": "TyöNavi – chatt", "heading": "TyöNavi", "message": "Ditt meddelande", "send": "Skicka",
            "you": "Du", "bot": "TyöNavi", "choices": "Välj", "conversation": "Samtal",
            "too_long": "Meddelandet är för långt (högst {limit} tecken).",
            "unknown_choice": "Det här valet gäller inte längre. Skriv din fråga på nytt.",
-           "slow_down": "För många meddelanden på kort tid. Vänta en stund och försök igen."},
+           "slow_down": "För många meddelanden på kort tid. Vänta en stund och försök igen.",
+           "failed": "Meddelandet gick inte fram. Försök igen.", "language": "Språk"},
     "en": {"title": "TyöNavi – chat", "heading": "TyöNavi", "message": "Your message", "send": "Send",
            "you": "You", "bot": "TyöNavi", "choices": "Choose", "conversation": "Conversation",
            "too_long": "The message is too long (at most {limit} characters).",
            "unknown_choice": "That choice no longer applies. Please write your question again.",
-           "slow_down": "Too many messages in a short time. Please wait a moment and try again."},
+           "slow_down": "Too many messages in a short time. Please wait a moment and try again.",
+           "failed": "The message did not get through. Please try again.", "language": "Language"},
 }
 
 STYLESHEET = """\
@@ -30,6 +37,8 @@ body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 0 auto; pad
 .you { font-weight: 600; }
 .bot blockquote { margin: .5rem 0; padding-left: .75rem; border-left: 3px solid #555; color: #333; }
 .choices button { margin: .25rem .25rem 0 0; }
+.languages { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0; padding: 0; border: 0; }
+.languages button[aria-current] { font-weight: 700; text-decoration: underline; }
 .error { color: #8b0000; font-weight: 600; }
 label { display: block; font-weight: 600; margin-top: 1rem; }
 input[type=text] { width: 100%; box-sizing: border-box; font-size: 1rem; padding: .5rem; }
@@ -57,6 +66,12 @@ def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | 
                        f'<fieldset><legend>{escape(labels["choices"])}</legend>{buttons}</fieldset></form>')
     if error:
         log.append(f'<p class="error" role="alert">{escape(error)}</p>')
+    current = ' aria-current="true"'
+    switch = "".join(
+        f'<button type="submit" name="lang" value="{code}" lang="{code}"{current if code == language else ""}>'
+        f'{escape(name)}</button>' for code, name in NAMES.items())
+    said_labels = " ".join(f'data-{key}="{escape(labels[name])}"' for key, name in
+                           (("you", "you"), ("choices", "choices"), ("slow-down", "slow_down"), ("failed", "failed")))
     return f"""<!DOCTYPE html>
 <html lang="{escape(language)}">
 <head>
@@ -64,14 +79,19 @@ def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(labels["title"])}</title>
 <link rel="stylesheet" href="/chat.css">
+<script src="/static/chat.js" defer></script>
 </head>
 <body>
 <main>
 <h1>{escape(labels["heading"])}</h1>
-<section aria-label="{escape(labels["conversation"])}" aria-live="polite" id="log">
+<form method="post" action="/">
+<input type="hidden" name="session" value="{sid}">
+<fieldset class="languages"><legend>{escape(labels["language"])}</legend>{switch}</fieldset>
+</form>
+<section aria-label="{escape(labels["conversation"])}" aria-live="polite" id="log" {said_labels}>
 {"".join(log)}
 </section>
-<form method="post" action="/">
+<form method="post" action="/" id="ask">
 <input type="hidden" name="session" value="{sid}">
 <label for="text">{escape(labels["message"])}</label>
 <input type="text" id="text" name="text" maxlength="1000" autocomplete="off" required autofocus>

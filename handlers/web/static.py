@@ -1,0 +1,9 @@
+"""The web chat's two scripts, read once from handlers/web/static/: the page's enhancement and the widget."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+_STATIC = files("handlers.web") / "static"
+CHAT_JS = (_STATIC / "chat.js").read_text(encoding="utf-8")
+WIDGET_JS = (_STATIC / "widget.js").read_text(encoding="utf-8")
