@@ -212,6 +212,11 @@ async def widget_script(request: web.Request) -> web.Response:
     return web.Response(text=WIDGET_JS, content_type="text/javascript")
 
 
+async def no_icon(request: web.Request) -> web.Response:
+    """Browsers ask for an icon; "none" rather than a 404 in every visitor's console."""
+    return web.Response(status=204)
+
+
 def _html(body: str, status: int = 200) -> web.Response:
     return web.Response(text=body, status=status, content_type="text/html")
 
@@ -232,6 +237,7 @@ def make_app(engine: Engine, sessions: SessionStore | None = None,
     app.router.add_get("/chat.css", stylesheet)
     app.router.add_get("/static/chat.js", chat_script)
     app.router.add_get("/widget.js", widget_script)
+    app.router.add_get("/favicon.ico", no_icon)
     return app
 
 
