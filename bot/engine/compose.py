@@ -75,7 +75,8 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
         parts.append(service.description.get(language))
     if not points and not route.needs_municipality:
         parts.append(kb.text("ask_more" if "own" in route.points else "area_wide", language))
-    if not points and (topic in EMPLOYER_TOPICS or "employer" in audiences):
+    employer = kb.routing.audiences.get("employer")
+    if not points and ("employer" in audiences or (employer is not None and topic == employer.default_topic)):
         parts.append(_employer_contact(kb, language))
     if points and "hours" in asks and points[0].opening_hours.known and now is not None:
         parts.append(week_text(kb, points[0].opening_hours, _local_day(now), language))
@@ -105,10 +106,6 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
 def _first_reference(source: str) -> str:
     """An organisation's first reference (its own page): beside our answer, the rest stay in the knowledge base."""
     return source.split(";")[0]
-
-
-#: Topics whose answer is the area-wide employer services.
-EMPLOYER_TOPICS = ("employer_services",)
 
 
 def _employer_contact(kb: KnowledgeBase, language: str) -> str:
