@@ -30,6 +30,9 @@ from bot.storage import Storage
 PEOPLE = 30
 FIRST_PERSON = 920_001
 NOTICE_START = "Palvelu käynnistyi uudelleen, juuri kun vastasin viestiisi"
+#: The notice in the person's last language: someone who last wrote English gets it in English.
+NOTICE_STARTS = (NOTICE_START, "Tjänsten startade om just när jag svarade",
+                 "The service restarted just as I was answering")
 
 
 def start_process(config: Path, log: Path) -> subprocess.Popen:
@@ -107,8 +110,8 @@ async def test_a_killed_bot_loses_no_update_and_answers_none_twice_after_restart
         fake.stop()
 
     got = conversations(fake)
-    notices = {chat: sum(t.startswith(NOTICE_START) for t in texts) for chat, texts in got.items()}
-    answers = {chat: [t for t in texts if not t.startswith(NOTICE_START)] for chat, texts in got.items()}
+    notices = {chat: sum(t.startswith(NOTICE_STARTS) for t in texts) for chat, texts in got.items()}
+    answers = {chat: [t for t in texts if not t.startswith(NOTICE_STARTS)] for chat, texts in got.items()}
     lost = doubled = 0
     for chat, want in expected.items():
         have = answers.get(chat, [])
