@@ -190,11 +190,11 @@ def newcomer_text(kb: KnowledgeBase, language: str, points: tuple[ServicePoint, 
 
 
 def organisations_text(kb: KnowledgeBase, language: str, organisations: tuple[Organisation, ...], *,
-                       extra: str | None = "note", with_source: bool = True) -> str:
+                       extra: str | None = "note", with_source: bool = True, then: str = "") -> str:
     """Whose matter it is: each organisation's name, what it handles, its site and lines, then once that
     employment services do not decide it. `extra`: "note" (how to apply, where: their matter alone),
     "job_seeker_note" (what it means to a job seeker, when we ask their municipality next) or None (beside our
-    own answer, kept short)."""
+    own answer, kept short). `then`: a paragraph of ours before the source (the question for the municipality)."""
     parts = []
     for number, organisation in enumerate(organisations, start=1):
         name = f"🏛 {organisation.name.get(language)}"
@@ -214,6 +214,8 @@ def organisations_text(kb: KnowledgeBase, language: str, organisations: tuple[Or
         if more:
             lines.append(more.get(language))
         parts.append("\n".join(line for line in lines if line))
+    if then:
+        parts.append(then)
     facts = [(o.source, o.checked) for o in organisations if o.source]
     if with_source and facts:
         parts.append(source_line(kb, language, facts))

@@ -178,11 +178,9 @@ class Engine:
         if routed.needs_municipality and organisations:
             # "my employer hasn't paid my salary, what can I do?": their matter answered, ours asked about (the
             # question waits like any other: a municipality chosen answers the whole message again)
-            facts = [(o.source, o.checked) for o in organisations if o.source]
-            text = "\n\n".join(part for part in (
-                compose.organisations_text(kb, language, organisations, extra="job_seeker_note", with_source=False),
-                kb.text("also_ask_municipality", language, municipalities=compose.municipality_list(kb, language)),
-                compose.source_line(kb, language, facts) if facts else "") if part)
+            text = compose.organisations_text(
+                kb, language, organisations, extra="job_seeker_note",
+                then=kb.text("also_ask_municipality", language, municipalities=compose.municipality_list(kb, language)))
             return Answer(language, None, False, u.audiences, u.topic, (), True, text, kind=CLARIFY,
                           confidence=min(u.organisation_confidence, ASKED_CONFIDENCE), organisations=organisations,
                           choices=compose.municipality_choices(kb, language))
