@@ -7,7 +7,7 @@ Run by hand (not a test):
     python benchmarks/bench_capacity.py --quick      # 1,000 messages
     python benchmarks/bench_capacity.py --no-write   # print only; leave benchmarks/results.md alone
 
-The bot is the Application that handlers.app builds (as the Telegram tests build it), polling the fake Bot
+The bot is the Application that handlers.telegram.app builds (as the Telegram tests build it), polling the fake Bot
 API of tests/telegram on 127.0.0.1, with the overall send limit (telegram.max_messages_per_second) and the
 per-person flood limit (telegram.flood_limit_per_minute) set to 0 in its config. The fake server runs in a
 child process pinned to another core when there is one, so the bot's CPU time is the bot's alone. All
@@ -118,7 +118,7 @@ async def _drive(base_url: str, db: Path, total: int, warmup: int, timeout: floa
     from telegram.ext import TypeHandler
 
     from bot.config import config_from_dict
-    from handlers.app import build_application
+    from handlers.telegram.app import build_application
 
     config = config_from_dict({
         "telegram": {"base_url": base_url, "flood_limit_per_minute": 0, "max_messages_per_second": 0},
@@ -209,14 +209,15 @@ class Timers:
         ("engine", "Engine.answer: understanding + composing the text",
          [("bot.engine", "Engine", "answer")]),
         ("SQLite: settings", "Storage.get/save: one select, one upsert (committed with the analytics row), HMAC",
-         [("bot.storage", "Storage", "get"), ("bot.storage", "Storage", "save")]),
+         [("bot.conversation.storage", "Storage", "get"), ("bot.conversation.storage", "Storage", "save")]),
         ("SQLite: analytics", "AnalyticsStore.record: one insert + commit, redaction of kept questions",
-         [("bot.analytics", "AnalyticsStore", "record")]),
+         [("bot.conversation.analytics", "AnalyticsStore", "record")]),
         ("SQLite: inbox", "Inbox.add (AES-GCM, one insert + commit), answering, finish: the durable queue",
-         [("bot.inbox", "Inbox", "add"), ("bot.inbox", "Inbox", "answering"), ("bot.inbox", "Inbox", "finish")]),
+         [("bot.conversation.inbox", "Inbox", "add"), ("bot.conversation.inbox", "Inbox", "answering"),
+          ("bot.conversation.inbox", "Inbox", "finish")]),
         ("rendering", "html_parts, answer keyboard, other service points",
-         [("handlers.replies", None, "html_parts"), ("handlers.replies", None, "answer_keyboard"),
-          ("bot.session", "Conversations", "points_in")]),
+         [("handlers.telegram.replies", None, "html_parts"), ("handlers.telegram.replies", None, "answer_keyboard"),
+          ("bot.conversation.session", "Conversations", "points_in")]),
     )
 
     def __init__(self) -> None:
@@ -316,7 +317,8 @@ def table(run: Run, users: int, warmup: int, parts: list[tuple[str, str, float]]
             lines.append(f"| {name}: {what} | {ms:.2f} ({100 * ms / timed_ms:.0f} %) |")
     lines.append("")
     lines.append(f"_{datetime.now():%Y-%m-%d}, Python {platform.python_version()}, {platform.machine()}; {env}. "
-                 "Real python-telegram-bot Application from handlers.app polling the fake Bot API on 127.0.0.1, "
+                 "Real python-telegram-bot Application from handlers.telegram.app polling the fake Bot API "
+                 "on 127.0.0.1, "
                  "max_messages_per_second 0 and flood_limit_per_minute 0, SQLite file in a temporary directory. "
                  "CPU: time.process_time (user + system) of the bot process over the measured updates; the "
                  "breakdown: time.process_time inside each part's functions in a second run, PTB + HTTP is the "

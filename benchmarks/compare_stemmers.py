@@ -15,8 +15,8 @@ import bot.engine.phrases as phrases_module
 import bot.engine.places as places_module
 from bot import SHIPPED_KNOWLEDGE
 from bot.engine import Engine
-from bot.evaluation import DEFAULT_QUESTIONS, evaluate
 from bot.kb import load_knowledge_base
+from bot.staff.evaluation import DEFAULT_QUESTIONS, evaluate
 
 
 def candidates() -> dict[str, Callable[[str], str]]:

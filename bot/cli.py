@@ -82,7 +82,7 @@ def cmd_kb_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.evaluation import DEFAULT_QUESTIONS, evaluate, format_report
+    from bot.staff.evaluation import DEFAULT_QUESTIONS, evaluate, format_report
 
     report = evaluate(_engine(args.kb), Path(args.file) if args.file else DEFAULT_QUESTIONS)
     print(format_report(report, show_failures=args.verbose))
@@ -98,7 +98,7 @@ def _existing_db(path: str) -> Path | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from bot.report import build_report, labels_for, render_html, render_text
+    from bot.staff.report import build_report, labels_for, render_html, render_text
 
     db = _existing_db(args.db)
     if db is None:
@@ -114,7 +114,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_lint(args: argparse.Namespace) -> int:
-    from bot.analytics import usage
+    from bot.conversation.analytics import usage
     from bot.kb.lint import lint
 
     seen = None
@@ -178,8 +178,8 @@ def _date(value: str) -> date:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from bot.backup import BackupRefused, backup_database
     from bot.config import HASH_KEY_VARIABLE, ConfigError, load_config
+    from bot.operations.backup import BackupRefused, backup_database
 
     try:
         config = load_config(args.config)
@@ -194,7 +194,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_health(args: argparse.Namespace) -> int:
-    from bot.health import check
+    from bot.operations.health import check
 
     health = check(args.config, online=args.online)
     if not health.ok:
@@ -205,7 +205,7 @@ def cmd_health(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from handlers.app import run
+    from handlers.telegram.app import run
 
     return run(args.config)
 

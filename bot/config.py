@@ -1,7 +1,8 @@
 """Run-time settings: declared once with defaults and help, checked at start-up (datasette-style).
 
 The bot token is not a setting: it comes only from the environment variable TELEGRAM_BOT_TOKEN. Nor is
-the key user ids are hashed with: TYONAVI_HASH_KEY, or else a key file beside the database (bot/storage.py).
+the key user ids are hashed with: TYONAVI_HASH_KEY, or else a key file beside the database
+(bot/conversation/storage.py).
 """
 
 from __future__ import annotations

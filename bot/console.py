@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.answer import Answer, Context
-from bot.conversation import ELSEWHERE, apply_choice, next_context
+from bot.conversation.context import ELSEWHERE, apply_choice, next_context
 from bot.engine import Engine
 from bot.engine.named_municipality import area_municipalities, municipality_named
 from bot.kb.model import LANGUAGES

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from bot.answer import ROUTE
-from bot.message_length import screen_lines
+from bot.conversation.message_length import screen_lines
 
 EVAL = Path(__file__).resolve().parent / "eval"
 MEDIAN_LINES, P90_LINES, ADDRESS_WITHIN, ADDRESS_SHARE = 14, 20, 4, 0.90

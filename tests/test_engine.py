@@ -124,7 +124,7 @@ def test_answers_show_where_the_fact_comes_from_and_no_check_nobody_made(engine)
 
 
 def test_conversation_remembers_the_municipality_and_forgets_it_when_they_live_elsewhere(engine):
-    from bot.conversation import next_context
+    from bot.conversation.context import next_context
 
     context = Context()
     for text in ("asun kuhmossa", "mistä haen starttirahaa"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.cli import main
-from bot.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
+from bot.staff.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
 
 CATEGORIES = {"municipality_fi", "municipality_en", "village", "postal_code", "youth", "foreign_language",
               "employer", "startup_grant", "services", "out_of_area", "clarification", "nonsense", "followup",

@@ -9,8 +9,8 @@ import pytest
 from sqlite_utils import Database
 
 from bot.config import ConfigError, config_from_dict
-from bot.handoff import ALPHABET, HandoffCases
-from bot.handoff_text import back_text, staff_case_text
+from bot.conversation.handoff import ALPHABET, HandoffCases
+from bot.conversation.handoff_text import back_text, staff_case_text
 from bot.hours import next_opening
 from bot.kb.model import OpeningHours
 

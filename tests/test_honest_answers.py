@@ -10,9 +10,9 @@ import pytest
 from kb_edit import set_first_checked
 
 from bot.answer import OUT_OF_AREA, ROUTE, Context
-from bot.evaluation import DEFAULT_QUESTIONS, load_questions
 from bot.kb import load_knowledge_base, validate_directory
 from bot.kb.lint import STALE, UNCHECKED, lint
+from bot.staff.evaluation import DEFAULT_QUESTIONS, load_questions
 
 
 @pytest.mark.parametrize("question", ["Missä on International Info?", "Missä on Ohjaamo?"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.inbox import ANSWERING, MAX_ATTEMPTS, RECEIVED, REMEMBER_SECONDS, Inbox
+from bot.conversation.inbox import ANSWERING, MAX_ATTEMPTS, RECEIVED, REMEMBER_SECONDS, Inbox
 
 KEY = bytes(range(32))
 UPDATE = {"update_id": 7, "message": {"text": "Nimeni on Liisa Virtanen, asun Kuhmossa", "chat": {"id": 5}}}

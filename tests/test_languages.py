@@ -8,9 +8,9 @@ import pytest
 from kb_edit import drop_language_line, replace_in
 
 from bot.answer import ROUTE, Context
-from bot.evaluation import DEFAULT_QUESTIONS, evaluate, format_report, load_questions
 from bot.kb import validate_directory
 from bot.kb.lint import lint
+from bot.staff.evaluation import DEFAULT_QUESTIONS, evaluate, format_report, load_questions
 
 EVAL = DEFAULT_QUESTIONS.parent
 NEWCOMER_LANGUAGES = ("uk", "ru", "ar", "fa", "so", "et")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.live import LiveKnowledge, ReloadResult, watch
-from bot.staff import reload_text
+from bot.staff.live import LiveKnowledge, ReloadResult, watch
+from bot.staff.messages import reload_text
 
 
 def test_good_edit_is_served_after_reload(kb_copy: Path):
@@ -55,7 +55,7 @@ def test_a_failure_validation_did_not_foresee_still_keeps_the_last_good_version(
     def broken(_kb):
         raise IndexError("unexpected")
 
-    monkeypatch.setattr("bot.live.Engine", broken)
+    monkeypatch.setattr("bot.staff.live.Engine", broken)
     result = live.reload()
     assert not result.ok and "IndexError" in str(result.errors[0])
     assert live.engine is serving

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from bot.analytics import keeps_text
 from bot.answer import OTHER_ORGANISATION, OUT_OF_AREA, OUT_OF_SCOPE, ROUTE, Context
+from bot.conversation.analytics import keeps_text
 
 INTERNATIONAL_INFO = "kajaani_kaupungintalo"
 

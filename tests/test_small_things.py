@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.analytics import AnalyticsStore
 from bot.answer import FALLBACK, ROUTE, Answer
 from bot.cli import main
 from bot.console import chat
+from bot.conversation.analytics import AnalyticsStore
 
 AREA = "Hyrynsalmi, Kajaani, Kuhmo, Kuusamo, Paltamo, Puolanka, Ristijärvi, Sotkamo, Suomussalmi, Taivalkoski"
 

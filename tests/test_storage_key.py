@@ -9,8 +9,8 @@ import pytest
 import sqlite_utils
 
 from bot.config import ConfigError
-from bot.privacy import user_key
-from bot.storage import Storage, UserSettings, key_file_for
+from bot.conversation.privacy import user_key
+from bot.conversation.storage import Storage, UserSettings, key_file_for
 
 USER = 4711
 

@@ -12,7 +12,7 @@ import pytest
 
 from bot.answer import CLARIFY, OUT_OF_AREA, ROUTE, Context
 from bot.cli import main
-from bot.evaluation import DEFAULT_QUESTIONS, evaluate, format_report
+from bot.staff.evaluation import DEFAULT_QUESTIONS, evaluate, format_report
 
 EVAL = DEFAULT_QUESTIONS.parent
 
@@ -104,7 +104,7 @@ def test_shared_village_name_is_asked_about_unless_a_municipality_settles_it(eng
 
 
 def test_someone_elses_municipality_is_not_remembered_as_the_persons_home(engine):
-    from bot.conversation import next_context
+    from bot.conversation.context import next_context
 
     answer = engine.answer("tyttäreni on 19 ja asuu kajaanissa")
     assert next_context(Context(municipality="kuhmo"), answer).municipality == "kuhmo"

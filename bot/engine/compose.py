@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.answer import Choice
-from bot.conversation import ELSEWHERE
+from bot.conversation.context import ELSEWHERE
 from bot.engine.hours_text import status_text, week_text
 from bot.engine.places import Target
 from bot.engine.sources import shown_sources

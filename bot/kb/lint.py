@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.analytics import Usage
+from bot.conversation.analytics import Usage
 from bot.kb.loader import FILES, OPTIONAL_FILES, load_knowledge_base
 from bot.kb.model import LANGUAGES, NEWCOMER_LANGUAGES, KnowledgeBase, Text
 from bot.kb.sections import NEWCOMER_TEXTS

@@ -115,7 +115,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "hours_on_date": {"weekday", "day", "month"},
     "hours_week_heading": {"first", "last"},
     "hours_week_line": {"weekday", "date", "hours"},
-    # privacy notice and erasure (bot/privacy_notice.py, bot/erasure.py)
+    # privacy notice and erasure (bot/conversation/privacy_notice.py, bot/conversation/erasure.py)
     "reset_counts": {"settings", "answers", "feedback", "cases", "waiting"},
     "privacy_notice": {"days"},
     "privacy_no_handoff": {"url"},

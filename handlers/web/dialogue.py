@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.answer import Answer, Choice
-from bot.conversation import ELSEWHERE, apply_choice, next_context
+from bot.conversation.context import ELSEWHERE, apply_choice, next_context
 from bot.engine import Engine
 from handlers.web.sessions import WebSession
 

@@ -21,7 +21,7 @@ import pytest
 from bot import SHIPPED_KNOWLEDGE
 from bot.cli import main
 from bot.kb import load_knowledge_base, validate_directory, yamlsource
-from bot.live import LiveKnowledge
+from bot.staff.live import LiveKnowledge
 
 from .recipes import RECIPES, Recipe, insert_after
 

@@ -16,14 +16,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.answer import CLARIFY, Answer, Choice
+from bot.conversation.last_answers import LastAnswers
+from bot.conversation.message_length import MAX_MESSAGE
+from bot.conversation.session import Answered
 from bot.engine.compose import point_block
 from bot.kb.model import LANGUAGES, Address, Text
-from bot.last_answers import LastAnswers
-from bot.message_length import MAX_MESSAGE
-from bot.session import Answered
-from handlers.keyboards import answer_keyboard, choice_keyboard
-from handlers.render import html_parts
-from handlers.replies import send_answer, send_points
+from handlers.telegram.keyboards import answer_keyboard, choice_keyboard
+from handlers.telegram.render import html_parts
+from handlers.telegram.replies import send_answer, send_points
 
 
 def _fake_bot_api():

@@ -8,9 +8,10 @@ import time
 import corpus
 import pytest
 
-from bot import SHIPPED_KNOWLEDGE, privacy
+from bot import SHIPPED_KNOWLEDGE
+from bot.conversation import privacy
+from bot.conversation.privacy import PLACEHOLDERS, luhn_is_valid, place_forms, redact
 from bot.kb.loader import load_knowledge_base
-from bot.privacy import PLACEHOLDERS, luhn_is_valid, place_forms, redact
 
 PERSONAL = corpus.with_personal_data()
 CLEAN = corpus.without_personal_data()

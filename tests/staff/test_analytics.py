@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
-from bot.analytics import ANSWERS, FEEDBACK, AnalyticsStore, hour_of, usage
 from bot.answer import CLARIFY, FALLBACK, ROUTE, Answer
+from bot.conversation.analytics import ANSWERS, FEEDBACK, AnalyticsStore, hour_of, usage
 
 SECRET = b"test secret"
 NOW = datetime(2026, 11, 24, 10, 37, 12, tzinfo=UTC)

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.analytics import AnalyticsStore
 from bot.answer import FALLBACK, ROUTE, Answer
 from bot.cli import main
+from bot.conversation.analytics import AnalyticsStore
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from bot import SHIPPED_KNOWLEDGE
-from bot.analytics import Usage
+from bot.conversation.analytics import Usage
 from bot.kb.lint import MISSING, NOTE, UNUSED, lint
 
 

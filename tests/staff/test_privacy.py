@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.privacy import hetu_is_valid, redact, user_key
+from bot.conversation.privacy import hetu_is_valid, redact, user_key
 
 
 @pytest.mark.parametrize("hetu", ["131052-308T", "010594Y9021", "020502A902X", "131052-308t", "010199+123Y"])

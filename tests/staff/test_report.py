@@ -8,9 +8,9 @@ from xml.etree import ElementTree
 import pytest
 from sqlite_utils import Database
 
-from bot.analytics import AnalyticsStore
 from bot.answer import CLARIFY, FALLBACK, ROUTE, Answer
-from bot.report import build_report, cluster_questions, render_html, render_text
+from bot.conversation.analytics import AnalyticsStore
+from bot.staff.report import build_report, cluster_questions, render_html, render_text
 
 MONDAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # ISO week 2026-W45
 

@@ -1,4 +1,4 @@
-"""The real bot (python-telegram-bot's Application from handlers.app) polling a fake Bot API server."""
+"""The real bot (python-telegram-bot's Application from handlers.telegram.app) polling a fake Bot API server."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.ext import Application, TypeHandler
 
 from bot.config import config_from_dict
-from handlers.app import CLOCK, build_application
+from handlers.telegram.app import CLOCK, build_application
 
 TOKEN = "123456:FAKE-token-for-tests"
 

@@ -13,7 +13,7 @@ from bot_runner import running_bot
 from traffic import traffic
 
 from bot.cli import main
-from bot.storage import Storage, key_file_for
+from bot.conversation.storage import Storage, key_file_for
 
 PEOPLE = 10
 FIRST_PERSON = 930_001

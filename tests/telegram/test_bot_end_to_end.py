@@ -11,10 +11,10 @@ import pytest
 from bot_runner import TOKEN
 from telegram.error import NetworkError
 
-from bot.storage import Storage
-from handlers import messages
-from handlers.app import COMMANDS, quiet_chatty_loggers, register_handlers
-from handlers.delivery import RetryingRateLimiter
+from bot.conversation.storage import Storage
+from handlers.telegram import messages
+from handlers.telegram.app import COMMANDS, quiet_chatty_loggers, register_handlers
+from handlers.telegram.delivery import RetryingRateLimiter
 
 FI_USER, EN_USER = 1001, 2002
 KUHMO_ADDRESS = "Kainuuntie 82, 88900 Kuhmo"

@@ -8,14 +8,14 @@ import pytest
 
 from bot import SHIPPED_KNOWLEDGE
 from bot.answer import Answer
-from bot.flood import ALLOW, DROP, NOTIFY, FloodGate
-from bot.geo import haversine_km, locate, nearest_municipality
+from bot.conversation.flood import ALLOW, DROP, NOTIFY, FloodGate
+from bot.conversation.storage import Storage, UserSettings
+from bot.engine.geo import haversine_km, locate, nearest_municipality
 from bot.kb import load_knowledge_base
 from bot.kb.errors import KBError
-from bot.live import ReloadResult
-from bot.staff import reload_text
-from bot.storage import Storage, UserSettings
-from handlers.keyboards import (
+from bot.staff.live import ReloadResult
+from bot.staff.messages import reload_text
+from handlers.telegram.keyboards import (
     MAX_CALLBACK_DATA,
     answer_keyboard,
     callback,
@@ -23,7 +23,7 @@ from handlers.keyboards import (
     start_keyboard,
     without_feedback,
 )
-from handlers.render import html_parts, split_text, telegram_length
+from handlers.telegram.render import html_parts, split_text, telegram_length
 
 
 @pytest.fixture(scope="module")

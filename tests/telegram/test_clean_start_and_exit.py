@@ -22,7 +22,7 @@ from bot import SHIPPED_KNOWLEDGE
 
 #: Shortened from LOG_EVERY_SECONDS (20 s) so the test sees several lines in a few seconds.
 INTERVAL = 0.5
-RUN = ("import sys, handlers.reachability as r; r.LOG_EVERY_SECONDS = {interval}; from bot.cli import main; "
+RUN = ("import sys, handlers.telegram.reachability as r; r.LOG_EVERY_SECONDS = {interval}; from bot.cli import main; "
        "sys.exit(main())")
 UNREACHABLE = "cannot reach Telegram at 127.0.0.1"
 #: What an unclean exit prints (ResourceWarning, "Unclosed client session", asyncio's pending-task notice…).

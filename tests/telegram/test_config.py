@@ -9,7 +9,7 @@ import pytest
 
 from bot import SHIPPED_KNOWLEDGE
 from bot.config import SETTINGS, ConfigError, load_config
-from handlers.app import _RedactToken, run
+from handlers.telegram.app import _RedactToken, run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "config.example.yaml"
 

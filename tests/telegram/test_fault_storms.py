@@ -13,7 +13,7 @@ import pytest
 from storm_api import StormBotApi, storm_plan
 from traffic import missing_and_extra, run_traffic, traffic
 
-from handlers import delivery
+from handlers.telegram import delivery
 
 PEOPLE = 50
 FIRST_PERSON = 910_001

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import fake_bot_api as api
 import pytest
 
-from bot.handoff_text import help_text
-from handlers.app import HANDOFF_COMMANDS
+from bot.conversation.handoff_text import help_text
+from handlers.telegram.app import HANDOFF_COMMANDS
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 STAFF_GROUP = -1001234567890

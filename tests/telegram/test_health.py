@@ -11,9 +11,9 @@ from bot_runner import TOKEN
 from kb_edit import line_of, replace_in
 
 from bot.cli import main
-from bot.heartbeat import Heartbeat
-from bot.inbox import Inbox
-from bot.storage import Storage
+from bot.conversation.inbox import Inbox
+from bot.conversation.storage import Storage
+from bot.operations.heartbeat import Heartbeat
 
 
 @pytest.fixture(autouse=True)

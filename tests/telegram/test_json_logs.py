@@ -12,8 +12,8 @@ import pytest
 from bot_runner import TOKEN
 
 from bot.config import ConfigError, config_from_dict
-from bot.logformat import JsonFormatter
-from handlers.app import configure_logging
+from bot.operations.logformat import JsonFormatter
+from handlers.telegram.app import configure_logging
 
 PERSONAL = "Nimeni on Maija Meikäläinen, hetu 131052-308T, puhelin 040 1234567, asun Kuhmossa"
 

@@ -8,7 +8,7 @@ import pytest
 from kb_edit import line_of, replace_in
 
 from bot.kb.errors import KnowledgeBaseInvalid
-from bot.kb_snapshot import serving_snapshot, snapshot_dir
+from bot.kb.snapshot import serving_snapshot, snapshot_dir
 
 STAFF = 7001
 USER = 7002

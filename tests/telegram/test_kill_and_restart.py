@@ -24,8 +24,8 @@ import yaml
 from bot_runner import TOKEN
 from traffic import conversations, missing_and_extra, run_traffic, traffic
 
-from bot.inbox import MAX_ATTEMPTS, Inbox
-from bot.storage import Storage
+from bot.conversation.inbox import MAX_ATTEMPTS, Inbox
+from bot.conversation.storage import Storage
 
 PEOPLE = 30
 FIRST_PERSON = 920_001

@@ -12,7 +12,7 @@ from kb_edit import replace_in
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.answer import Context
-from bot.metrics import Metrics, confidence_band
+from bot.operations.metrics import Metrics, confidence_band
 
 STAFF, STAFF_GROUP = 9001, -1001234567890
 QUESTIONS = ("Asun Kuhmossa, minne menen?", "mistä haen palkkatukea", "onko kuhmossa hyvää pizzeriaa",

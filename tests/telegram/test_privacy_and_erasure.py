@@ -12,9 +12,9 @@ import fake_bot_api as api
 import pytest
 
 from bot.config import ConfigError, config_from_dict
-from bot.inbox import DONE, Inbox
-from bot.privacy import user_key
-from bot.storage import key_file_for
+from bot.conversation.inbox import DONE, Inbox
+from bot.conversation.privacy import user_key
+from bot.conversation.storage import key_file_for
 
 STAFF_GROUP = -1001234567890
 STAFF = 9001

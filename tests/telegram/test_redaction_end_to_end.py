@@ -3,7 +3,7 @@ personal data is sent as a person would send it, questions the bot asks back are
 and then the database file as it lies on disk (and its -wal, -shm and -journal files, when there are any)
 is searched for every personal-data string. Messages without personal data must reach staff intact.
 
-The bot keeps a question's text only when it could not answer well (`bot.analytics.keeps_text`); here it
+The bot keeps a question's text only when it could not answer well (`bot.conversation.analytics.keeps_text`); here it
 keeps every question, the worst case for privacy, so that all the corpus goes through redaction into the
 file and not only the part the engine happens to be unsure about today. Telegram's 30 messages/s limit
 (PTB's rate limiter) is off, as it is not what is tested.
@@ -19,10 +19,10 @@ import fake_bot_api as api
 import pytest
 from sqlite_utils import Database
 
-from bot import analytics
-from bot.analytics import ANSWERS
-from bot.privacy import redact
-from handlers import delivery
+from bot.conversation import analytics
+from bot.conversation.analytics import ANSWERS
+from bot.conversation.privacy import redact
+from handlers.telegram import delivery
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "privacy"))
 import corpus  # noqa: E402  (tests/privacy/corpus.py: the corpora and how a leak is looked for)

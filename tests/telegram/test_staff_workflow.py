@@ -10,9 +10,9 @@ from pathlib import Path
 import fake_bot_api as api
 from sqlite_utils import Database
 
-from bot.analytics import ANSWERS, FEEDBACK, AnalyticsStore
-from bot.storage import Storage, UserSettings
-from handlers.app import STAFF_COMMANDS, WATCHER
+from bot.conversation.analytics import ANSWERS, FEEDBACK, AnalyticsStore
+from bot.conversation.storage import Storage, UserSettings
+from handlers.telegram.app import STAFF_COMMANDS, WATCHER
 
 STAFF, USER = 9009, 1001
 KUHMO_QUESTION = "Asun Kuhmossa, minne menen?"
@@ -194,8 +194,8 @@ async def test_knowledge_watch_false_starts_no_watcher_and_reload_still_works(st
 
 
 async def test_a_reload_notice_that_fails_for_one_staff_member_still_reaches_the_others(start_bot, fake):
-    from bot.live import ReloadResult
-    from handlers.staff import notify_reload
+    from bot.staff.live import ReloadResult
+    from handlers.telegram.staff import notify_reload
 
     staff = [STAFF, STAFF + 1]
     async with start_bot(staff={"user_ids": staff}, knowledge={"watch": False}) as bot:

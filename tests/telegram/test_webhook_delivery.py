@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from bot.config import config_from_dict
-from handlers.app import build_application
+from handlers.telegram.app import build_application
 
 SECRET = "s3cret-token_for-tests"
 PERSON = 3003

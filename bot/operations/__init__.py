@@ -1,0 +1,1 @@
+"""Running the bot: health, heartbeat, metrics, backups, log format."""

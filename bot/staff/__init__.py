@@ -1,0 +1,1 @@
+"""What staff use: live knowledge-base reload, the report, evaluation, staff messages."""
