@@ -211,7 +211,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_web(args: argparse.Namespace) -> int:
-    from bot.config import ConfigError, load_config
+    from bot.config import ConfigError, config_from_dict, load_config
     from handlers.web.app import serve
 
     try:
@@ -220,8 +220,8 @@ def cmd_web(args: argparse.Namespace) -> int:
         print(f"tyonavi: {exc}", file=sys.stderr)
         return 2
     kb_dir = args.kb or (config.knowledge_path if config else None)
-    return serve(_engine(kb_dir), host=args.host, port=args.port,
-                 allowed_origins=config.web_allowed_origins if config else ())
+    config = config or config_from_dict({})
+    return serve(_engine(kb_dir), config, host=args.host or config.web_host, port=args.port or config.web_port or 8080)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -303,8 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     web = sub.add_parser("web", parents=[kb_option], help="serve the web chat and its JSON API (no token needed)")
     web.add_argument("--config", metavar="FILE", help="config YAML: its knowledge.path is used unless --kb is given")
-    web.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    web.add_argument("--port", type=int, default=8080, help="port to listen on (default: 8080)")
+    web.add_argument("--host", help="address to listen on (default: the config's web.host, else 127.0.0.1)")
+    web.add_argument("--port", type=int, help="port to listen on (default: the config's web.port, else 8080)")
     web.set_defaults(func=cmd_web)
     return parser
 

@@ -7,6 +7,7 @@ the key user ids are hashed with: TYONAVI_HASH_KEY, or else a key file beside th
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from dataclasses import dataclass
@@ -96,6 +97,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web.allowed_origins", [], list,
             "Sites whose pages may show the web chat widget (frame the chat), e.g. https://www.kuhmo.fi; "
             "empty: none."),
+    Setting("web.host", "127.0.0.1", str, "Address the web chat listens on (`tyonavi web`, `tyonavi run`)."),
+    Setting("web.port", 0, int,
+            "Port of the web chat; 0: `tyonavi run` serves Telegram only and `tyonavi web` uses 8080."),
+    Setting("web.per_session_per_minute", 20, int, "Messages a web chat session may send a minute; 0: no limit."),
+    Setting("web.per_address_per_minute", 60, int,
+            "Messages one client address may send a minute (kept in memory only); 0: no limit."),
+    Setting("web.trusted_proxies", [], list,
+            "Addresses of reverse proxies (e.g. 127.0.0.1 for nginx on the same machine) whose X-Forwarded-For "
+            "names the client for the per-address limit; empty: the connecting address is the client."),
     Setting("health.max_update_age_minutes", 0, int,
             "`tyonavi health` fails when the last update was handled longer ago than this; 0: not checked."),
 )
@@ -129,6 +139,11 @@ class Config:
     health_max_inbox_backlog: int = 100
     health_max_update_age_minutes: int = 0
     web_allowed_origins: tuple[str, ...] = ()
+    web_host: str = "127.0.0.1"
+    web_port: int = 0
+    web_per_session_per_minute: int = 20
+    web_per_address_per_minute: int = 60
+    web_trusted_proxies: tuple[str, ...] = ()
 
     @property
     def handoff(self) -> bool:
@@ -176,6 +191,18 @@ def _origins(values: list, source: str) -> tuple[str, ...]:
                               "scheme and host only, e.g. https://www.kuhmo.fi (a port may follow, no path)")
         origins.append(origin)
     return tuple(origins)
+
+
+def _addresses(values: list, source: str) -> tuple[str, ...]:
+    """web.trusted_proxies as IP addresses, each checked (a host name cannot be compared with a peer address)."""
+    addresses = []
+    for value in values:
+        try:
+            addresses.append(str(ipaddress.ip_address(value.strip() if isinstance(value, str) else value)))
+        except ValueError:
+            raise ConfigError(f"{source}: web.trusted_proxies: {value!r} is not an IP address. Fix: write the "
+                              "proxy's address, e.g. 127.0.0.1") from None
+    return tuple(addresses)
 
 
 def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Config:
@@ -234,6 +261,11 @@ def config_from_dict(data: dict[str, Any] | None, source: str = "config") -> Con
         health_max_inbox_backlog=values["health.max_inbox_backlog"],
         health_max_update_age_minutes=values["health.max_update_age_minutes"],
         web_allowed_origins=_origins(values["web.allowed_origins"], source),
+        web_host=values["web.host"],
+        web_port=values["web.port"],
+        web_per_session_per_minute=values["web.per_session_per_minute"],
+        web_per_address_per_minute=values["web.per_address_per_minute"],
+        web_trusted_proxies=_addresses(values["web.trusted_proxies"], source),
     )
 
 

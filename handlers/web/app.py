@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from aiohttp import web
 
+from bot.config import Config
 from bot.engine import Engine
 from handlers.web import languages
 from handlers.web.dialogue import Reply, UnknownChoice, ask, choose
@@ -241,9 +242,11 @@ def make_app(engine: Engine, sessions: SessionStore | None = None,
     return app
 
 
-def serve(engine: Engine, host: str = "127.0.0.1", port: int = 8080, allowed_origins: Iterable[str] = ()) -> int:
+def serve(engine: Engine, config: Config, host: str = "127.0.0.1", port: int = 8080) -> int:
     """Serve the web chat until interrupted; no access log (it would hold client addresses)."""
     print(f"tyonavi web: serving the chat on http://{host}:{port}/ (Ctrl+C stops)", flush=True)
-    web.run_app(make_app(engine, allowed_origins=allowed_origins), host=host, port=port, access_log=None,
-                print=None)
+    app = make_app(engine, per_session=RateLimiter(config.web_per_session_per_minute),
+                   per_address=RateLimiter(config.web_per_address_per_minute),
+                   allowed_origins=config.web_allowed_origins)
+    web.run_app(app, host=host, port=port, access_log=None, print=None)
     return 0

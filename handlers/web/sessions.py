@@ -79,7 +79,10 @@ class RateLimiter:
         self._events: OrderedDict[str, list[float]] = OrderedDict()
 
     def allow(self, key: str) -> bool:
-        """Count one event for `key`; False when it is over the limit (the event is then not counted)."""
+        """Count one event for `key`; False when it is over the limit (the event is then not counted).
+        A limit of 0 allows everything (the config's "no limit")."""
+        if self._limit <= 0:
+            return True
         now = self._clock()
         self._forget_idle(now)
         times = [t for t in self._events.pop(key, []) if t > now - self._window]
