@@ -18,10 +18,10 @@ from bot.config import Config
 from bot.engine import Engine
 from handlers.web import languages
 from handlers.web.dialogue import Reply, UnknownChoice, ask, choose
-from handlers.web.page import LABELS, STYLESHEET, chat_page
+from handlers.web.page import LABELS, chat_page
 from handlers.web.render import reply_json
 from handlers.web.sessions import RateLimiter, SessionStore, WebSession
-from handlers.web.static import CHAT_JS, WIDGET_JS
+from handlers.web.static import CHAT_CSS, CHAT_JS, WIDGET_JS
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ async def page_post(request: web.Request) -> web.Response:
 
 
 async def stylesheet(request: web.Request) -> web.Response:
-    return web.Response(text=STYLESHEET, content_type="text/css")
+    return web.Response(text=CHAT_CSS, content_type="text/css")
 
 
 async def chat_script(request: web.Request) -> web.Response:

@@ -31,22 +31,6 @@ LABELS = {
            "failed": "The message did not get through. Please try again.", "language": "Language"},
 }
 
-STYLESHEET = """\
-body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 0 auto; padding: 1rem; color: #111;
-       background: #fff; line-height: 1.5; }
-.you { font-weight: 600; }
-.bot blockquote { margin: .5rem 0; padding-left: .75rem; border-left: 3px solid #555; color: #333; }
-.choices button { margin: .25rem .25rem 0 0; }
-.languages { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0; padding: 0; border: 0; }
-.languages button[aria-current] { font-weight: 700; text-decoration: underline; }
-.error { color: #8b0000; font-weight: 600; }
-label { display: block; font-weight: 600; margin-top: 1rem; }
-input[type=text] { width: 100%; box-sizing: border-box; font-size: 1rem; padding: .5rem; }
-button { font-size: 1rem; padding: .4rem .8rem; }
-:focus { outline: 3px solid #1a5fb4; outline-offset: 2px; }
-"""
-
-
 def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | None = None,
               replies: list[Reply] | tuple[Reply, ...] = (), error: str | None = None) -> str:
     """The whole page: greeting, the last exchange (what the person said, the bot's replies and its choices as
