@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from bot.answer import CLARIFY, OUT_OF_AREA, Answer
 from bot.conversation.analytics import AnalyticsStore
-from bot.conversation.context import apply_choice, next_context
+from bot.conversation.context import ELSEWHERE, apply_choice, next_context
 from bot.conversation.privacy import redact
 from bot.conversation.storage import Storage, UserSettings
 from bot.engine import Engine
@@ -86,6 +86,18 @@ class Conversations:
         answer = self.engine.answer(s.pending_question, replace(context, language=s.language or context.language))
         pending = s.pending_question if answer.kind == CLARIFY else None
         return self._remember_and_record(user_id, s, answer, pending, s.pending_question)
+
+    def choose(self, user_id: int, choice_id: str, language: str) -> Answered | None:
+        """A choice an answer offered (`Answer.choices`: "mun:kuusamo", "mun:_else", "role:employer"), for channels
+        that send the choice's id back as it is (the web). None: not a choice this layer knows."""
+        kind, _, value = choice_id.partition(":")
+        if choice_id == ELSEWHERE:
+            return self.somewhere_else(user_id, language)
+        if kind == "mun" and value in self.kb.area.municipalities:
+            return self.choose_municipality(user_id, value, language)
+        if kind == "role":
+            return self.choose_role(user_id, value, language)
+        return None
 
     def somewhere_else(self, user_id: int, language: str) -> Answered:
         """The person lives outside the area: forget the home municipality and send them onwards."""

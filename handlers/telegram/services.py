@@ -13,6 +13,7 @@ from bot.config import Config
 from bot.conversation.analytics import AnalyticsStore
 from bot.conversation.flood import FloodGate
 from bot.conversation.handoff import HandoffCases
+from bot.conversation.handover import HandOver
 from bot.conversation.inbox import Inbox
 from bot.conversation.last_answers import LastAnswers
 from bot.conversation.session import Conversations
@@ -45,6 +46,12 @@ class Services:
     inbox: Inbox | None = None
     #: The running bot's counters (bot/operations/metrics.py); None where nothing counts (tests of single parts).
     metrics: Metrics | None = None
+
+    @property
+    def handover(self) -> HandOver:
+        """The person's side of hand-over (bot/conversation/handover.py), shared with the web chat."""
+        assert self.handoff is not None
+        return HandOver(self.handoff, self.config.handoff, self.config.handoff_hours, self.clock)
 
     @property
     def kb(self) -> KnowledgeBase:
