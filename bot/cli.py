@@ -220,8 +220,10 @@ def cmd_web(args: argparse.Namespace) -> int:
         print(f"tyonavi: {exc}", file=sys.stderr)
         return 2
     kb_dir = args.kb or (config.knowledge_path if config else None)
+    chosen = config
     config = config or config_from_dict({})
-    return serve(_engine(kb_dir), config, host=args.host or config.web_host, port=args.port or config.web_port or 8080)
+    return serve(_engine(kb_dir), config, host=args.host or config.web_host, port=args.port or config.web_port or 8080,
+                 database=chosen is not None)
 
 
 def build_parser() -> argparse.ArgumentParser:

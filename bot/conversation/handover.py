@@ -10,14 +10,44 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from bot.conversation.handoff import Case, HandoffCases
 from bot.conversation.handoff_text import intro_text, sent_text, staff_case_text, staff_text
 from bot.hours import OpeningHours
 from bot.kb.model import KnowledgeBase
 
+#: Commands that ask for a person, and that cancel it, in every channel (fi, en, sv; Telegram's menu lists these).
+ASK_PERSON_COMMANDS = ("human", "ihminen", "manniska")
+CANCEL_COMMANDS = ("cancel", "peru", "avbryt")
+#: Typed too, though no Telegram command can be named so.
+ASK_PERSON_TYPED = ("människa",)
+
+
+def typed_command(text: str) -> str | None:
+    """"ask" or "cancel" when the message is one of those commands (/ihminen, /peru@botname, "/human please")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    word = first.partition("@")[0].lower()
+    if word[:1] != "/":
+        return None
+    if word[1:] in ASK_PERSON_COMMANDS + ASK_PERSON_TYPED:
+        return "ask"
+    return "cancel" if word[1:] in CANCEL_COMMANDS else None
+
+
 #: Sends a text to the staff group; returns the ids of the messages it became there (0: an id that got lost).
 SendToStaff = Callable[[str], Awaitable[list[int]]]
+
+
+class OtherChats(Protocol):
+    """Chats of another channel that staff replies reach (the web chat's sessions); Telegram chats are the rest."""
+
+    def owns(self, chat_id: int) -> bool: ...
+
+    def deliver(self, chat_id: int, text: str, language: str, answerable: bool) -> bool:
+        """Show a staff message in the chat (`answerable`: with a way to reply); False when the chat is gone
+        (the case is then closed)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,9 +122,11 @@ class Conversations:
         if self.analytics is not None:
             self.analytics.feedback(answer_id, helpful, user_id)
 
-    def set_language(self, user_id: int, language: str) -> None:
+    def set_language(self, user_id: int, language: str, chosen: bool = True) -> None:
+        """The person chose a language (answers stay in it); `chosen=False`: only the language their client
+        shows (a browser's), used until they write in another."""
         s = self.storage.get(user_id)
-        self.storage.save(user_id, replace(s, language=language, seen_language=language))
+        self.storage.save(user_id, replace(s, language=language if chosen else s.language, seen_language=language))
 
     def forget(self, user_id: int) -> None:
         self.storage.forget(user_id)

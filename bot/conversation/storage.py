@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -132,7 +133,9 @@ class Storage:
     """The settings table behind one SQLite file; every call is one small, quick statement."""
 
     def __init__(self, path: str | Path, now=lambda: datetime.now(UTC)):
-        self.db = sqlite_utils.Database(path)
+        # In memory (the web chat without a database): one connection that the serving thread may use too.
+        self.db = sqlite_utils.Database(sqlite3.connect(IN_MEMORY, check_same_thread=False) if str(path) == IN_MEMORY
+                                        else path)
         self._now = now
         users = self.db["users"]
         if not users.exists():

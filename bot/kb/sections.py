@@ -106,6 +106,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "staff_closed": {"case"},
     "staff_cancelled": {"case"},
     "staff_undeliverable": {"case"},
+    "staff_undeliverable_web": {"case"},
     "hours_time": {"hour", "minute"},
     "hours_date": {"day", "month"},
     "hours_open_until": {"time"},
@@ -160,7 +161,8 @@ REQUIRED_TEXTS = (
     "handoff_open_already", "handoff_closed_now", "handoff_back", "weekdays", "handoff_sent", "handoff_not_text",
     "handoff_reply", "handoff_case_closed", "handoff_cancelled", "handoff_closed_by_you", "handoff_nothing_open",
     "handoff_unavailable", "staff_case", "staff_case_more", "staff_unknown", "staff_delivered", "staff_closed",
-    "staff_cancelled", "staff_undeliverable", "staff_no_case", "staff_text_only",
+    "staff_cancelled", "staff_undeliverable", "staff_undeliverable_web", "staff_no_case", "staff_text_only",
+    "button_cancel_handoff",
     # privacy notice, erasure, the bot's description; municipality names in commands
     "command_privacy", "reset_counts", "reset_nothing", "privacy_notice", "privacy_handoff", "privacy_no_handoff",
     "privacy_controller", "privacy_contact", "privacy_controller_unknown", "privacy_contact_unknown",

@@ -31,10 +31,17 @@ from bot.config import Config, ConfigError, hash_key_from_environment, load_conf
 from bot.conversation.analytics import AnalyticsStore
 from bot.conversation.flood import DROP, NOTIFY, FloodGate
 from bot.conversation.handoff import HandoffCases, open_cases
+from bot.conversation.handover import (
+    ASK_PERSON_COMMANDS,
+    ASK_PERSON_TYPED,
+    CANCEL_COMMANDS,
+    HandOver,
+    OtherChats,
+)
 from bot.conversation.inbox import Inbox, waiting
 from bot.conversation.privacy_notice import bot_descriptions
 from bot.conversation.session import Conversations
-from bot.conversation.storage import Storage
+from bot.conversation.storage import IN_MEMORY, Storage
 from bot.engine.newcomer import warm_up
 from bot.kb.model import KnowledgeBase
 from bot.kb.snapshot import SnapshotKnowledge, snapshot_saved
@@ -58,6 +65,7 @@ CONFIG = "config"
 DELIVERY = "delivery"
 #: The two HTTP transports (getUpdates', everything else's), closed by `run` however it ends.
 TRANSPORTS = "transports"
+WEB_RUNNER = "web_runner"
 #: The running bot's counters (bot/operations/metrics.py), and their HTTP server when metrics.port is set.
 METRICS = "metrics"
 METRICS_SERVER = "metrics_server"
@@ -85,10 +93,10 @@ TYPED_COMMANDS = (
 #: Telegram command names are [a-z0-9_], so Swedish "/människa" is /manniska, and typed by hand it is caught
 #: by HUMAN_TYPED.
 HANDOFF_COMMANDS = (
-    (("human", "ihminen", "manniska"), handoff.ask_person, "command_human"),
-    (("cancel", "peru", "avbryt"), handoff.cancel, "command_cancel"),
+    (ASK_PERSON_COMMANDS, handoff.ask_person, "command_human"),
+    (CANCEL_COMMANDS, handoff.cancel, "command_cancel"),
 )
-HUMAN_TYPED = r"(?i)^/människa(@\w+)?(\s|$)"
+HUMAN_TYPED = rf"(?i)^/({'|'.join(ASK_PERSON_TYPED)})(@\w+)?(\s|$)"
 #: Staff only: never in /help nor in the public command menu; for anyone else an unknown command.
 STAFF_COMMANDS = (
     (("reload",), staff.reload, "command_reload"),
@@ -289,6 +297,21 @@ async def start_metrics(app: Application, svc: Services) -> None:
         app.bot_data[METRICS_SERVER] = server
 
 
+async def start_web_chat(app: Application, config: Config, live: SnapshotKnowledge, analytics: AnalyticsStore,
+                         cases: HandoffCases, clock: Callable[[], datetime]) -> OtherChats:
+    """The web chat on web.host:web.port in this process: the same engine, analytics and hand-over cases; its
+    settings in memory. Returns it, for staff replies to cases opened there."""
+    from handlers.web.app import app_for, start_site  # only when the config asks for the web chat
+
+    conversations = Conversations(lambda: live.engine, Storage(IN_MEMORY), analytics)
+    handover = HandOver(cases, config.handoff, config.handoff_hours, clock)
+    staff = handoff.staff_sender(app.bot, config.handoff_chat_id) if config.handoff else None
+    web_app, web_chat = app_for(config, conversations, handover, staff)
+    app.bot_data[WEB_RUNNER] = await start_site(web_app, config.web_host, config.web_port)
+    logger.info("serving the web chat on http://%s:%d/", config.web_host, config.web_port)
+    return web_chat
+
+
 async def post_init(app: Application) -> None:
     """Build the knowledge base, storage and analytics once, purge old rows, publish the command menus."""
     config: Config = app.bot_data[CONFIG]
@@ -296,12 +319,13 @@ async def post_init(app: Application) -> None:
     storage = Storage(config.storage_path)
     analytics = AnalyticsStore(storage.db, storage.secret)  # same file, same key for user hashes
     clock: Callable[[], datetime] = app.bot_data.get(CLOCK) or now_utc
+    cases = HandoffCases(storage.db, storage.secret, now=clock)
+    web_chat = await start_web_chat(app, config, live, analytics, cases, clock) if config.web_port else None
     svc = Services(config=config, live=live, storage=storage, analytics=analytics,
                    conversations=Conversations(lambda: live.engine, storage, analytics),
-                   flood=FloodGate(config.flood_limit_per_minute),
-                   handoff=HandoffCases(storage.db, storage.secret, now=clock), clock=clock,
+                   flood=FloodGate(config.flood_limit_per_minute), handoff=cases, clock=clock,
                    inbox=Inbox(storage.db.conn, storage.secret),
-                   metrics=app.bot_data[METRICS])
+                   metrics=app.bot_data[METRICS], web=web_chat)
     app.bot_data[SERVICES] = svc
     purge_expired(svc)
     delivery: Delivery = app.bot_data[DELIVERY]
@@ -332,6 +356,9 @@ async def post_shutdown(app: Application) -> None:
             watcher.task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher.task
+    runner = app.bot_data.pop(WEB_RUNNER, None)
+    if runner is not None:
+        await runner.cleanup()
     svc: Services | None = app.bot_data.pop(SERVICES, None)
     if svc is not None:
         server: MetricsServer | None = app.bot_data.pop(METRICS_SERVER, None)

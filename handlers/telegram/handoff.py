@@ -12,10 +12,10 @@ from handlers.telegram.replies import send_text, send_to
 from handlers.telegram.services import Services, language, services
 
 
-def staff_sender(bot: Bot, svc: Services) -> SendToStaff:
+def staff_sender(bot: Bot, staff_chat_id: int) -> SendToStaff:
     """Sends to the staff group; the message ids (0 where a send's answer was lost) link replies to the case."""
     async def send(text: str) -> list[int]:
-        return [message.message_id for message in await send_to(bot, svc.config.handoff_chat_id, text)]
+        return [message.message_id for message in await send_to(bot, staff_chat_id, text)]
     return send
 
 
@@ -37,9 +37,10 @@ async def take_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> b
     if user is None or svc.handover.waiting(user.id) is None:
         return False
     chat = update.effective_chat
+    send = staff_sender(context.bot, svc.config.handoff_chat_id)
     said = await svc.handover.take_question(svc.kb, user.id, update.effective_message.text,
                                             svc.storage.get(user.id).municipality, svc.last_answers.get(chat.id),
-                                            language(update, context), staff_sender(context.bot, svc))
+                                            language(update, context), send)
     if said is None:
         return False
     await send_text(chat, said)
@@ -57,11 +58,12 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 
 async def close_for_person(bot: Bot, svc: Services, case: Case) -> None:
     """The person ends their case: the row goes, and staff are told if they had seen it."""
-    await svc.handover.close_for_person(svc.kb, case, staff_sender(bot, svc))
+    await svc.handover.close_for_person(svc.kb, case, staff_sender(bot, svc.config.handoff_chat_id))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/peru, /cancel, /avbryt: stop the waiting for a message to staff; without one, close the open case."""
     svc, lang, chat = services(context), language(update, context), update.effective_chat
-    said = await svc.handover.cancel(svc.kb, update.effective_user.id, lang, staff_sender(context.bot, svc))
+    send = staff_sender(context.bot, svc.config.handoff_chat_id)
+    said = await svc.handover.cancel(svc.kb, update.effective_user.id, lang, send)
     await send_text(chat, said, menu_keyboard(svc.kb, lang))

@@ -13,7 +13,7 @@ from bot.config import Config
 from bot.conversation.analytics import AnalyticsStore
 from bot.conversation.flood import FloodGate
 from bot.conversation.handoff import HandoffCases
-from bot.conversation.handover import HandOver
+from bot.conversation.handover import HandOver, OtherChats
 from bot.conversation.inbox import Inbox
 from bot.conversation.last_answers import LastAnswers
 from bot.conversation.session import Conversations
@@ -46,6 +46,8 @@ class Services:
     inbox: Inbox | None = None
     #: The running bot's counters (bot/operations/metrics.py); None where nothing counts (tests of single parts).
     metrics: Metrics | None = None
+    #: The web chat served beside the bot (web.port set): staff replies to its sessions' cases go there.
+    web: OtherChats | None = None
 
     @property
     def handover(self) -> HandOver:

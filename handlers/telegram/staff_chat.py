@@ -52,14 +52,21 @@ async def _note(context: ContextTypes.DEFAULT_TYPE, svc: Services, message: Mess
 
 async def _tell_person(context: ContextTypes.DEFAULT_TYPE, svc: Services, message: Message, case: Case,
                        text: str, **kwargs) -> bool:
-    """Send to the person; when they blocked the bot or deleted the chat, close the case and tell staff."""
-    try:
-        await send_to(context.bot, case.chat_id, text, **kwargs)
-    except (Forbidden, BadRequest):
-        svc.handoff.close(case.number)
-        await _note(context, svc, message, staff_text(svc.kb, "staff_undeliverable", case))
-        return False
-    return True
+    """Send to the person; when they blocked the bot or deleted the chat (or their web chat session ended), close
+    the case and tell staff."""
+    if svc.web is not None and svc.web.owns(case.chat_id):
+        if svc.web.deliver(case.chat_id, text, case.language, answerable="markup" in kwargs):
+            return True
+        undeliverable = "staff_undeliverable_web"
+    else:
+        try:
+            await send_to(context.bot, case.chat_id, text, **kwargs)
+            return True
+        except (Forbidden, BadRequest):
+            undeliverable = "staff_undeliverable"
+    svc.handoff.close(case.number)
+    await _note(context, svc, message, staff_text(svc.kb, undeliverable, case))
+    return False
 
 
 async def _relay(context: ContextTypes.DEFAULT_TYPE, svc: Services, message: Message, case: Case) -> None:

@@ -1,62 +1,146 @@
-"""One web turn: a message or a choice in, the answers out, the session's context kept as the console keeps it."""
+"""The web chat over the conversation layer every channel uses (bot/conversation/): a message, a choice or a
+vote in, the replies out. A session is one user id there, so the web gets Telegram's context, analytics,
+redaction, retention and hand-over; only what the page may send back next is kept here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from bot.answer import Choice
+from bot.conversation.handover import HandOver, SendToStaff, typed_command
+from bot.conversation.session import Answered, Conversations
+from bot.kb.model import KnowledgeBase
+from handlers.web.reply import Reply
+from handlers.web.sessions import SessionStore, WebSession, is_web_chat
 
-from bot.answer import Answer, Choice
-from bot.conversation.context import ELSEWHERE, apply_choice, next_context
-from bot.engine import Engine
-from handlers.web.sessions import WebSession
+#: The web's own choices: hand the question to a person, or cancel that.
+HANDOFF_ASK = "handoff:ask"
+HANDOFF_CANCEL = "handoff:cancel"
 
 
 class UnknownChoice(Exception):
-    """The choice is not one the bot offered in the session's last question (or no question is waiting)."""
+    """The choice is not one the bot offered in the session's last message (or no question is waiting)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """One message the channel shows: its text, the source line at its end, the buttons, the points it names."""
-
-    text: str
-    language: str
-    source: str = ""
-    choices: tuple[Choice, ...] = ()
-    service_points: tuple[dict[str, Any], ...] = ()
-
-    @classmethod
-    def of(cls, answer: Answer) -> Reply:
-        return cls(answer.text, answer.language, answer.source, answer.choices,
-                   tuple(answer.to_json()["service_points"]))
+class UnknownAnswer(Exception):
+    """A vote for an answer this session was not shown (or one voted on already)."""
 
 
-def ask(engine: Engine, session: WebSession, text: str) -> list[Reply]:
-    """Answer a message in the session's context; a question back is kept with its choices until answered."""
-    answer = engine.answer(text, session.context)
-    session.context = next_context(session.context, answer)
-    session.pending = (text, answer) if answer.choices else None
-    return [Reply.of(answer)]
+class WebChat:
+    """The web channel's turns. Staff replies for its sessions arrive through `deliver` (the `OtherChats` of
+    bot/conversation/handover.py) and wait in the session until the page asks."""
 
+    def __init__(self, conversations: Conversations, sessions: SessionStore | None = None,
+                 handover: HandOver | None = None, staff: SendToStaff | None = None):
+        self.conversations = conversations
+        self.sessions = sessions or SessionStore()
+        self.sessions.on_forget = lambda session: conversations.forget(session.user_id)
+        self.handover = handover
+        self.staff = staff
 
-def choose(engine: Engine, session: WebSession, choice_id: str) -> list[Reply]:
-    """Answer the waiting question again with the chosen municipality or role, as Telegram's buttons do."""
-    if session.pending is None or choice_id not in {c.id for c in session.pending[1].choices}:
-        raise UnknownChoice(choice_id)
-    kb = engine.kb
-    question, asked = session.pending
-    session.pending = None
-    chosen = apply_choice(session.context, choice_id, frozenset(kb.municipalities))
-    if choice_id == ELSEWHERE or chosen is None:
-        session.context = replace(session.context, municipality=None)
-        text = "\n\n".join([kb.text("home_elsewhere", asked.language),
-                            kb.text("register_online", asked.language, url=kb.area.online_service_url)])
-        return [Reply(text, asked.language)]
-    answer = engine.answer(question, chosen)
-    session.context = next_context(replace(chosen, role=None), answer)
-    session.pending = (question, answer) if answer.choices else None
-    if choice_id.startswith("mun:") and chosen.municipality:
-        name = kb.municipalities[chosen.municipality].display_name(answer.language)
-        answer = replace(answer, text=f"{kb.text('municipality_set', answer.language, municipality=name)}\n\n"
-                                      f"{answer.text}")
-    return [Reply.of(answer)]
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.conversations.kb
+
+    @property
+    def handover_on(self) -> bool:
+        """True when a question can go to a person: a staff group is configured and Telegram runs beside us."""
+        return self.handover is not None and self.handover.enabled and self.staff is not None
+
+    def language(self, session: WebSession) -> str:
+        return self.conversations.language(session.user_id, session.client_language)
+
+    def new_session(self, client_language: str, chosen: str | None = None) -> WebSession:
+        """A new conversation in the browser's language, or in the one chosen (which then binds the answers)."""
+        session = self.sessions.new(client_language)
+        self.conversations.set_language(session.user_id, chosen or client_language, chosen=bool(chosen))
+        return session
+
+    def set_language(self, session: WebSession, language: str) -> None:
+        self.conversations.set_language(session.user_id, language)
+
+    async def ask(self, session: WebSession, text: str) -> list[Reply]:
+        """A message: to staff when the person asked for a person, else to the engine in the session's context."""
+        replies = self.waiting(session)
+        command = typed_command(text)
+        if command is not None:
+            return self._offer(session, [*replies, *await self._handover(session, command)])
+        if self.handover_on:
+            assert self.handover is not None and self.staff is not None
+            municipality = self.conversations.storage.get(session.user_id).municipality
+            said = await self.handover.take_question(self.kb, session.user_id, text, municipality,
+                                                     session.last_answer, self.language(session), self.staff)
+            if said is not None:
+                return self._offer(session, [*replies, Reply(said, self.language(session))])
+        return self._offer(session, [*replies, self._answer(session, self.conversations.ask(session.user_id, text))])
+
+    async def choose(self, session: WebSession, choice_id: str) -> list[Reply]:
+        """One of the choices the last message offered: a municipality, a role, elsewhere, or hand-over."""
+        if choice_id not in session.offered:
+            raise UnknownChoice(choice_id)
+        language = self.language(session)
+        if choice_id in (HANDOFF_ASK, HANDOFF_CANCEL):
+            return self._offer(session, await self._handover(session, "ask" if choice_id == HANDOFF_ASK else "cancel"))
+        answered = self.conversations.choose(session.user_id, choice_id, language)
+        if answered is None:  # an old role choice with no question waiting any more
+            raise UnknownChoice(choice_id)
+        return self._offer(session, [*self.waiting(session), self._answer(session, answered)])
+
+    def vote(self, session: WebSession, handle: str, helpful: bool) -> list[Reply]:
+        """👍 or 👎 for an answer the session was shown; after 👎, a person is offered when hand-over is on."""
+        answer_id = session.votable.pop(handle, None)
+        if answer_id is None:
+            raise UnknownAnswer(handle)
+        self.conversations.feedback(session.user_id, answer_id, helpful)
+        language = self.language(session)
+        offered = (Choice(HANDOFF_ASK, self.kb.text("button_ask_person", language)),) \
+            if not helpful and self.handover_on else ()
+        return self._offer(session, [Reply(self.kb.text("feedback_thanks", language), language, choices=offered)])
+
+    async def _handover(self, session: WebSession, command: str) -> list[Reply]:
+        """Ask for a person (the next message goes to staff; a button cancels) or cancel that. Without hand-over
+        (no staff group, or no Telegram beside the web chat) the person is told where else to turn."""
+        language, kb = self.language(session), self.kb
+        if not self.handover_on:
+            key = "handoff_unavailable" if command == "ask" else "handoff_nothing_open"
+            return [Reply(kb.text(key, language, url=kb.area.online_service_url), language)]
+        assert self.handover is not None and self.staff is not None
+        if command == "ask":
+            said = self.handover.request(kb, session.user_id, session.user_id, language)
+            cancel = Choice(HANDOFF_CANCEL, kb.text("button_cancel_handoff", language))
+            return [Reply(said, language, choices=(cancel,))]
+        return [Reply(await self.handover.cancel(kb, session.user_id, language, self.staff), language)]
+
+    def waiting(self, session: WebSession) -> list[Reply]:
+        """Staff replies that came since the page last asked; each is shown once."""
+        replies, session.waiting = session.waiting, []
+        for reply in replies:
+            session.offered.update((c.id, c.label) for c in reply.choices)
+        return replies
+
+    def has_case(self, session: WebSession) -> bool:
+        """True while the session has a hand-over case open (the page without JavaScript offers to look for
+        replies)."""
+        return self.handover_on and self.handover is not None \
+            and self.handover.cases.of_person(session.user_id) is not None
+
+    # OtherChats: staff replies to cases opened in the web chat
+    def owns(self, chat_id: int) -> bool:
+        return is_web_chat(chat_id)
+
+    def deliver(self, chat_id: int, text: str, language: str, answerable: bool) -> bool:
+        """A staff message for a web session, shown with its next response; False when the session is gone."""
+        session = self.sessions.of_user(chat_id)
+        if session is None:
+            return False
+        again = (Choice(HANDOFF_ASK, self.kb.text("button_reply_staff", language)),) if answerable else ()
+        session.waiting.append(Reply(text, language, choices=again))
+        return True
+
+    def _answer(self, session: WebSession, answered: Answered) -> Reply:
+        session.last_answer = answered.answer.text
+        return Reply.of(answered.answer, session.votable_answer(answered.answer_id))
+
+    @staticmethod
+    def _offer(session: WebSession, replies: list[Reply]) -> list[Reply]:
+        """Only the choices of this response are accepted next (and the staff reply's, until used)."""
+        session.offered = {c.id: c.label for reply in replies for c in reply.choices}
+        return replies

@@ -5,9 +5,9 @@ With JavaScript on, /static/chat.js sends the same forms to POST /api/chat inste
 
 from __future__ import annotations
 
-from handlers.web.dialogue import Reply
 from handlers.web.languages import NAMES
 from handlers.web.render import escape, reply_html
+from handlers.web.reply import Reply
 
 #: The page's own labels (the answers' texts come from the knowledge base).
 LABELS = {
@@ -16,25 +16,31 @@ LABELS = {
            "too_long": "Viesti on liian pitkä (enintään {limit} merkkiä).",
            "unknown_choice": "Tätä valintaa ei enää voi käyttää. Kirjoita kysymyksesi uudelleen.",
            "slow_down": "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.",
-           "failed": "Viesti ei mennyt perille. Yritä uudelleen.", "language": "Kieli"},
+           "failed": "Viesti ei mennyt perille. Yritä uudelleen.", "language": "Kieli",
+           "vote": "Auttoiko vastaus?", "check_replies": "Katso, onko henkilökunta vastannut"},
     "sv": {"title": "TyöNavi – chatt", "heading": "TyöNavi", "message": "Ditt meddelande", "send": "Skicka",
            "you": "Du", "bot": "TyöNavi", "choices": "Välj", "conversation": "Samtal",
            "too_long": "Meddelandet är för långt (högst {limit} tecken).",
            "unknown_choice": "Det här valet gäller inte längre. Skriv din fråga på nytt.",
            "slow_down": "För många meddelanden på kort tid. Vänta en stund och försök igen.",
-           "failed": "Meddelandet gick inte fram. Försök igen.", "language": "Språk"},
+           "failed": "Meddelandet gick inte fram. Försök igen.", "language": "Språk",
+           "vote": "Hjälpte svaret?", "check_replies": "Se om personalen har svarat"},
     "en": {"title": "TyöNavi – chat", "heading": "TyöNavi", "message": "Your message", "send": "Send",
            "you": "You", "bot": "TyöNavi", "choices": "Choose", "conversation": "Conversation",
            "too_long": "The message is too long (at most {limit} characters).",
            "unknown_choice": "That choice no longer applies. Please write your question again.",
            "slow_down": "Too many messages in a short time. Please wait a moment and try again.",
-           "failed": "The message did not get through. Please try again.", "language": "Language"},
+           "failed": "The message did not get through. Please try again.", "language": "Language",
+           "vote": "Did the answer help?", "check_replies": "See if staff have replied"},
 }
 
 def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | None = None,
-              replies: list[Reply] | tuple[Reply, ...] = (), error: str | None = None) -> str:
-    """The whole page: greeting, the last exchange (what the person said, the bot's replies and its choices as
-    buttons), then the message form; the session id travels in hidden fields, never in a cookie."""
+              replies: list[Reply] | tuple[Reply, ...] = (), error: str | None = None,
+              votes: tuple[str, str] = ("👍", "👎"), waiting_for_staff: bool = False) -> str:
+    """The whole page: greeting, the last exchange (what the person said, the bot's replies with 👍/👎 and its
+    choices as buttons), then the message form; the session id travels in hidden fields, never in a cookie.
+    `votes`: the two feedback buttons' labels; `waiting_for_staff`: a hand-over case is open, so a button looks for
+    staff replies (with JavaScript the page looks by itself)."""
     labels = LABELS.get(language, LABELS["fi"])
     sid = escape(session_id)
     log = [f'<div class="bot"><p>{escape(greeting)}</p></div>']
@@ -48,6 +54,11 @@ def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | 
             log.append(f'<form class="choices" method="post" action="/">'
                        f'<input type="hidden" name="session" value="{sid}">'
                        f'<fieldset><legend>{escape(labels["choices"])}</legend>{buttons}</fieldset></form>')
+        if reply.feedback:
+            log.append(vote_form(sid, escape(reply.feedback), labels["vote"], votes))
+    if waiting_for_staff:
+        log.append(f'<form class="check" method="post" action="/"><input type="hidden" name="session" value="{sid}">'
+                   f'<button type="submit">{escape(labels["check_replies"])}</button></form>')
     if error:
         log.append(f'<p class="error" role="alert">{escape(error)}</p>')
     current = ' aria-current="true"'
@@ -55,7 +66,9 @@ def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | 
         f'<button type="submit" name="lang" value="{code}" lang="{code}"{current if code == language else ""}>'
         f'{escape(name)}</button>' for code, name in NAMES.items())
     said_labels = " ".join(f'data-{key}="{escape(labels[name])}"' for key, name in
-                           (("you", "you"), ("choices", "choices"), ("slow-down", "slow_down"), ("failed", "failed")))
+                           (("you", "you"), ("choices", "choices"), ("slow-down", "slow_down"), ("failed", "failed"),
+                            ("vote", "vote")))
+    said_labels += f' data-helpful="{escape(votes[0])}" data-not-helpful="{escape(votes[1])}"'
     return f"""<!DOCTYPE html>
 <html lang="{escape(language)}">
 <head>
@@ -85,3 +98,12 @@ def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | 
 </body>
 </html>
 """
+
+
+def vote_form(sid: str, handle: str, legend: str, votes: tuple[str, str]) -> str:
+    """👍/👎 under an answer, as a form that posts without JavaScript (the arguments come escaped)."""
+    buttons = "".join(f'<button type="submit" name="helpful" value="{value}">{escape(label)}</button>'
+                      for value, label in (("yes", votes[0]), ("no", votes[1])))
+    return (f'<form class="vote" method="post" action="/"><input type="hidden" name="session" value="{sid}">'
+            f'<input type="hidden" name="feedback" value="{handle}">'
+            f'<fieldset><legend>{escape(legend)}</legend>{buttons}</fieldset></form>')

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from handlers.web.dialogue import Reply
+from handlers.web.reply import Reply
 
 
 def escape(text: str) -> str:
@@ -35,4 +35,5 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "language": reply.language,
         "choices": [{"id": c.id, "label": c.label} for c in reply.choices],
         "service_points": list(reply.service_points),
+        "feedback": reply.feedback,
     }

@@ -7,8 +7,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from bot.answer import Answer, Context
+if TYPE_CHECKING:
+    from handlers.web.reply import Reply
+
 
 #: A session unused this long is forgotten (its context and any waiting question with it).
 IDLE_SECONDS = 30 * 60
@@ -16,36 +19,72 @@ IDLE_SECONDS = 30 * 60
 MAX_SESSIONS = 10_000
 
 
+#: Web sessions talk to the conversation layer under ids from here up: Telegram's user ids have at most 52
+#: significant bits, so a web session and a Telegram user never share settings, analytics or a hand-over case.
+WEB_IDS_FROM = 1 << 62
+#: How many of a session's answers can still be voted on (👍/👎): the last ones shown.
+VOTABLE_ANSWERS = 20
+
+
+def is_web_chat(chat_id: int) -> bool:
+    """True for the id of a web session (a hand-over case opened in the web chat)."""
+    return chat_id >= WEB_IDS_FROM
+
+
 @dataclass(slots=True)
 class WebSession:
-    """What the conversation remembers between turns, as the console keeps it: no name, no address."""
+    """A browser's conversation: a random id, the conversation layer's user id, and what the page may send back.
+    No name, no address; the settings (home municipality, language) are kept by the conversation layer."""
 
     id: str
-    context: Context = field(default_factory=Context)
-    #: the question the bot asked back about, and that answer (its choices are the ones accepted next)
-    pending: tuple[str, Answer] | None = None
+    user_id: int = field(default_factory=lambda: WEB_IDS_FROM + secrets.randbits(62))
+    #: the browser's language, used until the person chooses one or writes in one
+    client_language: str = "fi"
+    #: the choices the last response offered (id → label): only these are accepted next
+    offered: dict[str, str] = field(default_factory=dict)
+    #: 👍/👎 handles of the answers shown (handle → analytics row), newest last
+    votable: dict[str, int] = field(default_factory=dict)
+    #: staff replies that came while the page was not asking (shown with the next response)
+    waiting: list[Reply] = field(default_factory=list)
+    #: the bot's last answer, in memory only: staff handed a question see what the person was told
+    last_answer: str | None = None
     last_used: float = 0.0
+
+    def votable_answer(self, answer_id: int | None) -> str | None:
+        """A handle the page sends back with 👍/👎 for this answer; None when it was not recorded."""
+        if answer_id is None:
+            return None
+        handle = f"a{answer_id:x}"
+        self.votable[handle] = answer_id
+        while len(self.votable) > VOTABLE_ANSWERS:
+            del self.votable[next(iter(self.votable))]
+        return handle
 
 
 class SessionStore:
-    """Sessions by id, forgotten after IDLE_SECONDS without use; ids from `secrets`, never guessable."""
+    """Sessions by id, forgotten after IDLE_SECONDS without use; ids from `secrets`, never guessable.
+    `on_forget` hears of every session that goes (its settings are forgotten with it)."""
 
     def __init__(self, idle_seconds: float = IDLE_SECONDS, max_sessions: int = MAX_SESSIONS,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic,
+                 on_forget: Callable[[WebSession], None] = lambda _session: None):
         self._sessions: OrderedDict[str, WebSession] = OrderedDict()
+        self._by_user: dict[int, str] = {}
         self._idle = idle_seconds
         self._max = max_sessions
         self._clock = clock
+        self.on_forget = on_forget
 
     def __len__(self) -> int:
         return len(self._sessions)
 
-    def new(self) -> WebSession:
+    def new(self, client_language: str = "fi") -> WebSession:
         self._expire()
         while len(self._sessions) >= self._max:
-            self._sessions.popitem(last=False)
-        session = WebSession(secrets.token_urlsafe(18), last_used=self._clock())
+            self._drop(next(iter(self._sessions)))
+        session = WebSession(secrets.token_urlsafe(18), client_language=client_language, last_used=self._clock())
         self._sessions[session.id] = session
+        self._by_user[session.user_id] = session.id
         return session
 
     def get(self, session_id: str) -> WebSession | None:
@@ -57,13 +96,24 @@ class SessionStore:
             self._sessions.move_to_end(session_id)
         return session
 
+    def of_user(self, user_id: int) -> WebSession | None:
+        """The live session of a conversation-layer user id (a staff reply's addressee), not marked as used."""
+        self._expire()
+        session_id = self._by_user.get(user_id)
+        return self._sessions.get(session_id) if session_id else None
+
+    def _drop(self, session_id: str) -> None:
+        session = self._sessions.pop(session_id)
+        self._by_user.pop(session.user_id, None)
+        self.on_forget(session)
+
     def _expire(self) -> None:
         limit = self._clock() - self._idle
         while self._sessions:
-            oldest = next(iter(self._sessions.values()))
+            oldest_id, oldest = next(iter(self._sessions.items()))
             if oldest.last_used >= limit:
                 return
-            self._sessions.popitem(last=False)
+            self._drop(oldest_id)
 
 
 class RateLimiter:

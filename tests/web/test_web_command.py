@@ -35,7 +35,7 @@ def wait_for(port: int, process: subprocess.Popen) -> None:
 @pytest.fixture
 def served(tmp_path: Path):
     config = tmp_path / "config.yaml"
-    config.write_text("storage:\n  path: unused.sqlite\n", encoding="utf-8")
+    config.write_text(f"storage:\n  path: {tmp_path / 'web.sqlite'}\n", encoding="utf-8")
     port = free_port()
     process = subprocess.Popen([sys.executable, "-W", "error", "-m", "bot.cli", "web", "--config", str(config),
                                 "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
