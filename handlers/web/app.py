@@ -200,7 +200,12 @@ async def page(request: web.Request) -> web.Response:
     # A choice binds the answers' language, as Telegram's /kieli does; the browser's only breaks ties.
     session = chat.new_session(browser or languages.DEFAULT, chosen)
     language = chat.language(session)
-    return _html(chat_page(session.id, chat.kb.text("greeting", language), language))
+    return _html(chat_page(session.id, chat.kb.text("greeting", language), language, votes=_votes(chat, language)))
+
+
+def _votes(chat: WebChat, language: str) -> tuple[str, str]:
+    """The labels of 👍/👎, from the knowledge base's texts as on Telegram."""
+    return chat.kb.text("button_helpful", language), chat.kb.text("button_not_helpful", language)
 
 
 async def page_post(request: web.Request) -> web.Response:
@@ -222,9 +227,8 @@ async def page_post(request: web.Request) -> web.Response:
               error: str | None = None) -> web.Response:
         shown_language = replies[-1].language if replies else chat.language(session)
         greeting = chat.kb.text("greeting", shown_language)
-        votes = (chat.kb.text("button_helpful", shown_language), chat.kb.text("button_not_helpful", shown_language))
-        return _html(chat_page(session.id, greeting, shown_language, said, replies or [], error, votes,
-                               chat.has_case(session)), status)
+        return _html(chat_page(session.id, greeting, shown_language, said, replies or [], error,
+                               _votes(chat, shown_language), chat.has_case(session)), status)
 
     if not (app[BY_ADDRESS].allow(_address(request)) and app[BY_SESSION].allow(session.id)):
         return shown(429, error=labels["slow_down"])

@@ -34,6 +34,10 @@ LABELS = {
            "vote": "Did the answer help?", "check_replies": "See if staff have replied"},
 }
 
+#: How often the page with JavaScript asks for staff replies once a question went to a person.
+POLL_MS = 10_000
+
+
 def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | None = None,
               replies: list[Reply] | tuple[Reply, ...] = (), error: str | None = None,
               votes: tuple[str, str] = ("👍", "👎"), waiting_for_staff: bool = False) -> str:
@@ -68,7 +72,7 @@ def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | 
     said_labels = " ".join(f'data-{key}="{escape(labels[name])}"' for key, name in
                            (("you", "you"), ("choices", "choices"), ("slow-down", "slow_down"), ("failed", "failed"),
                             ("vote", "vote")))
-    said_labels += f' data-helpful="{escape(votes[0])}" data-not-helpful="{escape(votes[1])}"'
+    said_labels += f' data-helpful="{escape(votes[0])}" data-not-helpful="{escape(votes[1])}" data-poll-ms="{POLL_MS}"'
     return f"""<!DOCTYPE html>
 <html lang="{escape(language)}">
 <head>

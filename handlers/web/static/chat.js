@@ -2,6 +2,8 @@
 // server renders the answer; with it the same forms go to POST /api/chat and the answers are appended to the
 // aria-live log without a reload. Served as a file: the page's CSP allows no inline script (script-src 'self').
 // The language switch stays a plain form post: the page reloads in the chosen language, the session kept.
+// 👍/👎 post {feedback, helpful}; once a question went to a person, the page asks GET /api/messages every
+// POLL_MS for staff replies (only while the page is visible).
 (function () {
   "use strict";
   var form = document.getElementById("ask");
@@ -12,6 +14,8 @@
   var input = form.querySelector("input[name=text]");
   var sessionField = form.querySelector("input[name=session]");
   var busy = false;
+  var POLL_MS = Number(log.dataset.pollMs) || 10000;
+  var polling = null;
 
   function setSession(id) {
     document.querySelectorAll("input[name=session]").forEach(function (field) {
@@ -64,6 +68,28 @@
     return choiceForm;
   }
 
+  function voteForm(handle) {
+    var voteForm = document.createElement("form");
+    var fieldset = document.createElement("fieldset");
+    var legend = document.createElement("legend");
+    voteForm.className = "vote";
+    voteForm.method = "post";
+    voteForm.action = "/";
+    voteForm.dataset.feedback = handle;
+    legend.textContent = log.dataset.vote;
+    fieldset.appendChild(legend);
+    [["yes", log.dataset.helpful], ["no", log.dataset.notHelpful]].forEach(function (vote) {
+      var button = document.createElement("button");
+      button.type = "submit";
+      button.name = "helpful";
+      button.value = vote[0];
+      button.textContent = vote[1];
+      fieldset.appendChild(button);
+    });
+    voteForm.appendChild(fieldset);
+    return voteForm;
+  }
+
   // Appends the bot's messages; returns the first choice button, where a keyboard user goes next.
   function showMessages(messages) {
     var firstChoice = null;
@@ -73,6 +99,12 @@
       reply.lang = message.language;
       reply.innerHTML = message.html; // escaped on the server (handlers/web/render.py)
       log.appendChild(reply);
+      if (message.feedback) {
+        log.appendChild(voteForm(message.feedback));
+      }
+      if (message.choices.some(function (choice) { return choice.id.indexOf("handoff:") === 0; })) {
+        startPolling();
+      }
       if (message.choices.length) {
         var choiceForm = choicesForm(message.choices);
         log.appendChild(choiceForm);
@@ -93,6 +125,30 @@
         return {status: response.status, body: body};
       });
     });
+  }
+
+  function poll() {
+    if (document.hidden || busy || !sessionField.value) {
+      return;
+    }
+    fetch("/api/messages?session=" + encodeURIComponent(sessionField.value), {credentials: "omit"})
+      .then(function (response) {
+        if (response.status === 404) {
+          window.clearInterval(polling); // the session ended: nothing more can come
+          polling = null;
+        }
+        return response.ok ? response.json() : {messages: []};
+      }).then(function (body) {
+        showMessages(body.messages);
+      }).catch(function () {
+        // offline for a moment: the next poll tries again
+      });
+  }
+
+  function startPolling() {
+    if (!polling) {
+      polling = window.setInterval(poll, POLL_MS);
+    }
   }
 
   function send(payload, shownText) {
@@ -138,11 +194,25 @@
   });
 
   log.addEventListener("click", function (event) {
-    var button = event.target.closest("button[name=choice]");
+    var button = event.target.closest("button[name=choice], button[name=helpful]");
     if (!button) {
       return;
     }
     event.preventDefault();
-    send({choice: button.value}, button.textContent);
+    if (button.name === "choice") {
+      send({choice: button.value}, button.textContent);
+      return;
+    }
+    var vote = button.closest("form.vote");
+    send({feedback: vote.dataset.feedback, helpful: button.value === "yes"}, button.textContent);
+    vote.remove(); // one vote an answer
+  });
+
+  log.addEventListener("submit", function (event) {
+    if (event.target.classList.contains("check")) { // "see if staff have replied": ask now, no reload
+      event.preventDefault();
+      startPolling();
+      poll();
+    }
   });
 })();
