@@ -24,15 +24,19 @@ CANCEL_COMMANDS = ("cancel", "peru", "avbryt")
 ASK_PERSON_TYPED = ("människa",)
 
 
-def typed_command(text: str) -> str | None:
-    """"ask" or "cancel" when the message is one of those commands (/ihminen, /peru@botname, "/human please")."""
+def command_word(text: str) -> str | None:
+    """The command a message starts with, lower case and without "/" or "@botname" ("/Ihminen@x ok" → "ihminen")."""
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     word = first.partition("@")[0].lower()
-    if word[:1] != "/":
-        return None
-    if word[1:] in ASK_PERSON_COMMANDS + ASK_PERSON_TYPED:
+    return word[1:] if word[:1] == "/" and len(word) > 1 else None
+
+
+def typed_command(text: str) -> str | None:
+    """"ask" or "cancel" when the message is one of those commands (/ihminen, /peru@botname, "/human please")."""
+    word = command_word(text)
+    if word in ASK_PERSON_COMMANDS + ASK_PERSON_TYPED:
         return "ask"
-    return "cancel" if word[1:] in CANCEL_COMMANDS else None
+    return "cancel" if word in CANCEL_COMMANDS else None
 
 
 #: Sends a text to the staff group; returns the ids of the messages it became there (0: an id that got lost).

@@ -119,6 +119,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     # privacy notice and erasure (bot/conversation/privacy_notice.py, bot/conversation/erasure.py)
     "reset_counts": {"settings", "answers", "feedback", "cases", "waiting"},
     "privacy_notice": {"days"},
+    "privacy_notice_web": {"days", "minutes"},
     "privacy_no_handoff": {"url"},
     "privacy_controller": {"controller"},
     "privacy_contact": {"contact"},
@@ -165,6 +166,7 @@ REQUIRED_TEXTS = (
     "button_cancel_handoff",
     # privacy notice, erasure, the bot's description; municipality names in commands
     "command_privacy", "reset_counts", "reset_nothing", "privacy_notice", "privacy_handoff", "privacy_no_handoff",
+    "privacy_notice_web", "privacy_handoff_web",
     "privacy_controller", "privacy_contact", "privacy_controller_unknown", "privacy_contact_unknown",
     "privacy_policy_link", "privacy_pointer", "bot_description", "bot_short_description",
     "municipality_not_recognised", "municipality_usage",

@@ -39,7 +39,7 @@ from bot.conversation.handover import (
     OtherChats,
 )
 from bot.conversation.inbox import Inbox, waiting
-from bot.conversation.privacy_notice import bot_descriptions
+from bot.conversation.privacy_notice import PRIVACY_COMMANDS, bot_descriptions
 from bot.conversation.session import Conversations
 from bot.conversation.storage import IN_MEMORY, Storage
 from bot.engine.newcomer import warm_up
@@ -79,7 +79,7 @@ COMMANDS = (
     (("help", "apua", "hjalp"), commands.help_command, "command_help"),
     (("language", "kieli", "sprak"), commands.language_command, "command_language"),
     (("municipality", "kunta", "kommun"), commands.municipality_command, "command_municipality"),
-    (("privacy", "tietosuoja", "integritet"), commands.privacy, "command_privacy"),
+    (PRIVACY_COMMANDS, commands.privacy, "command_privacy"),
     (("reset", "unohda", "glom"), commands.reset, "command_reset"),
 )
 #: Swedish names typed with their own letters (Telegram command names are [a-z0-9_], so the menu has /glom):

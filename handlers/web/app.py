@@ -23,7 +23,7 @@ from bot.conversation.storage import IN_MEMORY, Storage
 from bot.engine import Engine
 from handlers.web import languages
 from handlers.web.dialogue import UnknownAnswer, UnknownChoice, WebChat
-from handlers.web.page import LABELS, chat_page
+from handlers.web.page import LABELS, chat_page, privacy_page
 from handlers.web.render import reply_json
 from handlers.web.reply import Reply
 from handlers.web.sessions import RateLimiter, SessionStore, WebSession
@@ -254,6 +254,14 @@ async def page_post(request: web.Request) -> web.Response:
     return shown(said=text, replies=await chat.ask(session, text))
 
 
+async def privacy(request: web.Request) -> web.Response:
+    """The privacy notice as a page of its own (linked from the chat), in `?lang=`, else the browser's language."""
+    chat = request.app[CHAT]
+    language = (languages.chosen(request.query.get("lang"))
+                or languages.from_accept_language(request.headers.get("Accept-Language")) or languages.DEFAULT)
+    return _html(privacy_page(chat.privacy(language), language))
+
+
 async def stylesheet(request: web.Request) -> web.Response:
     return web.Response(text=CHAT_CSS, content_type="text/css")
 
@@ -278,12 +286,12 @@ def _html(body: str, status: int = 200) -> web.Response:
 def make_app(core: Engine | Conversations, sessions: SessionStore | None = None,
              per_session: RateLimiter | None = None, per_address: RateLimiter | None = None,
              allowed_origins: Iterable[str] = (), handover: HandOver | None = None, staff: SendToStaff | None = None,
-             trusted_proxies: Iterable[str] = ()) -> web.Application:
+             trusted_proxies: Iterable[str] = (), config: Config | None = None) -> web.Application:
     """The web channel over the conversation layer (or, given an engine, over one of its own in memory, as for
     `tyonavi web` without a database); tests pass their own stores and limits."""
     conversations = core if isinstance(core, Conversations) else in_memory(core)
-    return build_app(WebChat(conversations, sessions, handover, staff), per_session, per_address, allowed_origins,
-                     trusted_proxies)
+    chat = WebChat(conversations, sessions, handover, staff, config)
+    return build_app(chat, per_session, per_address, allowed_origins, trusted_proxies)
 
 
 def in_memory(engine: Engine) -> Conversations:
@@ -304,6 +312,7 @@ def build_app(chat: WebChat, per_session: RateLimiter | None = None, per_address
     app.router.add_get("/api/messages", api_waiting)
     app.router.add_get("/", page)
     app.router.add_post("/", page_post)
+    app.router.add_get("/privacy", privacy)
     app.router.add_get("/chat.css", stylesheet)
     app.router.add_get("/static/chat.js", chat_script)
     app.router.add_get("/widget.js", widget_script)
@@ -317,7 +326,7 @@ def app_for(config: Config, core: Engine | Conversations, handover: HandOver | N
     app = make_app(core, per_session=RateLimiter(config.web_per_session_per_minute),
                    per_address=RateLimiter(config.web_per_address_per_minute),
                    allowed_origins=config.web_allowed_origins, handover=handover, staff=staff,
-                   trusted_proxies=config.web_trusted_proxies)
+                   trusted_proxies=config.web_trusted_proxies, config=config)
     return app, app[CHAT]
 
 

@@ -5,7 +5,9 @@ redaction, retention and hand-over; only what the page may send back next is kep
 from __future__ import annotations
 
 from bot.answer import Choice
-from bot.conversation.handover import HandOver, SendToStaff, typed_command
+from bot.config import Config, config_from_dict
+from bot.conversation.handover import HandOver, SendToStaff, command_word, typed_command
+from bot.conversation.privacy_notice import PRIVACY_COMMANDS, privacy_notice
 from bot.conversation.session import Answered, Conversations
 from bot.kb.model import KnowledgeBase
 from handlers.web.reply import Reply
@@ -29,8 +31,9 @@ class WebChat:
     bot/conversation/handover.py) and wait in the session until the page asks."""
 
     def __init__(self, conversations: Conversations, sessions: SessionStore | None = None,
-                 handover: HandOver | None = None, staff: SendToStaff | None = None):
+                 handover: HandOver | None = None, staff: SendToStaff | None = None, config: Config | None = None):
         self.conversations = conversations
+        self.config = config or config_from_dict({})
         self.sessions = sessions or SessionStore()
         self.sessions.on_forget = lambda session: conversations.forget(session.user_id)
         self.handover = handover
@@ -60,6 +63,9 @@ class WebChat:
     async def ask(self, session: WebSession, text: str) -> list[Reply]:
         """A message: to staff when the person asked for a person, else to the engine in the session's context."""
         replies = self.waiting(session)
+        if command_word(text) in PRIVACY_COMMANDS:
+            language = self.language(session)
+            return self._offer(session, [*replies, Reply(self.privacy(language), language)])
         command = typed_command(text)
         if command is not None:
             return self._offer(session, [*replies, *await self._handover(session, command)])
@@ -94,6 +100,11 @@ class WebChat:
         offered = (Choice(HANDOFF_ASK, self.kb.text("button_ask_person", language)),) \
             if not helpful and self.handover_on else ()
         return self._offer(session, [Reply(self.kb.text("feedback_thanks", language), language, choices=offered)])
+
+    def privacy(self, language: str) -> str:
+        """The web chat's privacy notice: its own storage, the config's controller, hand-over as it is here."""
+        return privacy_notice(self.kb, self.config, language, web_minutes=round(self.sessions.idle_seconds / 60),
+                              handoff=self.handover_on)
 
     async def _handover(self, session: WebSession, command: str) -> list[Reply]:
         """Ask for a person (the next message goes to staff; a button cancels) or cancel that. Without hand-over

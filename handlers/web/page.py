@@ -17,21 +17,24 @@ LABELS = {
            "unknown_choice": "Tätä valintaa ei enää voi käyttää. Kirjoita kysymyksesi uudelleen.",
            "slow_down": "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.",
            "failed": "Viesti ei mennyt perille. Yritä uudelleen.", "language": "Kieli",
-           "vote": "Auttoiko vastaus?", "check_replies": "Katso, onko henkilökunta vastannut"},
+           "vote": "Auttoiko vastaus?", "check_replies": "Katso, onko henkilökunta vastannut",
+           "privacy": "Tietosuoja", "back": "Takaisin keskusteluun"},
     "sv": {"title": "TyöNavi – chatt", "heading": "TyöNavi", "message": "Ditt meddelande", "send": "Skicka",
            "you": "Du", "bot": "TyöNavi", "choices": "Välj", "conversation": "Samtal",
            "too_long": "Meddelandet är för långt (högst {limit} tecken).",
            "unknown_choice": "Det här valet gäller inte längre. Skriv din fråga på nytt.",
            "slow_down": "För många meddelanden på kort tid. Vänta en stund och försök igen.",
            "failed": "Meddelandet gick inte fram. Försök igen.", "language": "Språk",
-           "vote": "Hjälpte svaret?", "check_replies": "Se om personalen har svarat"},
+           "vote": "Hjälpte svaret?", "check_replies": "Se om personalen har svarat",
+           "privacy": "Integritet", "back": "Tillbaka till chatten"},
     "en": {"title": "TyöNavi – chat", "heading": "TyöNavi", "message": "Your message", "send": "Send",
            "you": "You", "bot": "TyöNavi", "choices": "Choose", "conversation": "Conversation",
            "too_long": "The message is too long (at most {limit} characters).",
            "unknown_choice": "That choice no longer applies. Please write your question again.",
            "slow_down": "Too many messages in a short time. Please wait a moment and try again.",
            "failed": "The message did not get through. Please try again.", "language": "Language",
-           "vote": "Did the answer help?", "check_replies": "See if staff have replied"},
+           "vote": "Did the answer help?", "check_replies": "See if staff have replied",
+           "privacy": "Privacy", "back": "Back to the chat"},
 }
 
 #: How often the page with JavaScript asks for staff replies once a question went to a person.
@@ -98,6 +101,33 @@ def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | 
 <input type="text" id="text" name="text" maxlength="1000" autocomplete="off" required autofocus>
 <button type="submit">{escape(labels["send"])}</button>
 </form>
+</main>
+<footer><a href="/privacy?lang={escape(language)}" target="_blank" rel="noopener">{escape(labels["privacy"])}</a>
+</footer>
+</body>
+</html>
+"""
+
+
+def privacy_page(notice: str, language: str) -> str:
+    """The privacy notice on a page of its own: its first line the heading, the rest paragraphs, all escaped."""
+    labels = LABELS.get(language, LABELS["fi"])
+    heading, _, body = notice.partition("\n\n")
+    paragraphs = "".join(f"<p>{'<br>'.join(escape(line) for line in part.splitlines())}</p>"
+                         for part in body.split("\n\n") if part.strip())
+    return f"""<!DOCTYPE html>
+<html lang="{escape(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(labels["privacy"])} – TyöNavi</title>
+<link rel="stylesheet" href="/chat.css">
+</head>
+<body>
+<main>
+<h1>{escape(heading)}</h1>
+{paragraphs}
+<p><a href="/?lang={escape(language)}">{escape(labels["back"])}</a></p>
 </main>
 </body>
 </html>

@@ -70,7 +70,7 @@ class SessionStore:
                  on_forget: Callable[[WebSession], None] = lambda _session: None):
         self._sessions: OrderedDict[str, WebSession] = OrderedDict()
         self._by_user: dict[int, str] = {}
-        self._idle = idle_seconds
+        self.idle_seconds = idle_seconds
         self._max = max_sessions
         self._clock = clock
         self.on_forget = on_forget
@@ -108,7 +108,7 @@ class SessionStore:
         self.on_forget(session)
 
     def _expire(self) -> None:
-        limit = self._clock() - self._idle
+        limit = self._clock() - self.idle_seconds
         while self._sessions:
             oldest_id, oldest = next(iter(self._sessions.items()))
             if oldest.last_used >= limit:
