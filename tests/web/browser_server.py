@@ -4,14 +4,36 @@ the test's own thread free of an event loop)."""
 from __future__ import annotations
 
 import asyncio
+import importlib.util
+import os
 import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from aiohttp import web
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+#: CI (the environment variable CI set, as for `bash .ci/run`) installs the browser, so its tests never skip there.
+IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def missing_for_browser_tests(*modules: str) -> str | None:
+    """Why the browser tests cannot run here (no Chromium, or one of `modules` not installed), or None if they can."""
+    if CHROMIUM is None:
+        return ("chromium is not installed: the web chat's browser tests need Debian's chromium "
+                "(bash .ci/run installs it)")
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            return f"{module} is not installed: .venv/bin/pip install -r requirements-dev.lock"
+    return None
+
+
+def skip_where_missing(missing: str | None) -> pytest.MarkDecorator:
+    """Skip, with the reason, where something the browser tests need is missing; but not in CI, where the tests run
+    and fail, so a browser that could not be installed is never a quiet pass."""
+    return pytest.mark.skipif(missing is not None and not IN_CI, reason=missing or "")
 
 
 @contextmanager
