@@ -1,8 +1,9 @@
-"""The web chat's accessibility (WCAG 2.1 AA) in real headless Chromium: axe-core finds nothing serious or critical on
-the page in each language, after answers with choices and with a service point, and without JavaScript; the page
-reflows at 320 CSS px and at 200 % zoom; everything works from the keyboard with a visible focus; the conversation is
-an aria-live region and every control has a name. Skipped, with the reason, only where Chromium or axe is missing,
-and never in CI (CI set): there a missing one fails the tests."""
+"""The web chat's accessibility (WCAG 2.1 AA) in real headless Chromium, on the page as a deployed chat serves it
+(👍/👎 and hand-over on): axe-core finds nothing serious or critical on the page in each language, after answers with
+choices, with a service point and with "ask a person", on the privacy page, and without JavaScript; the page reflows
+at 320 CSS px and at 200 % zoom; everything works from the keyboard with a visible focus; the conversation is an
+aria-live region and every control has a name. Skipped, with the reason, only where Chromium or axe is missing, and
+never in CI (CI set): there a missing one fails the tests."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import re
 
 import pytest
 from browser_server import CHROMIUM, missing_for_browser_tests, served, skip_where_missing
-
-from handlers.web.app import make_app
+from handover_app import handover_app
 
 MISSING = missing_for_browser_tests("axe_playwright_python")
 pytestmark = skip_where_missing(MISSING)
@@ -44,8 +44,9 @@ def axe():
 
 
 @pytest.fixture
-def chat(engine):
-    with served(make_app(engine)) as origin:
+def chat(engine, tmp_path):
+    """The chat with analytics and hand-over, as beside Telegram or `tyonavi web --config`: every element shows."""
+    with served(handover_app(engine, tmp_path / "tyonavi.sqlite").app) as origin:
         yield origin
 
 
@@ -122,7 +123,22 @@ def test_axe_finds_nothing_serious_after_choices_and_a_service_point(pages, axe,
     assert_nothing_serious(axe, page, "the answer with municipality buttons")
     send(page, "asun kuhmossa")
     page.locator("#log .bot", has_text="Kainuuntie 82").wait_for()
-    assert_nothing_serious(axe, page, "the answer with a service point")
+    page.locator("#log form.vote button").first.wait_for()
+    assert_nothing_serious(axe, page, "the answer with a service point and 👍/👎")
+    page.locator("#log form.vote button[value=no]").last.click()
+    page.locator("#log button[name=choice]", has_text="Kysy ihmiseltä").wait_for()
+    assert_nothing_serious(axe, page, "the offer to ask a person")
+
+
+def test_axe_finds_nothing_serious_on_the_privacy_page(pages, axe, chat):
+    page = pages.open()
+    page.goto(chat + "/")
+    with page.expect_popup() as popup:
+        page.get_by_role("link", name="Tietosuoja").click()
+    notice = popup.value
+    notice.wait_for_load_state()
+    assert_nothing_serious(axe, notice, "the privacy page")
+    assert notice.get_by_role("link", name="Takaisin keskusteluun").is_visible()
 
 
 def test_axe_finds_nothing_serious_without_javascript(pages, axe, chat):
@@ -136,6 +152,10 @@ def test_axe_finds_nothing_serious_without_javascript(pages, axe, chat):
         page.get_by_role("button", name="Kuhmo").press("Enter")  # a choice from the keyboard, without JavaScript
     assert "Kainuuntie 82" in page.locator("#log").inner_text()
     assert_nothing_serious(axe, page, "the answer page without JavaScript")
+    with page.expect_navigation():
+        page.locator("#log form.vote button[value=no]").click()
+    assert page.get_by_role("button", name="Kysy ihmiseltä").is_visible()
+    assert_nothing_serious(axe, page, "the offer to ask a person without JavaScript")
     page.evaluate("document.getElementById('text').removeAttribute('maxlength')")  # as an old browser might send
     page.locator("#text").fill(TOO_LONG)
     with page.expect_navigation():
@@ -189,11 +209,14 @@ def test_the_page_reflows_on_a_phone_and_at_200_percent_zoom(pages, chat, width,
     answer = page.locator("#log .bot", has_text="Kainuuntie 82")
     answer.wait_for()
     assert_shown_whole(page, answer, "the answer")
+    for vote in page.locator("#log form.vote button").all():
+        assert_shown_whole(page, vote, f"the vote {vote.inner_text()}")
     assert horizontal_overflow(page) == []
 
+    answers = page.locator("#log .bot").count()
     send(page, LONG_ADDRESS)  # echoed back in the conversation: it must wrap
     page.locator("#log .you", has_text="kieli=fi").wait_for()
-    page.locator("#log .bot").nth(3).wait_for()
+    page.locator("#log .bot").nth(answers).wait_for()  # and answered
     assert horizontal_overflow(page) == []
     assert_shown_whole(page, page.get_by_role("button", name="Lähetä"), "the send button after the answers")
 
@@ -224,23 +247,45 @@ def assert_focus_visible(outline: dict) -> None:
     assert contrast_on_white(outline["color"]) >= 3, f"focus outline too faint: {outline}"
 
 
+def tab_cycle(page) -> list[dict]:
+    """Tab once round the page from the focused element: each control reached, with its outline as drawn."""
+    start = focus_outline(page)
+    cycle = [start]
+    for _ in range(40):  # Tab past the last control comes back to the first
+        page.keyboard.press("Tab")
+        outline = focus_outline(page)
+        if outline["name"] == start["name"]:
+            return cycle
+        if outline["tag"] != "body":  # the document itself, between the last control and the first
+            cycle.append(outline)
+    raise AssertionError(f"Tab never came back to {start['name']}: {[o['name'] for o in cycle]}")
+
+
+def in_reading_order(cycle: list[dict], order: list[str]) -> list[str]:
+    """The names of `order` as Tab reached them, the cycle turned to start at the first of them."""
+    names = [outline["name"] for outline in cycle]
+    turned = names[names.index(order[0]):] + names[:names.index(order[0])]
+    return [name for name in turned if name in order]
+
+
 def test_the_keyboard_reaches_everything_in_order_with_a_visible_focus(pages, chat):
     page = pages.open()
     page.goto(chat + "/")
-    start = focus_outline(page)
-    assert start["name"] == "text"  # the field has the focus at once: type and press Enter
-    cycle = [start]
-    for _ in range(30):  # once round the page: Tab past the last control comes back to the first
-        page.keyboard.press("Tab")
-        outline = focus_outline(page)
-        if outline["name"] == "text":
-            break
-        if outline["tag"] != "body":  # the document itself, between the last control and the first
-            cycle.append(outline)
-    names = [outline["name"] for outline in cycle]
-    order = ["Suomi", "Svenska", "English", "text", "Lähetä"]
-    from_languages = names[names.index("Suomi"):] + names[:names.index("Suomi")]
-    assert [name for name in from_languages if name in order] == order, names  # reading order, field before send
+    assert focus_outline(page)["name"] == "text"  # the field has the focus at once: type and press Enter
+    cycle = tab_cycle(page)
+    order = ["Suomi", "Svenska", "English", "text", "Lähetä", "Tietosuoja"]
+    assert in_reading_order(cycle, order) == order, [outline["name"] for outline in cycle]
+    for outline in cycle:
+        assert_focus_visible(outline)
+
+    page.keyboard.type("asun kuhmossa")
+    page.keyboard.press("Enter")
+    page.locator("#log form.vote button").first.wait_for()
+    assert focus_outline(page)["name"] == "text"  # back in the field for the next question
+    votes = page.locator("#log form.vote button").all_inner_texts()
+    cycle = tab_cycle(page)
+    order = ["Suomi", "Svenska", "English", *votes, "text", "Lähetä", "Tietosuoja"]
+    assert in_reading_order(cycle, order) == order, [outline["name"] for outline in cycle]
     for outline in cycle:
         assert_focus_visible(outline)
 
@@ -281,6 +326,17 @@ def test_every_control_has_an_accessible_name(pages, chat):
     page.goto(chat + "/")
     send(page, "mistä haen starttirahaa")
     page.locator("#log button[name=choice]").first.wait_for()
+    snapshot = assert_every_control_named(page)
+    assert '- textbox "Viestisi"' in snapshot and '- button "Kuhmo"' in snapshot
+    assert re.search(r'^\s*- region "Keskustelu"', snapshot, re.MULTILINE), snapshot
+    page.get_by_role("button", name="Kuhmo").click()
+    page.locator("#log form.vote button").first.wait_for()
+    snapshot = assert_every_control_named(page)
+    assert re.search(r'^\s*- group "Auttoiko vastaus\?"', snapshot, re.MULTILINE), snapshot  # what 👍/👎 answer
+
+
+def assert_every_control_named(page) -> str:
+    """Every visible control is in the accessibility tree with a role and a name; returns the ARIA snapshot."""
     snapshot = page.locator("body").aria_snapshot()
     controls = re.findall(rf"^\s*- ({'|'.join(CONTROL_ROLES)})\b(.*)$", snapshot, re.MULTILINE)
     unnamed = [f"{role}{rest}" for role, rest in controls if not re.match(r'\s*"[^"]+"', rest)]
@@ -288,6 +344,5 @@ def test_every_control_has_an_accessible_name(pages, chat):
     shown = page.locator("button:visible, input:not([type=hidden]):visible, select:visible, textarea:visible, "
                          "a[href]:visible").count()
     assert len(controls) >= shown, snapshot  # every control is in the accessibility tree
-    assert '- textbox "Viestisi"' in snapshot and '- button "Kuhmo"' in snapshot
-    assert re.search(r'^\s*- region "Keskustelu"', snapshot, re.MULTILINE), snapshot
+    return snapshot
 
