@@ -82,6 +82,8 @@ class PlaceIndex:
         self.stems: dict[str, Target] = {}
         self.demonyms: dict[str, Target] = {}
         self.oblique: dict[str, Target] = {}
+        #: two-word names by their first word and the second's oblique stem: Ala-Vuoki|n → "ala vuokissa"
+        self.pair_oblique: dict[tuple[str, str], Target] = {}
         self.short_oblique: dict[str, Target] = {}
         self.postal_codes: dict[str, Target] = {}
         self.vocabulary = vocabulary
@@ -159,6 +161,9 @@ class PlaceIndex:
             if len(tokens) == 1 and is_genitive and len(key) > MIN_STEM + 1:
                 # the genitive without its -n is the stem the other cases hang on: Hossa|n → Hossa|ssa
                 self.oblique.setdefault(key[:-1], target)
+            elif len(tokens) == 2 and len(tokens[1]) > MIN_STEM + 1:
+                # the genitive's stem (Ala-Vuoki|n → vuokissa) and the name itself (Yli-Vuokki → vuokkiin)
+                self.pair_oblique.setdefault((tokens[0], tokens[1][:-1] if is_genitive else tokens[1]), target)
             elif len(tokens) == 1 and is_genitive and len(key) == MIN_STEM + 1:
                 # short stems (Oulu|n, Kemi|n) only with a case ending: "oulusa", but not "kemikaali"
                 self.short_oblique.setdefault(key[:-1], target)
@@ -191,10 +196,24 @@ class PlaceIndex:
                     hits.append(PlaceHit(self.exact[pair], i, "exact"))
                     skip = i + 1
                     continue
+                inflected = self._pair_inflected(token, folded[i + 1])
+                if inflected:
+                    hits.append(PlaceHit(inflected, i, "stem"))
+                    skip = i + 1
+                    continue
             hit = self._find_token(token, message.stems_fi[i], i, message.tokens[i])
             if hit:
                 hits.append(hit)
         return hits
+
+    def _pair_inflected(self, first: str, second: str) -> Target | None:
+        """A two-word name in a case: the first word as written, the second its oblique stem and a short ending
+        ("ala vuokissa", "ylä vieksiin")."""
+        for end in range(len(second) - 1, max(len(second) - MAX_ENDING, MIN_STEM) - 1, -1):
+            target = self.pair_oblique.get((first, second[:end]))
+            if target:
+                return target
+        return None
 
     def _find_token(self, token: str, stem: str, i: int, written: str = "") -> PlaceHit | None:
         if token in self.exact and not (_MARKS & set(written) and written not in self.written.get(token, ())):

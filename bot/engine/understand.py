@@ -46,8 +46,14 @@ _OTHER_ELLIPSIS = re.compile(
     r"(?!\s*(?:%|€|euroa?|km|vuotta|years ago))")
 #: "syntynyt 2003", "vuosimallia 2003", "born in 2001", "född 2004": the writer's own age from the year of birth
 _BIRTH_YEAR = re.compile(
-    r"\b(?:syntynyt|synt|syntyny|syntymävuosi|vuosimallia|vuosimalli|born(?: in)?|född(?: år)?)\s+((?:19|20)\d\d)\b")
-_OWN_AGE_WORDS = frozenset({"olen", "oon", "mä", "ma", "mie", "i'm", "im", "i", "täytin", "age", "ikä"})
+    r"\b(?:syntynyt|synt|syntyny|syntymävuosi|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|born(?: in)?|född(?: år)?)"
+    r"\s+((?:19|20)\d\d)\b")
+#: the same year in two digits: "vuosikertaa -99", "vuosimallia 03", "syntynyt '01"
+_BIRTH_YEAR_SHORT = re.compile(
+    r"\b(?:syntynyt|synt|syntyny|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|född)\s+[-'’]?(\d\d)\b(?!\s*(?:v\b|vuot))")
+#: a number of years after these words is how long, not how old: "olin nokialla töissä 15v"
+_DURATION_WORDS = frozenset({"töissä", "työssä", "hommissa", "duunissa", "firmassa", "yrittäjänä", "talossa", "alalla"})
+_OWN_AGE_WORDS = frozenset({"olen", "oon", "mä", "ma", "mie", "i'm", "im", "i", "täytin", "age", "ikä", "ikää"})
 _THIRD_PERSON_AGE_WORDS = frozenset({"on", "is", "täytti", "är", "fyllde", "turned"})
 _OWN_PRONOUNS = frozenset({"minä", "mä", "ma", "mie", "jag", "i"})
 _OTHER_PERSON_WORDS = frozenset({
@@ -195,7 +201,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         evidence.append(Evidence(str(age), f"age: {age}" + (" (someone else)" if residence.someone_else else ""),
                                  1.0, "number"))
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
-    smalltalk = _best(by_kind["smalltalk"])
+    # a greeting or thanks around an off-topic question is politeness: the question is what is asked
+    smalltalk = _best(by_kind["smalltalk"], ["offtopic"])
     # has_job and reform only mark the message; what it asks about is read from the other groups
     asked_where = {p for h in by_kind["asks"] if h.phrase.key not in ("has_job", "reform") for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
@@ -495,11 +502,18 @@ def _age(message: Message, about_other: bool = False) -> int | None:
     unknown: list[int] = []
     for match in _AGE.finditer(text):
         age = int(match.group(1) or match.group(2) or match.group(3))
+        before = text[:match.start()].split()
+        if match.group(2) and before and before[-1] in _DURATION_WORDS:
+            continue  # "töissä 15v": years at work
         whose = "other" if match.group(3) else _whose(text[:match.start()], match.group(0))
         {"own": own, "other": other, "unknown": unknown}[whose].append(age)
     own += [int(m.group(1)) for m in _OWN_ELLIPSIS.finditer(text)]
     own += [date.today().year - int(m.group(1)) for m in _BIRTH_YEAR.finditer(text)
             if 0 < date.today().year - int(m.group(1)) < 100]
+    century = date.today().year // 100 * 100
+    for m in _BIRTH_YEAR_SHORT.finditer(text):
+        year = century + int(m.group(1))
+        own.append(date.today().year - (year if year <= date.today().year else year - 100))
     other += [int(m.group(1)) for m in _OTHER_ELLIPSIS.finditer(text)]
     if about_other and other:
         return other[0]
