@@ -78,7 +78,8 @@ def _owners(message: Message, hits: list[PlaceHit],
             cues: dict[str, list[PhraseHit]]) -> dict[int, dict[str, PhraseHit]]:
     """Each cue goes to the nearest place in its clause: "asun Helsingissä, mökki Sotkamossa" and
     "Helsingissä asun mut mökki on Sotkamossa" both make Helsinki home. A cue before a place reaches
-    CUE_REACH_BACK words, one after it CUE_REACH_AHEAD ("Sotkamossa asun"); on a tie the place after wins."""
+    CUE_REACH_BACK words, one after it CUE_REACH_AHEAD ("Sotkamossa asun"); on a tie the place after wins, and a
+    move or plan cue takes a place after it first."""
     owned: dict[int, dict[str, PhraseHit]] = {}
     clause = [_clause_start(message, i) for i in range(len(message.tokens))]
     for role, found in cues.items():
@@ -93,7 +94,9 @@ def _owners(message: Message, hits: list[PlaceHit],
                 if last < p and p - last <= CUE_REACH_BACK:
                     key = (p - last, 0)
                 elif first > p and first - p <= CUE_REACH_AHEAD:
-                    key = (first - p, 1)
+                    # a move's place comes after its verb ("asun vielä Kuhmossa mutta muutan ensi kuussa
+                    # Kajaaniin"): one before it only when none follows
+                    key = (first - p + (CUE_REACH_BACK if role in ("move", "plan") else 0), 1)
                 else:
                     continue
                 if best is None or key < best:

@@ -207,7 +207,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     asked_where = {p for h in by_kind["asks"] if h.phrase.key not in ("has_job", "reform") for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
-    about_work = _about_work(message, kb.language_cues.get("work_stems", frozenset()))
+    about_work = _about_work(message, kb.language_cues.get("work_stems", frozenset()),
+                             tuple(kb.language_cues.get("not_work", ())))
     if smalltalk == "offtopic" and role is None and not point and only_where:
         topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
     if smalltalk == "offtopic" and about_work:
@@ -281,8 +282,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
         organisation_confidence = round(max(0.0, 1.0 - (0.0 if exact else 0.2) - UNEXPLAINED_PENALTY / 2 * max(
             0, len(unexplained) - UNEXPLAINED_FREE)), 2)
-    employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where,
-                                       {p for h in by_kind["organisation"] for p in h.positions})
+    # the word right after an organisation's name is theirs: "Kelan palvelupiste", "Migrin toimisto"
+    theirs = {p + step for h in by_kind["organisation"] for p in h.positions for step in (0, 1)}
+    employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
+                                       municipality)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -291,14 +294,19 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 
 
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
-                     topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int]) -> bool:
+                     topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
+                     municipality: str | None = None) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
     seeker's or employer's own words; a foreign-language client or a young person (International Info and
     Ohjaamo advise them on whatever they ask); a topic word of ours that is more than "where is it" or "who
     helps" ("missä on Kelan toimisto" asks where Kela is) and more than the organisation's own word
     ("asumistuki") - unless it is one of our specific topics that shares it ("työmarkkinatuki":
-    unemployment_benefit says who pays and that the payer needs the job seeker's registration)."""
-    if role in ("jobseeker", "employer") or {"foreign_language", "youth"} & set(audiences):
+    unemployment_benefit says who pays and that the payer needs the job seeker's registration). Youth counts
+    only where a youth point of its own serves the municipality (Ohjaamo in Kajaani): elsewhere the home point
+    does not advise a 16-year-old on upper secondary school."""
+    if role in ("jobseeker", "employer") or "foreign_language" in audiences:
+        return True
+    if "youth" in audiences and _youth_point(kb, municipality):
         return True
     if audiences and not organisations:
         return True
@@ -306,6 +314,13 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     return any(not not_ours.issuperset(h.positions) or (h.phrase.key != kb.routing.default_topic
                                                         and not asked_where.issuperset(h.positions))
                for h in topic_hits)
+
+
+def _youth_point(kb: KnowledgeBase, municipality: str | None) -> bool:
+    """True when routing.yaml gives the municipality's young people a point of their own (not just `own`)."""
+    route = kb.routing.audiences.get("youth")
+    points = route.points.get(municipality or "", ()) if route else ()
+    return bool(points) and points[0] != "own"
 
 
 def _organisations(hits: list[PhraseHit], evidence: list[Evidence]) -> tuple[str, ...]:
@@ -343,16 +358,30 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
     return ""
 
 
-def _about_work(message: Message, stems: frozenset[str]) -> bool:
-    """A word about work anywhere, also inside a compound ("osa-aikatyötä", "kesätyöpaikka")."""
-    return any(stem in token for token in message.folded for stem in stems)
+def _about_work(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> bool:
+    """A word about work anywhere, also inside a compound ("osa-aikatyötä", "kesätyöpaikka"); not a thing that only
+    begins like work ("työmatkapyörä", language.yaml `not_work`)."""
+    return any(stem in token for token in message.folded if not token.startswith(things) for stem in stems)
 
 
 def _strangeness(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> int:
     """How many unexplained words are not a typo or dialect form of a word we know ("tyättömänä", "wrok");
     keyboard mash ("qwertyuiop") counts twice."""
-    strange = [w for w in words if familiar is None or familiar.find(fold(w)) is None]
+    strange = [w for w in words if not _familiar(w, familiar)]
     return sum(1 if looks_like_words(w) else 2 for w in strange)
+
+
+#: Short words are close to many ("paras" and "pääs" are 89 % alike): a word this short or shorter must be closer
+#: to count as a typo of a word we know.
+SHORT_WORD = 5
+SHORT_WORD_CUTOFF = 90.0
+
+
+def _familiar(word: str, familiar: FuzzyVocabulary | None) -> bool:
+    if familiar is None:
+        return False
+    found = familiar.find(fold(word))
+    return found is not None and (len(word) > SHORT_WORD or found[1] >= SHORT_WORD_CUTOFF)
 
 
 def _unexplained(message: Message, covered: set[int], known: frozenset[str]) -> tuple[str, ...]:

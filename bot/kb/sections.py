@@ -630,13 +630,15 @@ def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, d
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
-    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "benefit_words", "benefit_endings"})
+    root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "not_work", "benefit_words",
+                     "benefit_endings"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
     # words of any language that carry no need of their own: not counted as unexplained (engine/understand)
     cues["neutral"] = frozenset(w.lower() for w in root.strings("neutral"))
     cues["work_stems"] = frozenset(w.lower() for w in root.strings("work_stems"))
+    cues["not_work"] = frozenset(w.lower() for w in root.strings("not_work"))
     cues["benefit_words"] = frozenset(w.lower() for w in root.strings("benefit_words"))
     cues["benefit_endings"] = frozenset(w.lower() for w in root.strings("benefit_endings"))
     return cues
