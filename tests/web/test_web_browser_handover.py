@@ -3,15 +3,13 @@ and the staff reply appearing in the page by itself (the page asks for it)."""
 
 from __future__ import annotations
 
-import pytest
-from browser_server import CHROMIUM, served
+from browser_server import missing_for_browser_tests, served, skip_where_missing
 from handover_app import handover_app
 from test_web_browser import browser, page  # noqa: F401 (fixtures)
 
 import handlers.web.page
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: the web chat's browser tests "
-                                                        "need Debian's chromium (bash .ci/run installs it)")
+pytestmark = skip_where_missing(missing_for_browser_tests())  # never skipped under CI: they fail there instead
 
 
 def test_thumbs_down_then_ask_a_person_and_the_staff_reply_appears(page, engine, tmp_path, monkeypatch):  # noqa: F811
