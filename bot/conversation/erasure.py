@@ -23,6 +23,10 @@ from bot.kb.model import KnowledgeBase
 
 logger = logging.getLogger("tyonavi.erasure")
 
+#: The erasure command in English, Finnish and Swedish, in every channel; "glöm" is typed (no Telegram command).
+RESET_COMMANDS = ("reset", "unohda", "glom")
+RESET_TYPED = ("glöm",)
+
 
 @dataclass(frozen=True, slots=True)
 class Erased:

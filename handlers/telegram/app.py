@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from bot.config import Config, ConfigError, hash_key_from_environment, load_config, token_from_environment
 from bot.conversation.analytics import AnalyticsStore
+from bot.conversation.erasure import RESET_COMMANDS, RESET_TYPED
 from bot.conversation.flood import DROP, NOTIFY, FloodGate
 from bot.conversation.handoff import HandoffCases, open_cases
 from bot.conversation.handover import (
@@ -80,12 +81,12 @@ COMMANDS = (
     (("language", "kieli", "sprak"), commands.language_command, "command_language"),
     (("municipality", "kunta", "kommun"), commands.municipality_command, "command_municipality"),
     (PRIVACY_COMMANDS, commands.privacy, "command_privacy"),
-    (("reset", "unohda", "glom"), commands.reset, "command_reset"),
+    (RESET_COMMANDS, commands.reset, "command_reset"),
 )
 #: Swedish names typed with their own letters (Telegram command names are [a-z0-9_], so the menu has /glom):
 #: matched as text.
 TYPED_COMMANDS = (
-    ("glöm", commands.reset),
+    *((word, commands.reset) for word in RESET_TYPED),
     ("språk", commands.language_command),
     ("hjälp", commands.help_command),
 )

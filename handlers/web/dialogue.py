@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.answer import Choice
 from bot.config import Config, config_from_dict
+from bot.conversation.erasure import RESET_COMMANDS, RESET_TYPED, erase_person, erased_text
 from bot.conversation.handover import HandOver, SendToStaff, command_word, typed_command
 from bot.conversation.privacy_notice import PRIVACY_COMMANDS, privacy_notice
 from bot.conversation.session import Answered, Conversations
@@ -63,6 +64,11 @@ class WebChat:
     async def ask(self, session: WebSession, text: str) -> list[Reply]:
         """A message: to staff when the person asked for a person, else to the engine in the session's context."""
         replies = self.waiting(session)
+        if command_word(text) == "start":  # "start again with /start", as texts on every channel say
+            language = self.language(session)
+            return self._offer(session, [*replies, Reply(self.kb.text("greeting", language), language)])
+        if command_word(text) in RESET_COMMANDS + RESET_TYPED:
+            return self._offer(session, [*replies, await self._erase(session)])
         if command_word(text) in PRIVACY_COMMANDS:
             language = self.language(session)
             return self._offer(session, [*replies, Reply(self.privacy(language), language)])
@@ -100,6 +106,20 @@ class WebChat:
         offered = (Choice(HANDOFF_ASK, self.kb.text("button_ask_person", language)),) \
             if not helpful and self.handover_on else ()
         return self._offer(session, [Reply(self.kb.text("feedback_thanks", language), language, choices=offered)])
+
+    async def _erase(self, session: WebSession) -> Reply:
+        """/unohda, /glom, /reset: the session's settings, its analytics rows and votes and an open case go (staff
+        are told of a case they had seen), as on Telegram; the conversation starts afresh in the same page."""
+        language = self.language(session)
+        cases = self.handover.cases if self.handover is not None else None
+        case = cases.of_person(session.user_id) if cases is not None else None
+        erased = erase_person(session.user_id, self.conversations.storage, self.conversations.analytics, cases)
+        if case is not None and self.handover is not None and self.staff is not None:
+            await self.handover.close_for_person(self.kb, case, self.staff)
+        session.votable.clear()
+        session.last_answer = None
+        self.conversations.set_language(session.user_id, language, chosen=False)  # the page stays in its language
+        return Reply(erased_text(self.kb, erased, language), language)
 
     def privacy(self, language: str) -> str:
         """The web chat's privacy notice: its own storage, the config's controller, hand-over as it is here."""

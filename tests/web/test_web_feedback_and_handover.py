@@ -193,3 +193,25 @@ class FakeTransport:
 
     def is_closing(self) -> bool:
         return False
+
+
+async def test_unohda_erases_the_sessions_settings_answers_votes_and_case_and_tells_staff(setup):
+    client = setup.client
+    first = await post(client, session=None, text="asun kuhmossa")
+    session = first["session"]
+    await post(client, session=session, feedback=first["messages"][0]["feedback"], helpful=False)
+    await post(client, session=session, choice="handoff:ask")
+    await post(client, session=session, text=QUESTION)
+    user_id = setup.chat.sessions.get(session).user_id
+    erased = await post(client, session=session, text="/unohda")
+    [said] = erased["messages"]
+    assert "Kaikki sinusta tallennettu on poistettu" in said["text"]
+    assert "kysymyksesi tilastoissa: 1" in said["text"] and "palautteesi (👍/👎): 1" in said["text"]
+    assert "avoin asiasi henkilökunnalle: 1" in said["text"]
+    assert list(setup.analytics.db["analytics_answers"].rows) == []
+    assert list(setup.analytics.db["analytics_feedback"].rows) == []
+    assert setup.cases.of_person(user_id) is None
+    assert "Kysyjä sulki asian" in setup.staff.messages[-1]  # staff had seen it: they are told
+    assert setup.chat.conversations.storage.get(user_id).municipality is None
+    again = await post(client, session=session, text="/start")
+    assert again["messages"][0]["text"].startswith("Hei! Olen TyöNavi")
