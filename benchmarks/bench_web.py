@@ -2,7 +2,7 @@
 
 Run by hand (not a test):
 
-    python benchmarks/bench_web.py              # warm-up, 3 throughput runs of 3,000 messages, 20 s at 200/s
+    python benchmarks/bench_web.py              # 3 throughput runs of 3,000 messages, 3 runs of 20 s at 200/s
     python benchmarks/bench_web.py --quick      # a few seconds' smoke run
     python benchmarks/bench_web.py --profile    # also a run with the server under cProfile: its top functions
     python benchmarks/bench_web.py --write      # also put the Web channel section into benchmarks/results.md
@@ -481,7 +481,7 @@ class Latency:
     cpu_s: float
     client_cpu_s: float
     wall_s: float
-    others_s: float  # CPU time other processes took on the server's core: they delay its answers
+    others_s: float  # busy time on the server's core that was not the server's: other processes, interrupts
     steal_s: float  # time the hypervisor gave the server's core to another machine
 
     def share(self, seconds: float) -> str:
@@ -644,11 +644,12 @@ def table(results: Results, questions: dict[str, list[str]], args: argparse.Name
         f"| Latency p50 / p95 / p99 / max{chosen} | {tally.percentile_ms(50):.1f} / "
         f"{tally.percentile_ms(95):.1f} / **{p99:.1f}** / {max(tally.latencies, default=0) * 1000:.1f} ms; p99 "
         f"{verdict(p99 <= GOAL_P99_MS)} (≤ {GOAL_P99_MS:.0f} ms) |",
-        f"| The server's core in that run: the server / other processes / steal (hypervisor) | "
+        f"| The server's core in that run: the server / everything else (other processes, interrupts) / steal "
+        f"(hypervisor) | "
         f"{latency.share(latency.cpu_s)} / {latency.share(latency.others_s)} / {latency.share(latency.steal_s)} |",
     ]
     if len(results.latencies) > 1:
-        lines.append("| All latency runs: p99 (other processes + steal on the server's core) | "
+        lines.append("| All latency runs: p99 (everything else + steal on the server's core) | "
                      + " · ".join(f"{r.run.tally.percentile_ms(99):.1f} ms ({r.share(r.others_s + r.steal_s)})"
                                   for r in results.latencies) + " |")
     lines += [
@@ -662,7 +663,7 @@ def table(results: Results, questions: dict[str, list[str]], args: argparse.Name
         f"{served_code(args.git)}; config: SQLite file in a temporary directory, "
         "web.per_session_per_minute and web.per_address_per_minute 0, logging WARNING) driven only through "
         "`POST /api/chat` on 127.0.0.1 by aiohttp's client with keep-alive connections. CPU: utime + stime of "
-        "the server process from /proc/<pid>/stat over the measured messages; other processes: the core's busy "
+        "the server process from /proc/<pid>/stat over the measured messages; everything else: the core's busy "
         "time in /proc/stat less the server's._",
     ]
     return "\n".join(lines)
@@ -717,8 +718,8 @@ def measure(server: Server, questions: dict[str, list[str]], args: argparse.Name
         latencies.append(r := latency_run(server, latency_traffic, args.rate, args.seconds, args.request_timeout))
         tally = r.run.tally
         print(f"  p50 {tally.percentile_ms(50):.1f} ms, p99 {tally.percentile_ms(99):.1f} ms, max "
-              f"{max(tally.latencies, default=0) * 1000:.1f} ms; the server's core: server {r.share(r.cpu_s)}, other "
-              f"processes {r.share(r.others_s)}, steal {r.share(r.steal_s)}; errors: {tally.error_text()}",
+              f"{max(tally.latencies, default=0) * 1000:.1f} ms; the server's core: server {r.share(r.cpu_s)}, "
+              f"everything else {r.share(r.others_s)}, steal {r.share(r.steal_s)}; errors: {tally.error_text()}",
               flush=True)
     kinds = warm_traffic.kinds + traffic.kinds + latency_traffic.kinds
     return Results(firsts, first_tally, warm, runs, latencies, kinds)
@@ -757,7 +758,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=8, help="conversations at a time in the throughput runs")
     parser.add_argument("--rate", type=float, default=200.0, help="messages per second in the latency run")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each latency run")
-    parser.add_argument("--latency-runs", type=int, default=2, help="latency runs; the one other processes "
+    parser.add_argument("--latency-runs", type=int, default=3, help="latency runs; the one other processes "
                         "disturbed least is reported (and every run's p99)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--request-timeout", type=float, default=10.0, help="seconds one request may take")
