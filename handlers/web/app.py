@@ -21,6 +21,7 @@ from bot.conversation.handover import HandOver, SendToStaff
 from bot.conversation.session import Conversations
 from bot.conversation.storage import IN_MEMORY, Storage
 from bot.engine import Engine
+from bot.engine.newcomer import warm_up
 from handlers.web import languages
 from handlers.web.dialogue import UnknownAnswer, UnknownChoice, WebChat
 from handlers.web.page import LABELS, chat_page, privacy_page
@@ -358,6 +359,7 @@ def serve(engine: Engine, config: Config, host: str = "127.0.0.1", port: int = 8
     app = app_for(config, Conversations(lambda: engine, Storage(IN_MEMORY), analytics))[0]
     if analytics is not None:
         app.cleanup_ctx.append(_purging(analytics, config.retention_days))
+    warm_up()  # the language model, before the first visitor's message needs it (~0.6 s)
     print(f"tyonavi web: serving the chat on http://{host}:{port}/ (Ctrl+C stops)", flush=True)
     try:
         web.run_app(app, host=host, port=port, access_log=None, print=None)
