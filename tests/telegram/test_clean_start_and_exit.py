@@ -4,6 +4,7 @@ exit leaves "Unclosed client session" or any other warning behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -29,7 +30,8 @@ UNREACHABLE = "cannot reach Telegram at 127.0.0.1"
 DIRT = re.compile(r"Warning|Unclosed|unclosed|Traceback|Exception ignored|Task was destroyed|never awaited")
 
 
-def start(tmp_path: Path, base_url: str, **telegram) -> subprocess.Popen:
+def start(tmp_path: Path, base_url: str, log: Path | None = None, **telegram) -> subprocess.Popen:
+    """`tyonavi run` in its own process; its stderr (the log) into `log` when given, so a test can watch it."""
     config, knowledge = tmp_path / "config.yaml", tmp_path / "knowledge"
     shutil.copytree(SHIPPED_KNOWLEDGE, knowledge)  # watched, so that its watcher is stopped at exit too
     config.write_text(yaml.safe_dump({"telegram": {"base_url": base_url, **telegram},
@@ -37,16 +39,17 @@ def start(tmp_path: Path, base_url: str, **telegram) -> subprocess.Popen:
                                       "knowledge": {"path": str(knowledge), "watch": True}}))
     env = {k: v for k, v in os.environ.items() if k != "TYONAVI_HASH_KEY"}
     env.update(TELEGRAM_BOT_TOKEN=TOKEN, PTB_TIMEDELTA="1")
-    return subprocess.Popen([sys.executable, "-W", "error", "-c", RUN.format(interval=INTERVAL), "run",
-                             "--config", str(config)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    with log.open("w", encoding="utf-8") if log else contextlib.nullcontext(subprocess.PIPE) as stderr:
+        return subprocess.Popen([sys.executable, "-W", "error", "-c", RUN.format(interval=INTERVAL), "run",
+                                 "--config", str(config)], env=env, stdout=subprocess.PIPE, stderr=stderr,
+                                text=True)  # the child keeps its own copy of the log file
 
 
-def stop(process: subprocess.Popen) -> tuple[int, str]:
+def stop(process: subprocess.Popen, log: Path | None = None) -> tuple[int, str]:
     """SIGTERM, as systemd stops the service; the exit code and everything printed."""
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=60)
-    return process.returncode, out + err
+    return process.returncode, out + (err or "") + (log.read_text(encoding="utf-8") if log else "")
 
 
 def wait_until(condition, timeout: float = 30) -> None:
@@ -79,9 +82,12 @@ def test_a_wrong_token_is_one_line_on_stderr_and_exit_code_1(tmp_path):
 
 
 def test_without_telegram_at_start_the_log_says_so_each_interval_and_the_bot_keeps_trying(tmp_path):
-    process = start(tmp_path, f"http://127.0.0.1:{closed_port()}/bot")
-    time.sleep(8 * INTERVAL + 1)
-    code, output = stop(process)
+    log = tmp_path / "stderr.log"
+    process = start(tmp_path, f"http://127.0.0.1:{closed_port()}/bot", log)
+    # timed from the first attempt, not from the process start: a loaded machine takes seconds to import
+    wait_until(lambda: UNREACHABLE in log.read_text(encoding="utf-8"), timeout=60)
+    time.sleep(8 * INTERVAL + 2)
+    code, output = stop(process, log)
     lines = [line for line in output.splitlines() if UNREACHABLE in line]
     assert len(lines) >= 4, output
     assert all("keeps retrying" in line for line in lines)
