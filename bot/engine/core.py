@@ -138,6 +138,13 @@ class Engine:
         if home is not None:
             place = (home.village or kb.municipalities[home.municipality].display_name(shown)) if home.municipality \
                 else home.outside or ""
+        if home is not None and home.municipality is None and home.outside and not home.weak:
+            # "Ich wohne in Kotka und suche Arbeit": they live outside the area, whatever language they write
+            language = shown if shown in LANGUAGES else "en"
+            area = self.areas_by_member.get(fold(home.merged_into or home.outside))
+            return Answer(language, None, True, ("foreign_language",), None, (), False,
+                          compose.out_of_area_text(kb, language, self._place_name(home.outside, language), home, area),
+                          kind=OUT_OF_AREA, outside_place=home.outside, confidence=0.8, employment_area=area)
         text = compose.newcomer_text(kb, shown, points, place)
         # a village of one municipality says where they live ("ik woon in Vuokatti"); a shared name does not
         municipality = home.municipality if home is not None and not home.ambiguous else None

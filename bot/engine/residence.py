@@ -17,19 +17,22 @@ from bot.engine.message import Message
 from bot.engine.phrases import PhraseHit
 from bot.engine.places import PlaceHit
 
-#: How strongly a role says "lives here now"; past and negated places never make a home. A move that
+#: How strongly a role says "lives here now" (the registered home municipality, kotikunta, decides which
+#: municipality's services are the person's, so it outranks where they stay: "kotikunta Hyrynsalmi, armeijassa
+#: Kajaanissa"); past and negated places never make a home. A move that
 #: happened ("muutin Kuhmoon") says less than "asun"/"nyt"; a planned one ("pitäisi muuttaa Helsinkiin", "my
 #: friends say I should move to Oulu") less than a place named without a cue; a place used as a landmark
 #: ("Kajaanin naapurissa Vaalassa", "near Ruka") less still.
-ROLE_RANK = {"correction": 6.0, "current": 5.0, "moved_to": 4.5, "still": 4.4, "unmarked": 4.0, "plan_to": 3.5,
+ROLE_RANK = {"correction": 6.0, "registered": 5.5, "current": 5.0, "moved_to": 4.5, "still": 4.4, "unmarked": 4.0,
+             "plan_to": 3.5,
              "origin": 3.0,
              "near": 2.5, "work": 2.0, "past": 0.0}
 #: Roles whose last mention counts (people correct themselves and tell the latest last).
-LATEST_COUNTS = ("correction", "current", "moved_to")
+LATEST_COUNTS = ("correction", "registered", "current", "moved_to")
 #: A past verb alone ("lived in Kuusamo all my life") is undone by a perfect's duration; "ennen", "no longer" are not.
 PAST_VERBS = frozenset({"asunut", "asunu", "lived", "bott", "asuin", "asui"})
 #: Cue roles in the order they win when several stand before one place ("en asu enää" beats "asu").
-CUE_PRIORITY = ("past", "move", "plan", "origin", "current", "work")
+CUE_PRIORITY = ("past", "move", "plan", "origin", "registered", "current", "work")
 #: How far back (in words, within the clause) a cue reaches, and how far forward ("Sotkamossa asun").
 CUE_REACH_BACK = 5
 CUE_REACH_AHEAD = 2
@@ -180,7 +183,8 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
                 role, cue = "near", "landmark"
             roles.append(PlaceRole(hit, role, cue))
     # a locality outside the area counts only when they say they live there ("asun Sukevalla")
-    roles = [r for r in roles if not r.hit.target.weak or r.role in ("correction", "current", "moved_to", "still")]
+    roles = [r for r in roles if not r.hit.target.weak or r.role in ("correction", "registered", "current", "moved_to",
+                                                                     "still")]
     if not roles:
         return Residence(None)
     evidence = [Evidence(message.tokens[r.hit.position], f"place: {r.hit.target.label} ({r.role})",

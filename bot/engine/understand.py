@@ -201,6 +201,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         evidence.append(Evidence(str(age), f"age: {age}" + (" (someone else)" if residence.someone_else else ""),
                                  1.0, "number"))
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
+    youth_point = bool(point) and kb.service_points[point].audiences == ("youth",)
+    youth_topic = bool(topic) and kb.routing.topics[topic].implies_audience == "youth"
+    if age is not None and age > kb.routing.youth_ages[1] and (youth_point or youth_topic):
+        # "oon 30v, pääseekö vielä ohjaamoon": the young people's point asked for, but the person is past its ages
+        readings.append(Reading("point", point or topic or "", 0.0, False, f"age {age}: past the young people's ages"))
+        point = None if youth_point else point
+        audiences = tuple(a for a in audiences if a != "youth")
+        topic = kb.routing.default_topic if youth_topic else topic
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
     smalltalk = _best(by_kind["smalltalk"], ["offtopic"])
     # has_job and reform only mark the message; what it asks about is read from the other groups

@@ -42,7 +42,7 @@ AUDIENCES = ("youth", "foreign_language", "employer")
 #: Phrasing-only audience: a job seeker's own words, weighed against employer evidence, never routed on.
 PHRASING_AUDIENCES = (*AUDIENCES, "jobseeker", "native")
 #: What the words around a place say about it ("asuin ennen Oulussa", "muutin Kuhmoon", "poikani asuu…").
-PLACE_CUES = ("current", "past", "perfect", "origin", "move", "plan", "near", "work", "other_person",
+PLACE_CUES = ("registered", "current", "past", "perfect", "origin", "move", "plan", "near", "work", "other_person",
               "asked_for_other")
 #: Phrasing-only audience "native": "I'm Finnish but prefer English" is not a foreign-language client.
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
