@@ -1,0 +1,62 @@
+"""The classes of mistakes the blind rounds 9–11 found (issue 15), each as the behaviour a person now gets. The
+questions are new wordings of each class, not the eval items themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import OTHER_ORGANISATION, OUT_OF_AREA, OUT_OF_SCOPE, ROUTE
+
+
+def _points(answer) -> list[str]:
+    return [p.id for p in answer.service_points]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("asun yli vuokissa ja etsin töitä", "suomussalmi_kunnantalo"),    # two-word village in a case
+    ("muutimme ylä-vieksiin, minne ilmoittaudun", "kuhmo_kaupungintalo"),
+    ("asun edelleen paltamossa mutta muutan keväällä kuhmoon, olen työtön", "paltamo_kunnantalo"),  # a plan
+    ("kotikuntani on puolanka vaikka olen nyt töissä oulussa, lomautettiin", "puolanka_kunnantalo"),  # registered
+    ("olin kaupassa töissä 20v, ikää 52, asun kajaanissa ja haen töitä", "kajaani_virastotalo"),  # years at work
+    ("vuosimallia 01, kajaanissa asun ja oon työtön", "kajaani_ohjaamo"),  # a two-digit birth year
+    ("oon 31 ja asun kajaanissa, voinko mennä ohjaamoon", "kajaani_virastotalo"),  # past Ohjaamo's ages
+    ("haluan työkokeiluun, asun sotkamossa", "sotkamo_virastotalo"),
+])
+def test_where_the_person_lives_and_who_they_are(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "mistä kajaanista saa hyvän työmatkapyörän halvalla",  # begins like work, is a bike
+    "onko kuhmossa työkalupakkeja alennuksessa",
+    "paras pilkkipaikka puolangalla?",                     # a place and two words nothing explains
+    "sataako sotkamossa huomenna",
+    "moi! mitä mieltä oot uudesta iphonesta",              # a greeting around an off-topic question
+    "voittiko kajaanin hokki eilen?",
+])
+def test_what_is_nobodys_here_is_said_honestly(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Kelan palvelupiste kajaanissa, milloin se on auki?", "kela"),         # the word after their name is theirs
+    ("poikani 17v hakee ammattikouluun, missä haku tehdään? asumme kuhmossa", "opintopolku"),  # no Ohjaamo there
+    ("sain kesätyöpaikan hotellista, mistä verokortti?", "verohallinto"),  # a job just got asks nothing of us
+    ("mistä haen liikkuvuusavustusta?", "kela"),
+])
+def test_their_matter_alone_gets_their_answer(engine, question, organisation):
+    answer = engine.answer(question)
+    assert answer.kind == OTHER_ORGANISATION and [o.id for o in answer.organisations][:1] == [organisation]
+    assert not answer.service_points
+
+
+def test_a_place_outside_the_area_in_a_language_without_texts_is_out_of_area(engine):
+    answer = engine.answer("Ich wohne in Lahti und suche Arbeit, wohin soll ich gehen?")
+    assert answer.kind == OUT_OF_AREA and answer.language == "en" and "Lahti" in answer.text
+
+
+def test_own_residence_permit_and_unemployment_is_international_info_and_migri(engine):
+    answer = engine.answer("oleskelulupani loppuu ja jäin työttömäksi, asun sotkamossa")
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and [o.id for o in answer.organisations] == ["migri"]
