@@ -60,3 +60,26 @@ def test_a_place_outside_the_area_in_a_language_without_texts_is_out_of_area(eng
 def test_own_residence_permit_and_unemployment_is_international_info_and_migri(engine):
     answer = engine.answer("oleskelulupani loppuu ja jäin työttömäksi, asun sotkamossa")
     assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and [o.id for o in answer.organisations] == ["migri"]
+
+
+@pytest.mark.parametrize("question", [
+    "valmistuin kamkista keväällä enkä löydä töitä, asun kajaanissa",      # studies done: no Opintopolku
+    "lukio käyty mutta en tiedä mitä haluan, olen 24 ja asun kajaanissa",
+])
+def test_studies_done_are_the_persons_past_not_an_application(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and not answer.organisations and _points(answer)
+
+
+def test_a_young_person_with_a_job_asking_about_a_tax_card_gets_the_tax_administration_only(engine):
+    answer = engine.answer("sain kesätöitä kajaanista, mistä saan verokortin? oon 16")
+    assert answer.kind == OTHER_ORGANISATION and [o.id for o in answer.organisations] == ["verohallinto"]
+
+
+def test_a_hotel_for_a_work_trip_elsewhere_is_not_a_move_out_of_the_area(engine):
+    assert engine.answer("työmatka tampereelle, mikä hotelli on halpa?").kind == OUT_OF_SCOPE
+
+
+def test_a_childs_age_in_brackets_after_any_case_counts(engine):
+    answer = engine.answer("naapurin pojalla (19) ei ole töitä, he asuvat kajaanissa, minne hänen pitäisi mennä?")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"]

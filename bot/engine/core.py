@@ -167,7 +167,8 @@ class Engine:
                           compose.organisations_text(kb, language, organisations),
                           kind=OTHER_ORGANISATION, confidence=u.organisation_confidence,
                           home_stated=u.home_kind == "own", organisations=organisations)
-        if u.outside_place:
+        if u.outside_place and not (u.topic is None and u.smalltalk == "offtopic"):
+            # (a hotel in Oulu for a work trip is nobody's here, not a move out of the area)
             area = self._employment_area(u)
             return Answer(language, None, True, u.audiences, u.topic, (), False,
                           compose.out_of_area_text(kb, language, self._place_name(u.outside_place, language),

@@ -33,7 +33,7 @@ _AGE = re.compile(
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
     r"|(\d{2})\s*(?:-?\s*v\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
     r"år\b|-årig)"
-    r"|(?:poika|tytär|tyttö|son|daughter|lapsi|child|kid)\w*\s*\((\d{2})\))"
+    r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid)\w*\s*\((\d{2})\))"
 )
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
 _OWN_ELLIPSIS = re.compile(
@@ -52,6 +52,8 @@ _BIRTH_YEAR = re.compile(
 _BIRTH_YEAR_SHORT = re.compile(
     r"\b(?:syntynyt|synt|syntyny|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|född)\s+[-'’]?(\d\d)\b(?!\s*(?:v\b|vuot))")
 #: a number of years after these words is how long, not how old: "olin nokialla töissä 15v"
+#: How far (in words) a word of studies done reaches a school's name: "valmistun kesällä amk:sta".
+STUDIED_REACH = 3
 _DURATION_WORDS = frozenset({"töissä", "työssä", "hommissa", "duunissa", "firmassa", "yrittäjänä", "talossa", "alalla"})
 _OWN_AGE_WORDS = frozenset({"olen", "oon", "mä", "ma", "mie", "i'm", "im", "i", "täytin", "age", "ikä", "ikää"})
 _THIRD_PERSON_AGE_WORDS = frozenset({"on", "is", "täytti", "är", "fyllde", "turned"})
@@ -151,6 +153,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             has_job |= {p for h in by_kind["organisation"] for p in h.positions}
         for kind in ("topic", "audience"):
             by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
+    studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions]
+    if studied:
+        # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past
+        by_kind["organisation"] = [
+            h for h in by_kind["organisation"]
+            if not (kb.organisations[h.phrase.key].studies and _studied_near(message, h, studied))]
     evidence.append(Evidence(" ".join(message.tokens[:6]) + ("…" if len(message.tokens) > 6 else ""),
                              f"language: {written_in}", 1.0, "chosen" if context.language else "detected"))
 
@@ -212,7 +220,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
     smalltalk = _best(by_kind["smalltalk"], ["offtopic"])
     # has_job and reform only mark the message; what it asks about is read from the other groups
-    asked_where = {p for h in by_kind["asks"] if h.phrase.key not in ("has_job", "reform") for p in h.positions}
+    asked_where = {p for h in by_kind["asks"] if h.phrase.key not in ("has_job", "reform", "studied")
+                   for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
     about_work = _about_work(message, kb.language_cues.get("work_stems", frozenset()),
@@ -292,8 +301,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             0, len(unexplained) - UNEXPLAINED_FREE)), 2)
     # the word right after an organisation's name is theirs: "Kelan palvelupiste", "Migrin toimisto"
     theirs = {p + step for h in by_kind["organisation"] for p in h.positions for step in (0, 1)}
+    has_job = any(h.phrase.key == "has_job" for h in by_kind["asks"])
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
-                                       municipality)
+                                       municipality, has_job)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -303,7 +313,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
                      topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
-                     municipality: str | None = None) -> bool:
+                     municipality: str | None = None, has_job: bool = False) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
     seeker's or employer's own words; a foreign-language client or a young person (International Info and
     Ohjaamo advise them on whatever they ask); a topic word of ours that is more than "where is it" or "who
@@ -311,10 +321,11 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     ("asumistuki") - unless it is one of our specific topics that shares it ("työmarkkinatuki":
     unemployment_benefit says who pays and that the payer needs the job seeker's registration). Youth counts
     only where a youth point of its own serves the municipality (Ohjaamo in Kajaani): elsewhere the home point
-    does not advise a 16-year-old on upper secondary school."""
+    does not advise a 16-year-old on upper secondary school; and not for a young person with a job asking about
+    its tax card."""
     if role in ("jobseeker", "employer") or "foreign_language" in audiences:
         return True
-    if "youth" in audiences and _youth_point(kb, municipality):
+    if "youth" in audiences and _youth_point(kb, municipality) and not has_job:
         return True
     if audiences and not organisations:
         return True
@@ -368,8 +379,9 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
 
 def _about_work(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> bool:
     """A word about work anywhere, also inside a compound ("osa-aikatyötä", "kesätyöpaikka"); not a thing that only
-    begins like work ("työmatkapyörä", language.yaml `not_work`)."""
-    return any(stem in token for token in message.folded if not token.startswith(things) for stem in stems)
+    has a work word in it ("työmatkapyörä", "talvityöhanskat": language.yaml `not_work`)."""
+    return any(stem in token for token in message.folded if not any(thing in token for thing in things)
+               for stem in stems)
 
 
 def _strangeness(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> int:
@@ -469,6 +481,12 @@ def _claimed(hits: list[PhraseHit]) -> list[PhraseHit]:
             if not any(len(o.positions) > len(h.positions) and o.phrase.key != h.phrase.key
                        and set(h.positions) <= set(o.positions) for o in hits)]
     return sorted(kept, key=lambda h: min(h.positions))
+
+
+def _studied_near(message: Message, hit: PhraseHit, studied: list[int]) -> bool:
+    """A word of studies done within STUDIED_REACH words of the hit, in its clause."""
+    return any(abs(p - q) <= STUDIED_REACH and not any(min(p, q) < b <= max(p, q) for b in message.breaks)
+               for p in studied for q in hit.positions)
 
 
 def _named_point(kb: KnowledgeBase, by_kind: dict[str, list[PhraseHit]],

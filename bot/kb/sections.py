@@ -48,7 +48,7 @@ PLACE_CUES = ("registered", "current", "past", "perfect", "origin", "move", "pla
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
 EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending", "help", "closing")
 #: What a person may ask about a service point that the knowledge base may lack.
-ASKS = ("hours", "phone", "email", "where", "help", "has_job", "reform")
+ASKS = ("hours", "phone", "email", "where", "help", "has_job", "reform", "studied")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 
@@ -677,7 +677,7 @@ def build_texts(data: Any, file: str, errors: list[KBError]) -> dict[str, Text]:
 # -- other organisations and other employment areas (optional files) -----------------------------------
 
 ORGANISATION_FIELDS = {"id", "name", "handles", "website", "group", "serves", "note", "job_seeker_note", "phones",
-                       "phrasings", "source", "checked"}
+                       "phrasings", "studies", "source", "checked"}
 EMPLOYMENT_AREA_FIELDS = {"id", "name", "members", "website", "source", "checked"}
 _PHONE_NUMBER = re.compile(r"\+?[0-9]+(?:[ -][0-9]+)*")
 
@@ -716,6 +716,7 @@ def build_organisations(data: Any, file: str, errors: list[KBError]) -> list[tup
             job_seeker_note=_optional_text(f, "job_seeker_note"),
             phones=tuple(phones),
             phrasings=_phrasings(f),
+            studies=f.boolean("studies", False),
             source=_source(f),
             checked=f.checked_day(),
         ), line))
