@@ -107,6 +107,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "staff_cancelled": {"case"},
     "staff_undeliverable": {"case"},
     "staff_undeliverable_web": {"case"},
+    "web_too_long": {"limit"},
     "hours_time": {"hour", "minute"},
     "hours_date": {"day", "month"},
     "hours_open_until": {"time"},
@@ -164,6 +165,9 @@ REQUIRED_TEXTS = (
     "handoff_unavailable", "staff_case", "staff_case_more", "staff_unknown", "staff_delivered", "staff_closed",
     "staff_cancelled", "staff_undeliverable", "staff_undeliverable_web", "staff_no_case", "staff_text_only",
     "button_cancel_handoff",
+    "web_title", "web_message", "web_send", "web_you", "web_choices", "web_conversation", "web_too_long",
+    "web_unknown_choice", "web_slow_down", "web_failed", "web_language", "web_vote", "web_check_replies",
+    "web_privacy", "web_back",
     # privacy notice, erasure, the bot's description; municipality names in commands
     "command_privacy", "reset_counts", "reset_nothing", "privacy_notice", "privacy_handoff", "privacy_no_handoff",
     "privacy_notice_web", "privacy_handoff_web",

@@ -24,7 +24,7 @@ from bot.engine import Engine
 from bot.engine.newcomer import warm_up
 from handlers.web import languages
 from handlers.web.dialogue import UnknownAnswer, UnknownChoice, WebChat
-from handlers.web.page import LABELS, chat_page, privacy_page
+from handlers.web.page import chat_page, page_labels, privacy_page
 from handlers.web.render import reply_json
 from handlers.web.reply import Reply
 from handlers.web.sessions import RateLimiter, SessionStore, WebSession
@@ -201,7 +201,8 @@ async def page(request: web.Request) -> web.Response:
     # A choice binds the answers' language, as Telegram's /kieli does; the browser's only breaks ties.
     session = chat.new_session(browser or languages.DEFAULT, chosen)
     language = chat.language(session)
-    return _html(chat_page(session.id, chat.kb.text("greeting", language), language, votes=_votes(chat, language)))
+    return _html(chat_page(page_labels(chat.kb, language), session.id, chat.kb.text("greeting", language), language,
+                           votes=_votes(chat, language)))
 
 
 def _votes(chat: WebChat, language: str) -> tuple[str, str]:
@@ -220,7 +221,7 @@ async def page_post(request: web.Request) -> web.Response:
     session = session or chat.new_session(languages.from_accept_language(request.headers.get("Accept-Language"))
                                           or languages.DEFAULT)
     language = chat.language(session)
-    labels = LABELS.get(language, LABELS["fi"])
+    labels = page_labels(chat.kb, language)
     text, choice, switch = form.get("text"), form.get("choice"), languages.chosen(form.get("lang"))
     feedback, helpful = form.get("feedback"), form.get("helpful")
 
@@ -228,7 +229,8 @@ async def page_post(request: web.Request) -> web.Response:
               error: str | None = None) -> web.Response:
         shown_language = replies[-1].language if replies else chat.language(session)
         greeting = chat.kb.text("greeting", shown_language)
-        return _html(chat_page(session.id, greeting, shown_language, said, replies or [], error,
+        return _html(chat_page(page_labels(chat.kb, shown_language), session.id, greeting, shown_language, said,
+                               replies or [], error,
                                _votes(chat, shown_language), chat.has_case(session)), status)
 
     if not (app[BY_ADDRESS].allow(_address(request)) and app[BY_SESSION].allow(session.id)):
@@ -260,7 +262,7 @@ async def privacy(request: web.Request) -> web.Response:
     chat = request.app[CHAT]
     language = (languages.chosen(request.query.get("lang"))
                 or languages.from_accept_language(request.headers.get("Accept-Language")) or languages.DEFAULT)
-    return _html(privacy_page(chat.privacy(language), language))
+    return _html(privacy_page(page_labels(chat.kb, language), chat.privacy(language), language))
 
 
 async def stylesheet(request: web.Request) -> web.Response:

@@ -5,50 +5,33 @@ With JavaScript on, /static/chat.js sends the same forms to POST /api/chat inste
 
 from __future__ import annotations
 
+from bot.kb.model import KnowledgeBase
 from handlers.web.languages import NAMES
 from handlers.web.render import escape, reply_html
 from handlers.web.reply import Reply
 
 #: The page's own labels (the answers' texts come from the knowledge base).
-LABELS = {
-    "fi": {"title": "TyöNavi – chat", "heading": "TyöNavi", "message": "Viestisi", "send": "Lähetä",
-           "you": "Sinä", "bot": "TyöNavi", "choices": "Valitse", "conversation": "Keskustelu",
-           "too_long": "Viesti on liian pitkä (enintään {limit} merkkiä).",
-           "unknown_choice": "Tätä valintaa ei enää voi käyttää. Kirjoita kysymyksesi uudelleen.",
-           "slow_down": "Liian monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.",
-           "failed": "Viesti ei mennyt perille. Yritä uudelleen.", "language": "Kieli",
-           "vote": "Auttoiko vastaus?", "check_replies": "Katso, onko henkilökunta vastannut",
-           "privacy": "Tietosuoja", "back": "Takaisin keskusteluun"},
-    "sv": {"title": "TyöNavi – chatt", "heading": "TyöNavi", "message": "Ditt meddelande", "send": "Skicka",
-           "you": "Du", "bot": "TyöNavi", "choices": "Välj", "conversation": "Samtal",
-           "too_long": "Meddelandet är för långt (högst {limit} tecken).",
-           "unknown_choice": "Det här valet gäller inte längre. Skriv din fråga på nytt.",
-           "slow_down": "För många meddelanden på kort tid. Vänta en stund och försök igen.",
-           "failed": "Meddelandet gick inte fram. Försök igen.", "language": "Språk",
-           "vote": "Hjälpte svaret?", "check_replies": "Se om personalen har svarat",
-           "privacy": "Integritet", "back": "Tillbaka till chatten"},
-    "en": {"title": "TyöNavi – chat", "heading": "TyöNavi", "message": "Your message", "send": "Send",
-           "you": "You", "bot": "TyöNavi", "choices": "Choose", "conversation": "Conversation",
-           "too_long": "The message is too long (at most {limit} characters).",
-           "unknown_choice": "That choice no longer applies. Please write your question again.",
-           "slow_down": "Too many messages in a short time. Please wait a moment and try again.",
-           "failed": "The message did not get through. Please try again.", "language": "Language",
-           "vote": "Did the answer help?", "check_replies": "See if staff have replied",
-           "privacy": "Privacy", "back": "Back to the chat"},
-}
+#: The page's own words (texts.yaml web_*; the answers' texts come from the knowledge base as well).
+LABEL_KEYS = (
+    "title", "message", "send", "you", "choices", "conversation", "too_long", "unknown_choice", "slow_down",
+    "failed", "language", "vote", "check_replies", "privacy", "back")
+
+
+def page_labels(kb: KnowledgeBase, language: str) -> dict[str, str]:
+    """The page's words in the language; web_too_long keeps its {limit} for the caller to fill."""
+    return {key: kb.texts[f"web_{key}"].get(language) for key in LABEL_KEYS} | {"heading": "TyöNavi"}
 
 #: How often the page with JavaScript asks for staff replies once a question went to a person.
 POLL_MS = 10_000
 
 
-def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | None = None,
+def chat_page(labels: dict[str, str], session_id: str, greeting: str, language: str = "fi", said: str | None = None,
               replies: list[Reply] | tuple[Reply, ...] = (), error: str | None = None,
               votes: tuple[str, str] = ("👍", "👎"), waiting_for_staff: bool = False) -> str:
     """The whole page: greeting, the last exchange (what the person said, the bot's replies with 👍/👎 and its
     choices as buttons), then the message form; the session id travels in hidden fields, never in a cookie.
     `votes`: the two feedback buttons' labels; `waiting_for_staff`: a hand-over case is open, so a button looks for
     staff replies (with JavaScript the page looks by itself)."""
-    labels = LABELS.get(language, LABELS["fi"])
     sid = escape(session_id)
     log = [f'<div class="bot"><p>{escape(greeting)}</p></div>']
     if said is not None:
@@ -109,9 +92,8 @@ def chat_page(session_id: str, greeting: str, language: str = "fi", said: str | 
 """
 
 
-def privacy_page(notice: str, language: str) -> str:
+def privacy_page(labels: dict[str, str], notice: str, language: str) -> str:
     """The privacy notice on a page of its own: its first line the heading, the rest paragraphs, all escaped."""
-    labels = LABELS.get(language, LABELS["fi"])
     heading, _, body = notice.partition("\n\n")
     paragraphs = "".join(f"<p>{'<br>'.join(escape(line) for line in part.splitlines())}</p>"
                          for part in body.split("\n\n") if part.strip())
