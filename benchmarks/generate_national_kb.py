@@ -409,6 +409,8 @@ def generate_national_kb(directory: Path | str | None = None, seed: int = 2026, 
                 name={"fi": "Generoitu valtakunnallinen testialue", "sv": "Genererat nationellt testområde",
                       "en": "Generated national test area"},
                 source=SOURCE, checked=CHECKED)
+    if "lead_municipality" in area:  # the employer contact's municipality must be one of the generated ones
+        area["lead_municipality"] = muns[0].id
     area["online_service"]["checked"] = CHECKED
     area["phone_service"]["checked"] = CHECKED
     _dump(out / "area.yaml", "AREA (generated)", {"area": area})
