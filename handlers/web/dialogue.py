@@ -17,6 +17,8 @@ from handlers.web.sessions import SessionStore, WebSession, is_web_chat
 #: The web's own choices: hand the question to a person, or cancel that.
 HANDOFF_ASK = "handoff:ask"
 HANDOFF_CANCEL = "handoff:cancel"
+#: /apua, /hjälp, /help: what the web chat understands (Telegram's help lists Telegram's commands)
+HELP_COMMANDS = ("help", "apua", "hjalp", "hjälp")
 
 
 class UnknownChoice(Exception):
@@ -64,6 +66,10 @@ class WebChat:
     async def ask(self, session: WebSession, text: str) -> list[Reply]:
         """A message: to staff when the person asked for a person, else to the engine in the session's context."""
         replies = self.waiting(session)
+        if command_word(text) in HELP_COMMANDS:
+            language = self.language(session)
+            person = self.kb.text("web_help_person", language) if self.handover_on else ""
+            return self._offer(session, [*replies, Reply(self.kb.text("web_help", language, person=person), language)])
         if command_word(text) == "start":  # "start again with /start", as texts on every channel say
             language = self.language(session)
             return self._offer(session, [*replies, Reply(self.kb.text("greeting", language), language)])

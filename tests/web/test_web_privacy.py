@@ -40,3 +40,11 @@ async def test_with_hand_over_the_notice_says_where_the_question_goes(engine, tm
     async with TestClient(TestServer(built.app, host="127.0.0.1")) as client:
         page = await (await client.get("/privacy?lang=en")).text()
     assert "Telegram group" in page and "staff do not see who asked" in page
+
+
+async def test_help_says_what_the_web_chat_understands(client):
+    response = await client.post("/api/chat", json={"session": None, "text": "/apua"})
+    [message] = (await response.json())["messages"]
+    assert message["text"].startswith("Kirjoita kysymyksesi omin sanoin")
+    assert "/tietosuoja" in message["text"] and "/unohda" in message["text"]
+    assert "/ihminen" not in message["text"]  # no staff group beside this web chat
