@@ -66,21 +66,9 @@ class WebChat:
     async def ask(self, session: WebSession, text: str) -> list[Reply]:
         """A message: to staff when the person asked for a person, else to the engine in the session's context."""
         replies = self.waiting(session)
-        if command_word(text) in HELP_COMMANDS:
-            language = self.language(session)
-            person = self.kb.text("web_help_person", language) if self.handover_on else ""
-            return self._offer(session, [*replies, Reply(self.kb.text("web_help", language, person=person), language)])
-        if command_word(text) == "start":  # "start again with /start", as texts on every channel say
-            language = self.language(session)
-            return self._offer(session, [*replies, Reply(self.kb.text("greeting", language), language)])
-        if command_word(text) in RESET_COMMANDS + RESET_TYPED:
-            return self._offer(session, [*replies, await self._erase(session)])
-        if command_word(text) in PRIVACY_COMMANDS:
-            language = self.language(session)
-            return self._offer(session, [*replies, Reply(self.privacy(language), language)])
-        command = typed_command(text)
-        if command is not None:
-            return self._offer(session, [*replies, *await self._handover(session, command)])
+        commanded = await self._command(session, text)
+        if commanded is not None:
+            return self._offer(session, [*replies, *commanded])
         if self.handover_on:
             assert self.handover is not None and self.staff is not None
             municipality = self.conversations.storage.get(session.user_id).municipality
@@ -89,6 +77,21 @@ class WebChat:
             if said is not None:
                 return self._offer(session, [*replies, Reply(said, self.language(session))])
         return self._offer(session, [*replies, self._answer(session, self.conversations.ask(session.user_id, text))])
+
+    async def _command(self, session: WebSession, text: str) -> list[Reply] | None:
+        """The typed commands the web chat shares with Telegram; None when the text is none of them."""
+        word, language = command_word(text), self.language(session)
+        if word in HELP_COMMANDS:
+            person = self.kb.text("web_help_person", language) if self.handover_on else ""
+            return [Reply(self.kb.text("web_help", language, person=person), language)]
+        if word == "start":  # "start again with /start", as texts on every channel say
+            return [Reply(self.kb.text("greeting", language), language)]
+        if word in RESET_COMMANDS + RESET_TYPED:
+            return [await self._erase(session)]
+        if word in PRIVACY_COMMANDS:
+            return [Reply(self.privacy(language), language)]
+        handover = typed_command(text)
+        return await self._handover(session, handover) if handover is not None else None
 
     async def choose(self, session: WebSession, choice_id: str) -> list[Reply]:
         """One of the choices the last message offered: a municipality, a role, elsewhere, or hand-over."""
