@@ -83,3 +83,14 @@ def test_a_hotel_for_a_work_trip_elsewhere_is_not_a_move_out_of_the_area(engine)
 def test_a_childs_age_in_brackets_after_any_case_counts(engine):
     answer = engine.answer("naapurin pojalla (19) ei ole töitä, he asuvat kajaanissa, minne hänen pitäisi mennä?")
     assert _points(answer)[:1] == ["kajaani_ohjaamo"]
+
+
+def test_a_word_ending_like_a_worker_after_a_consonant_is_no_worker_to_hire(engine):
+    # agent nouns are a verb stem (ending in a vowel) + -ja: "myy|jän", but "hylsysar|jan" is a socket set
+    assert "employer" not in engine.answer("tarvisin hylsysarjan, onko kuhmossa rautakauppaa").audience
+    assert "employer" in engine.answer("tarvitsisin myyjän kauppaani kuhmossa").audience
+
+
+def test_no_study_place_or_dropped_school_is_the_persons_situation_not_an_application(engine):
+    answer = engine.answer("oon 17, lopetin lukion kesken ja asun kajaanissa, mistä apua?")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"] and not answer.organisations

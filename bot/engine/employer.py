@@ -27,6 +27,10 @@ MIN_AGENT_NOUN = 7
 SIGNAL_WEIGHT = 2.0
 
 
+#: Vowels of folded Finnish (ä and ö fold to a and o).
+_VOWELS = frozenset("aeiouy")
+
+
 @dataclass(frozen=True, slots=True)
 class Signal:
     positions: tuple[int, ...]
@@ -71,7 +75,12 @@ class EmployerSignals:
     def _worker(self, token: str) -> bool:
         if any(w in token for w in self.workers):
             return True
-        return len(token) >= MIN_AGENT_NOUN and token.endswith(self.agent_endings)
+        if len(token) < MIN_AGENT_NOUN:
+            return False
+        # an agent noun is a verb stem + -ja/-jä, and Finnish verb stems end in a vowel: myy|jän, hoita|jan;
+        # a consonant before the j is another word ("hylsysar|jan", "kir|jan", "mar|jan")
+        ending = next((e for e in self.agent_endings if token.endswith(e)), None)
+        return ending is not None and token[-len(ending) - 1] in _VOWELS
 
     def find(self, message: Message) -> list[Signal]:
         folded = message.folded
