@@ -94,3 +94,8 @@ def test_a_word_ending_like_a_worker_after_a_consonant_is_no_worker_to_hire(engi
 def test_no_study_place_or_dropped_school_is_the_persons_situation_not_an_application(engine):
     answer = engine.answer("oon 17, lopetin lukion kesken ja asun kajaanissa, mistä apua?")
     assert _points(answer)[:1] == ["kajaani_ohjaamo"] and not answer.organisations
+
+
+def test_a_move_out_of_the_area_said_plainly_is_out_of_area_whatever_else_the_message_says(engine):
+    answer = engine.answer("muutin kuhmosta joensuuhun syyskuussa, jatkuuko mun asiakkuus kuhmossa vai mitä?")
+    assert answer.kind == OUT_OF_AREA and "Joensuu" in answer.text

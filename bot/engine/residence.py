@@ -58,6 +58,8 @@ class Residence:
     penalty: float = 0.0
     evidence: tuple[Evidence, ...] = ()
     readings: tuple[Reading, ...] = ()
+    #: the chosen place's role: "current", "moved_to", "registered"… ("unmarked": named without a cue)
+    role: str = ""
 
 
 def case_of(token: str, previous: str) -> str:
@@ -226,4 +228,4 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
         Reading("place", r.hit.target.label, ROLE_RANK[r.role] + _level(r.hit) / 10, r is chosen,
                 r.role + (f" ({r.cue})" if r.cue else ""))
         for r in roles)
-    return Residence(chosen.hit, left, ambiguous, someone_else, penalty, tuple(evidence), readings)
+    return Residence(chosen.hit, left, ambiguous, someone_else, penalty, tuple(evidence), readings, chosen.role)

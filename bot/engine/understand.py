@@ -271,8 +271,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "onko kuhmossa hyvää pizzeriaa", "paltamossa missä vois uida": a place and words nothing explains, no
     # job seeker's or employer's word, nothing about work: not ours, said honestly
     # "missä on Ristijärven etuuskeskus": only a where-word, no need of ours, and a name nobody knows
+    # (a home said with a cue, "muutin Ouluun", "asun Kuhmossa", is the person's own: never taken for trivia)
+    said_home = residence.role in ("current", "moved_to", "registered", "correction", "still")
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
-            and not point and not about_work \
+            and not point and not about_work and not (said_home and outside) \
             and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
