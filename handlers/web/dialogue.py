@@ -4,7 +4,7 @@ redaction, retention and hand-over; only what the page may send back next is kep
 
 from __future__ import annotations
 
-from bot.answer import Choice
+from bot.answer import ROUTE, Choice
 from bot.config import Config, config_from_dict
 from bot.conversation.erasure import RESET_COMMANDS, RESET_TYPED, erase_person, erased_text
 from bot.conversation.handover import HandOver, SendToStaff, command_word, typed_command
@@ -176,8 +176,11 @@ class WebChat:
         return True
 
     def _answer(self, session: WebSession, answered: Answered) -> Reply:
-        session.last_answer = answered.answer.text
-        return Reply.of(answered.answer, session.votable_answer(answered.answer_id))
+        """👍/👎 under a routed answer only, as on Telegram: not under a question back or a "not ours"."""
+        answer = answered.answer
+        session.last_answer = answer.text
+        votable = answer.kind == ROUTE and not answer.choices
+        return Reply.of(answer, session.votable_answer(answered.answer_id) if votable else None)
 
     @staticmethod
     def _offer(session: WebSession, replies: list[Reply]) -> list[Reply]:

@@ -215,3 +215,11 @@ async def test_unohda_erases_the_sessions_settings_answers_votes_and_case_and_te
     assert setup.chat.conversations.storage.get(user_id).municipality is None
     again = await post(client, session=session, text="/start")
     assert again["messages"][0]["text"].startswith("Hei! Olen TyöNavi")
+
+
+async def test_votes_go_under_answers_not_under_a_question_back(setup):
+    asked = await post(setup.client, session=None, text="mistä haen starttirahaa")
+    [question] = asked["messages"]
+    assert question["choices"] and question["feedback"] is None  # as on Telegram: 👍/👎 under routed answers
+    chosen = await post(setup.client, session=asked["session"], choice="mun:kuhmo")
+    assert chosen["messages"][0]["feedback"]
