@@ -99,3 +99,8 @@ def test_no_study_place_or_dropped_school_is_the_persons_situation_not_an_applic
 def test_a_move_out_of_the_area_said_plainly_is_out_of_area_whatever_else_the_message_says(engine):
     answer = engine.answer("muutin kuhmosta joensuuhun syyskuussa, jatkuuko mun asiakkuus kuhmossa vai mitä?")
     assert answer.kind == OUT_OF_AREA and "Joensuu" in answer.text
+
+
+def test_a_benefit_nobody_knows_is_said_so_before_asking_the_municipality(engine):
+    answer = engine.answer("miten haen kainuun kahviseteliä työttömille?")
+    assert answer.kind == OUT_OF_SCOPE and not answer.choices

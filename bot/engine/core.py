@@ -153,10 +153,11 @@ class Engine:
 
     def _answer(self, u: Understanding, now: datetime | None) -> Answer:
         kb, language = self.kb, u.language
-        if u.ask is not None:
-            return self._ask(u)
         organisations = self._organisations(u)
-        if u.unknown_benefit and not self.benefit_names.find(fold(u.unknown_benefit)):
+        unknown_benefit = u.unknown_benefit and not self.benefit_names.find(fold(u.unknown_benefit))
+        if u.ask is not None and not unknown_benefit:  # a benefit nobody knows needs no municipality first
+            return self._ask(u)
+        if unknown_benefit:
             # "saako Kelan kuukausilisää": said honestly, kept for staff
             return Answer(language, u.municipality, False, (), None, (), False,
                           kb.text("unknown_benefit", language, word=u.unknown_benefit) + "\n\n" +
