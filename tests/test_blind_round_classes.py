@@ -104,3 +104,18 @@ def test_a_move_out_of_the_area_said_plainly_is_out_of_area_whatever_else_the_me
 def test_a_benefit_nobody_knows_is_said_so_before_asking_the_municipality(engine):
     answer = engine.answer("miten haen kainuun kahviseteliä työttömille?")
     assert answer.kind == OUT_OF_SCOPE and not answer.choices
+
+
+def test_an_english_move_from_a_place_leaves_that_place(engine):
+    answer = engine.answer("Moved to Lahti in May from Kuhmo. Where do I sign up as unemployed?")
+    assert answer.kind == OUT_OF_AREA and "Lahti" in answer.text
+
+
+def test_a_common_swedish_word_is_no_village(engine):
+    answer = engine.answer("Jag blir trakasserad på jobbet och ingen gör ingenting. Vem kan jag kontakta?")
+    assert answer.kind == OTHER_ORGANISATION and not answer.municipality
+
+
+def test_swedish_written_without_its_letters_still_gives_the_age(engine):
+    answer = engine.answer("jag bor i Kajana, ar 22 ar och arbetslos, vart gar jag?")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"]

@@ -28,11 +28,11 @@ from bot.kb.normalise_names import fold
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
-    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|turned|är|fyllde)\s+"
+    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|turned|är|ar|fyllde)\s+"
     r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|vielä|still|only|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
     r"|(\d{2})\s*(?:-?\s*v\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
-    r"år\b|-årig)"
+    r"år\b|ar\b|-årig)"
     r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid)\w*\s*\((\d{2})\))"
 )
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
