@@ -119,3 +119,12 @@ def test_a_common_swedish_word_is_no_village(engine):
 def test_swedish_written_without_its_letters_still_gives_the_age(engine):
     answer = engine.answer("jag bor i Kajana, ar 22 ar och arbetslos, vart gar jag?")
     assert _points(answer)[:1] == ["kajaani_ohjaamo"]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("muutan keväällä kuhmosta sotkamoon mut nyt jäin työttömäks, kumpaan menen?", "kuhmo_kaupungintalo"),
+    ("jag flyttar från Kuhmo till Kajana i vår, nu är jag arbetslös", "kuhmo_kaupungintalo"),  # från, folded
+    ("asun rajalla, osoite 93590 Vanhala, jäin työttömäksi, kuusamo vai taivalkoski?", "taivalkoski_kunnantalo"),
+])
+def test_a_planned_move_keeps_the_home_and_a_postcode_is_an_address(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point]

@@ -64,7 +64,7 @@ class Residence:
 
 def case_of(token: str, previous: str) -> str:
     """'from', 'to' or 'in' by the Finnish case ending, or by an English preposition before it."""
-    if previous in ("from", "från"):
+    if previous in ("from", "från", "fran"):  # the word before comes folded: från → fran
         return "from"
     if previous in ("to", "into", "till"):
         return "to"
@@ -133,7 +133,13 @@ def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit],
         if role in ("move", "plan"):
             direction = case_of(message.folded[p], previous)
             return _MOVE_ROLES[role][direction == "from"], f"{words} … {direction}"
+        if role == "current" and case_of(message.folded[p], previous) == "to":
+            # nobody lives "into" a place: "Kuusamoon mut nyt jäin työttömäks" is where they go, not home now
+            continue
         return role, words
+    if hit.how == "postal_code":
+        # "osote on 93590 Vanhala": a postcode is an address, and an address is where the person lives
+        return "current", message.tokens[p]
     if any(max(c.positions) < p for c in moves):
         # "muutin Sotkamosta viime kuussa Kuusamoon": the move verb reaches the whole sentence
         direction = case_of(message.folded[p], previous)
