@@ -128,3 +128,8 @@ def test_swedish_written_without_its_letters_still_gives_the_age(engine):
 ])
 def test_a_planned_move_keeps_the_home_and_a_postcode_is_an_address(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point]
+
+
+def test_needing_a_profession_another_organisation_provides_is_no_hiring(engine):
+    answer = engine.answer("kuhmo. tarviin sosiaalityöntekijän, vuokrat rästissä ja työt loppu")
+    assert answer.kind == ROUTE and "employer" not in answer.audience and not answer.choices

@@ -54,6 +54,11 @@ class EmployerSignals:
         self.former = frozenset(_forms(kb, "former"))
         self.help = frozenset(_forms(kb, "help"))
         self.closing = frozenset(_forms(kb, "closing"))
+        #: professions another organisation provides ("sosiaalityöntekijä", "lääkäri" in other_organisations.yaml):
+        #: needing one is asking for that service, not hiring ("tarviin sosiaalityöntekijän, vuokrat rästissä")
+        self.services = tuple(sorted({w for o in kb.organisations.values() for p in o.phrasings.get("fi", ())
+                                      for w in [" ".join(phrase_tokens(p))] if len(w) >= 6 and " " not in w},
+                                     key=len, reverse=True))
 
     def _business(self, token: str) -> bool:
         """The token is a business word with a case ending, also at the end of a compound (rakennusfirma)."""
@@ -115,6 +120,8 @@ class EmployerSignals:
             if self._worker(folded[j]):
                 # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
                 if j + 1 < len(folded) and folded[j + 1] in self.help:
+                    return []
+                if any(folded[j].startswith(service) for service in self.services):
                     return []
                 return [Signal((i, j), "hiring")]
         return []
