@@ -77,13 +77,10 @@ class HandOver:
         case = self.cases.of_person(user_id)
         return case if case is not None and case.awaiting else None
 
-    async def take_question(self, kb: KnowledgeBase, user_id: int, text: str, municipality: str | None,
-                            last_answer: str | None, language: str, send: SendToStaff) -> str | None:
-        """Send the person's text to staff when they asked for a person; returns what to tell them, or None when
-        the text is not for staff. The question is shown to staff (they need it) but stored nowhere."""
-        case = self.waiting(user_id)
-        if case is None:
-            return None
+    async def take_question(self, kb: KnowledgeBase, case: Case, text: str, municipality: str | None,
+                            last_answer: str | None, language: str, send: SendToStaff) -> str:
+        """Send the person's text to staff for their waiting case (`waiting` found it); returns what to tell them.
+        The question is shown to staff (they need it) but stored nowhere."""
         sent = await send(staff_case_text(kb, case, text, municipality, last_answer))
         # id 0: a send whose answer was lost; replies to it cannot be matched to the case
         self.cases.sent_to_staff(case.number, [message_id for message_id in sent if message_id])

@@ -34,15 +34,14 @@ async def take_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> b
     """Send the person's text to the staff group when they asked for a person; True when it went there."""
     svc = services(context)
     user = update.effective_user
-    if user is None or svc.handover.waiting(user.id) is None:
+    case = svc.handover.waiting(user.id) if user is not None else None
+    if case is None:
         return False
     chat = update.effective_chat
     send = staff_sender(context.bot, svc.config.handoff_chat_id)
-    said = await svc.handover.take_question(svc.kb, user.id, update.effective_message.text,
+    said = await svc.handover.take_question(svc.kb, case, update.effective_message.text,
                                             svc.storage.get(user.id).municipality, svc.last_answers.get(chat.id),
                                             language(update, context), send)
-    if said is None:
-        return False
     await send_text(chat, said)
     return True
 

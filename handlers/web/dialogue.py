@@ -69,13 +69,14 @@ class WebChat:
         commanded = await self._command(session, text)
         if commanded is not None:
             return self._offer(session, [*replies, *commanded])
-        if self.handover_on:
+        case = self.handover.waiting(session.user_id) if self.handover_on and self.handover is not None else None
+        if case is not None:
             assert self.handover is not None and self.staff is not None
             municipality = self.conversations.storage.get(session.user_id).municipality
-            said = await self.handover.take_question(self.kb, session.user_id, text, municipality,
-                                                     session.last_answer, self.language(session), self.staff)
-            if said is not None:
-                return self._offer(session, [*replies, Reply(said, self.language(session))])
+            language = self.language(session)
+            said = await self.handover.take_question(self.kb, case, text, municipality, session.last_answer,
+                                                     language, self.staff)
+            return self._offer(session, [*replies, Reply(said, language)])
         return self._offer(session, [*replies, self._answer(session, self.conversations.ask(session.user_id, text))])
 
     async def _command(self, session: WebSession, text: str) -> list[Reply] | None:
