@@ -28,7 +28,7 @@ from bot.engine.language import language_scores
 from bot.engine.message import Message, phrase_tokens, read_message, stem_fi
 from bot.engine.newcomer import detect_foreign, detect_newcomer, script_of, transliterate
 from bot.engine.phrases import PhraseIndex, kb_phrases
-from bot.engine.places import PlaceIndex
+from bot.engine.places import PlaceIndex, Target
 from bot.engine.route import route
 from bot.engine.understand import Understanding, understand
 from bot.hours import HELSINKI
@@ -141,7 +141,7 @@ class Engine:
         if home is not None and home.municipality is None and home.outside and not home.weak:
             # "Ich wohne in Kotka und suche Arbeit": they live outside the area, whatever language they write
             language = shown if shown in LANGUAGES else "en"
-            area = self.areas_by_member.get(fold(home.merged_into or home.outside))
+            area = self._employment_area(home)
             return Answer(language, None, True, ("foreign_language",), None, (), False,
                           compose.out_of_area_text(kb, language, self._place_name(home.outside, language), home, area),
                           kind=OUT_OF_AREA, outside_place=home.outside, confidence=0.8, employment_area=area)
@@ -170,7 +170,7 @@ class Engine:
                           home_stated=u.home_kind == "own", organisations=organisations)
         if u.outside_place and not (u.topic is None and u.smalltalk == "offtopic"):
             # (a hotel in Oulu for a work trip is nobody's here, not a move out of the area)
-            area = self._employment_area(u)
+            area = self._employment_area(u.outside_target, u.outside_place)
             return Answer(language, None, True, u.audiences, u.topic, (), False,
                           compose.out_of_area_text(kb, language, self._place_name(u.outside_place, language),
                                                    u.outside_target, area),
@@ -230,11 +230,10 @@ class Engine:
             return name
         return getattr(other, language) or name
 
-    def _employment_area(self, u: Understanding) -> EmploymentArea | None:
+    def _employment_area(self, target: Target | None, place: str | None = None) -> EmploymentArea | None:
         """The employment area of the municipality the person lives in outside ours (a former municipality:
         of the one it merged into), when the knowledge base knows it."""
-        target = u.outside_target
-        name = (target.merged_into or target.outside) if target is not None else u.outside_place
+        name = (target.merged_into or target.outside) if target is not None else place
         return self.areas_by_member.get(fold(name or ""))
 
     def _ask(self, u: Understanding) -> Answer:

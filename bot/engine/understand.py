@@ -303,9 +303,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             0, len(unexplained) - UNEXPLAINED_FREE)), 2)
     # the word right after an organisation's name is theirs: "Kelan palvelupiste", "Migrin toimisto"
     theirs = {p + step for h in by_kind["organisation"] for p in h.positions for step in (0, 1)}
-    has_job = any(h.phrase.key == "has_job" for h in by_kind["asks"])
+    employed = any(h.phrase.key == "has_job" for h in by_kind["asks"])
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
-                                       municipality, has_job)
+                                       municipality, employed)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
