@@ -47,47 +47,40 @@
     });
   }
 
-  function choicesForm(choices) {
-    var choiceForm = document.createElement("form");
+  // A form of submit buttons under a legend, as the server renders it (handlers/web/page.py): the buttons post
+  // `name` with each [value, label] pair's value.
+  function buttonForm(className, legendText, name, buttons) {
+    var form = document.createElement("form");
     var fieldset = document.createElement("fieldset");
     var legend = document.createElement("legend");
-    choiceForm.className = "choices";
-    choiceForm.method = "post";
-    choiceForm.action = "/";
-    legend.textContent = log.dataset.choices;
+    form.className = className;
+    form.method = "post";
+    form.action = "/";
+    legend.textContent = legendText;
     fieldset.appendChild(legend);
-    choices.forEach(function (choice) {
+    buttons.forEach(function (pair) {
       var button = document.createElement("button");
       button.type = "submit";
-      button.name = "choice";
-      button.value = choice.id;
-      button.textContent = choice.label;
+      button.name = name;
+      button.value = pair[0];
+      button.textContent = pair[1];
       fieldset.appendChild(button);
     });
-    choiceForm.appendChild(fieldset);
-    return choiceForm;
+    form.appendChild(fieldset);
+    return form;
+  }
+
+  function choicesForm(choices) {
+    return buttonForm("choices", log.dataset.choices, "choice", choices.map(function (choice) {
+      return [choice.id, choice.label];
+    }));
   }
 
   function voteForm(handle) {
-    var voteForm = document.createElement("form");
-    var fieldset = document.createElement("fieldset");
-    var legend = document.createElement("legend");
-    voteForm.className = "vote";
-    voteForm.method = "post";
-    voteForm.action = "/";
-    voteForm.dataset.feedback = handle;
-    legend.textContent = log.dataset.vote;
-    fieldset.appendChild(legend);
-    [["yes", log.dataset.helpful], ["no", log.dataset.notHelpful]].forEach(function (vote) {
-      var button = document.createElement("button");
-      button.type = "submit";
-      button.name = "helpful";
-      button.value = vote[0];
-      button.textContent = vote[1];
-      fieldset.appendChild(button);
-    });
-    voteForm.appendChild(fieldset);
-    return voteForm;
+    var form = buttonForm("vote", log.dataset.vote, "helpful",
+                          [["yes", log.dataset.helpful], ["no", log.dataset.notHelpful]]);
+    form.dataset.feedback = handle;
+    return form;
   }
 
   // Appends the bot's messages; returns the first choice button, where a keyboard user goes next.
