@@ -317,15 +317,16 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
                      topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
                      municipality: str | None = None, has_job: bool = False) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
-    seeker's or employer's own words; a foreign-language client or a young person (International Info and
-    Ohjaamo advise them on whatever they ask); a topic word of ours that is more than "where is it" or "who
-    helps" ("missä on Kelan toimisto" asks where Kela is) and more than the organisation's own word
-    ("asumistuki") - unless it is one of our specific topics that shares it ("työmarkkinatuki":
-    unemployment_benefit says who pays and that the payer needs the job seeker's registration). Youth counts
-    only where a youth point of its own serves the municipality (Ohjaamo in Kajaani): elsewhere the home point
-    does not advise a 16-year-old on upper secondary school; and not for a young person with a job asking about
-    its tax card."""
-    if role in ("jobseeker", "employer") or "foreign_language" in audiences:
+    seeker's or employer's own words; a young person (Ohjaamo advises them on whatever they ask); a topic word
+    of ours that is more than "where is it" or "who helps" ("missä on Kelan toimisto" asks where Kela is) and
+    more than the organisation's own word ("asumistuki") - unless it is one of our specific topics that shares
+    it ("työmarkkinatuki": unemployment_benefit says who pays and that the payer needs the job seeker's
+    registration). Youth counts only where a youth point of its own serves the municipality (Ohjaamo in
+    Kajaani): elsewhere the home point does not advise a 16-year-old on upper secondary school; and not for a
+    young person with a job asking about its tax card. A foreign-language client asking only a permit or a
+    benefit gets its organisation: being a newcomer ("olen Filippiineiltä", "my wife is Thai") asks employment
+    services nothing by itself."""
+    if role in ("jobseeker", "employer"):
         return True
     if "youth" in audiences and _youth_point(kb, municipality) and not has_job:
         return True
