@@ -133,3 +133,39 @@ def test_a_planned_move_keeps_the_home_and_a_postcode_is_an_address(engine, ques
 def test_needing_a_profession_another_organisation_provides_is_no_hiring(engine):
     answer = engine.answer("kuhmo. tarviin sosiaalityöntekijän, vuokrat rästissä ja työt loppu")
     assert answer.kind == ROUTE and "employer" not in answer.audience and not answer.choices
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Mi permesso di soggiorno scade ad aprile, vivo a Kuhmo. Dove devo andare?", "migri"),
+    ("Mein Aufenthaltstitel läuft bald ab und ich wohne in Sotkamo. Was muss ich tun?", "migri"),
+    ("Где получить налоговую карточку? Живу в Каяани", "verohallinto"),
+    ("Necesito ayuda de Kela, no tengo dinero. Vivo en Paltamo.", "kela"),
+    ("我的居留许可快到期了，我住在Kajaani", "migri"),
+])
+def test_a_language_without_texts_still_names_whose_matter_it_is(engine, question, organisation):
+    # International Info first, and the organisation's own line beside it, in English where needed
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == ["kajaani_kaupungintalo"], (answer.kind, _points(answer))
+    assert organisation in [o.id for o in answer.organisations]
+    assert answer.organisations[0].website in answer.text
+
+
+def test_a_word_inside_another_is_no_organisation_in_a_foreign_message(engine):
+    answer = engine.answer("Hola, busco trabajo en Kajaani, hablo inglés. ¿Dónde puedo ir? Excelente servicio")
+    assert answer.kind == ROUTE and not answer.organisations
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("olen Vietnamista ja puhun vähän suomea. miten oleskelulupaa jatketaan?", "migri"),
+    ("my husband is Brazilian and his residence permit ends in May, how does he renew it? we live in Sotkamo",
+     "migri"),
+])
+def test_a_newcomer_asking_only_a_permit_gets_the_permit_office(engine, question, organisation):
+    answer = engine.answer(question)
+    assert answer.kind == OTHER_ORGANISATION and [o.id for o in answer.organisations][:1] == [organisation]
+    assert not answer.service_points
+
+
+def test_a_newcomer_looking_for_work_beside_a_permit_also_gets_international_info(engine):
+    answer = engine.answer("I'm from Kenya, living in Kuhmo. Can I renew my residence permit while I look for work?")
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "migri" in [o.id for o in answer.organisations]

@@ -23,6 +23,7 @@ from bot.engine import compose
 from bot.engine.cues import CueIndex
 from bot.engine.employer import EmployerSignals
 from bot.engine.evidence import Evidence, Trace
+from bot.engine.foreign_words import ForeignWords
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import language_scores
 from bot.engine.message import Message, phrase_tokens, read_message, stem_fi
@@ -46,6 +47,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.phrases = PhraseIndex(kb_phrases(kb))
+        self.foreign_words = ForeignWords(kb)
         cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)
         self.employer_signals = EmployerSignals(kb)
@@ -148,8 +150,14 @@ class Engine:
         text = compose.newcomer_text(kb, shown, points, place)
         # a village of one municipality says where they live ("ik woon in Vuokatti"); a shared name does not
         municipality = home.municipality if home is not None and not home.ambiguous else None
+        # "il mio permesso di soggiorno scade": International Info first, and whose the permit is (in English
+        # where the newcomer's language has no text for it)
+        organisations = self._narrowed(self.foreign_words.find(message.text), municipality, None)
+        if organisations:
+            text += "\n\n" + compose.organisations_text(kb, shown if shown in LANGUAGES else "en", organisations,
+                                                        extra=None)
         return Answer(shown, municipality, False, ("foreign_language",), "international_info", points, False, text,
-                      kind=ROUTE, confidence=0.8, home_stated=municipality is not None)
+                      kind=ROUTE, confidence=0.8, home_stated=municipality is not None, organisations=organisations)
 
     def _answer(self, u: Understanding, now: datetime | None) -> Answer:
         kb, language = self.kb, u.language
@@ -211,14 +219,18 @@ class Engine:
     def _organisations(self, u: Understanding) -> tuple[Organisation, ...]:
         """The organisations named, each group (the wellbeing services counties) narrowed to the one serving
         the person's municipality; all of a group when it is unknown, none when they live elsewhere."""
+        return self._narrowed(u.organisations, u.municipality, u.outside_place)
+
+    def _narrowed(self, ids: Iterable[str], municipality: str | None,
+                  outside_place: str | None) -> tuple[Organisation, ...]:
         out: list[Organisation] = []
-        for oid in u.organisations:
+        for oid in ids:
             named = self.kb.organisations[oid]
             group = [o for o in self.kb.organisations.values() if o.group == named.group] if named.group else [named]
-            if u.outside_place:
+            if outside_place:
                 group = [o for o in group if not o.serves]
-            elif u.municipality:
-                group = [o for o in group if not o.serves or u.municipality in o.serves]
+            elif municipality:
+                group = [o for o in group if not o.serves or municipality in o.serves]
             out += [o for o in group if o not in out]
         return tuple(out)
 

@@ -295,6 +295,9 @@ class Organisation:
     job_seeker_note: Text | None = None  # shown when the person is also a job seeker
     phones: tuple[Phone, ...] = ()
     phrasings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words for its matters
+    #: its name and matters in languages without texts ("Kela", "permesso di soggiorno", "居留许可"): read only
+    #: in messages written in them, where the stemmed phrasings cannot reach
+    foreign_words: tuple[str, ...] = ()
     #: its matter is applying to studies: a school named beside studies done ("valmistuin kamkista") is the
     #: person's past, not a question for it (phrasings.yaml asks.studied)
     studies: bool = False

@@ -682,7 +682,7 @@ def build_texts(data: Any, file: str, errors: list[KBError]) -> dict[str, Text]:
 # -- other organisations and other employment areas (optional files) -----------------------------------
 
 ORGANISATION_FIELDS = {"id", "name", "handles", "website", "group", "serves", "note", "job_seeker_note", "phones",
-                       "phrasings", "studies", "source", "checked"}
+                       "phrasings", "foreign_words", "studies", "source", "checked"}
 EMPLOYMENT_AREA_FIELDS = {"id", "name", "members", "website", "source", "checked"}
 _PHONE_NUMBER = re.compile(r"\+?[0-9]+(?:[ -][0-9]+)*")
 
@@ -721,6 +721,7 @@ def build_organisations(data: Any, file: str, errors: list[KBError]) -> list[tup
             job_seeker_note=_optional_text(f, "job_seeker_note"),
             phones=tuple(phones),
             phrasings=_phrasings(f),
+            foreign_words=f.strings("foreign_words"),
             studies=f.boolean("studies", False),
             source=_source(f),
             checked=f.checked_day(),

@@ -1,0 +1,48 @@
+"""Organisations named in a message written in a language we have no texts for.
+
+The phrase index reads Finnish, Swedish and English with stems; a Spanish or Arabic message naming Kela or a
+residence permit ("permesso di soggiorno", "تصريح الإقامة") would otherwise lose that matter and get only the
+newcomer's answer. The words are the organisations' `foreign_words`, matched as written: accents and case
+ignored, at the start of a word in scripts with spaces, anywhere in the text in scripts without (Chinese).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.kb.model import KnowledgeBase
+
+
+def plain(text: str) -> str:
+    """Lower case without accents ("séjour" is "sejour", "Residência" is "residencia")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _pattern(word: str) -> str:
+    word = plain(word.strip())
+    # a word of a script with spaces starts a word of the message ("kela" in "kelasta", not in "ckela")
+    if word[:1].isalpha() and not _unspaced(word[0]):
+        return r"(?<!\w)" + re.escape(word)
+    return re.escape(word)
+
+
+def _unspaced(ch: str) -> bool:
+    """Scripts written without spaces between words (Chinese, Japanese, Thai)."""
+    name = unicodedata.name(ch, "")
+    return name.startswith(("CJK", "HIRAGANA", "KATAKANA", "THAI"))
+
+
+class ForeignWords:
+    """One regular expression per organisation, built once per knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.patterns = tuple(
+            (organisation.id, re.compile("|".join(_pattern(w) for w in organisation.foreign_words if w.strip())))
+            for organisation in kb.organisations.values() if any(w.strip() for w in organisation.foreign_words))
+
+    def find(self, text: str) -> tuple[str, ...]:
+        """The organisations named, in the order the knowledge base lists them."""
+        folded = plain(text)
+        return tuple(oid for oid, pattern in self.patterns if pattern.search(folded))
