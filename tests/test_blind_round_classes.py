@@ -169,3 +169,24 @@ def test_a_newcomer_asking_only_a_permit_gets_the_permit_office(engine, question
 def test_a_newcomer_looking_for_work_beside_a_permit_also_gets_international_info(engine):
     answer = engine.answer("I'm from Kenya, living in Kuhmo. Can I renew my residence permit while I look for work?")
     assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "migri" in [o.id for o in answer.organisations]
+
+
+@pytest.mark.parametrize("question, word", [
+    ("missä on kuhmon työttömien ruokalipputoimisto?", "ruokalipputoimisto"),
+    ("mistä saan työnhakijan kuntosalikortin sotkamossa", "kuntosalikortin"),
+    ("Kajaanin Hyvänmielenvirasto, onko se auki lauantaina?", "Hyvänmielenvirasto"),
+])
+def test_an_office_or_card_nobody_knows_is_said_honestly(engine, question, word):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert word.lower() in answer.text.lower()
+
+
+@pytest.mark.parametrize("question, point", [
+    ("missä on te-toimisto kuhmossa", "kuhmo_kaupungintalo"),              # an office we know
+    ("tarviin trukkikortin, oon työtön ja asun paltamossa", "paltamo_kunnantalo"),  # a qualification: training
+    ("rekkakortti löytyy ja etin töitä, asun sotkamossa", "sotkamo_virastotalo"),    # a qualification one has
+])
+def test_offices_and_qualification_cards_we_know_are_ours(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == [point], (answer.kind, _points(answer))

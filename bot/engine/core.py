@@ -171,6 +171,12 @@ class Engine:
                           kb.text("unknown_benefit", language, word=u.unknown_benefit) + "\n\n" +
                           kb.text("out_of_scope", language), kind=OUT_OF_SCOPE, confidence=0.5,
                           home_stated=u.home_kind == "own")
+        if u.unknown_service and not organisations and not self.benefit_names.find(fold(u.unknown_service)):
+            # "missä on työttömien lahjakorttitoimisto": said honestly, kept for staff
+            return Answer(language, u.municipality, False, (), None, (), False,
+                          kb.text("unknown_service", language, word=u.unknown_service) + "\n\n" +
+                          kb.text("out_of_scope", language), kind=OUT_OF_SCOPE, confidence=0.5,
+                          home_stated=u.home_kind == "own")
         if organisations and not u.employment_part:
             return Answer(language, u.municipality, False, (), None, (), False,
                           compose.organisations_text(kb, language, organisations),

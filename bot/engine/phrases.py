@@ -112,6 +112,8 @@ class PhraseIndex:
         }
         self.vocabulary = frozenset(s for lang in LANGUAGES for s in self.single[lang]) | frozenset(
             s for lang in LANGUAGES for group in self.multi[lang].values() for p in group for s in p.stems)
+        #: the stems of the needs someone here answers (ours, their organisations'), not small talk's "kuntosali"
+        self.needs = frozenset(s for p in phrases if p.kind in ("topic", "audience", "organisation") for s in p.stems)
 
     def find(self, message: Message, skip: set[int] = frozenset()) -> list[PhraseHit]:  # type: ignore[assignment]
         """Every phrase in the message; tokens in `skip` (already read as places) are not fuzzed."""

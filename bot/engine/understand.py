@@ -18,7 +18,7 @@ from bot.engine.employer import EmployerSignals, Signal
 from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import detect_language
-from bot.engine.message import Message
+from bot.engine.message import Message, stem_fi
 from bot.engine.newcomer import looks_like_words
 from bot.engine.phrases import PhraseHit, PhraseIndex
 from bot.engine.places import PlaceIndex, Target
@@ -124,6 +124,8 @@ class Understanding:
     organisation_confidence: float = 0.0
     #: a benefit-like word nobody here knows ("kuukausilisä", "flimflam subsidy"): an honest "I don't know it"
     unknown_benefit: str = ""
+    #: an office, card or ticket nobody here knows ("lahjakorttitoimisto"): said honestly, kept for staff
+    unknown_service: str = ""
 
 
 def understand(message: Message, context: Context, kb: KnowledgeBase, places: PlaceIndex,
@@ -268,6 +270,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                        kb.language_cues.get("benefit_endings", frozenset()), known_words)
     if unknown_benefit:
         evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
+    unknown_service = "" if unknown_benefit or role == "employer" else _unknown_service(
+        message, read_whole, kb.language_cues.get("service_endings", frozenset()), phrases.needs | known_words)
+    if unknown_service:
+        evidence.append(Evidence(unknown_service, "an office or card nobody here knows", 1.0, "unknown"))
     # "onko kuhmossa hyvää pizzeriaa", "paltamossa missä vois uida": a place and words nothing explains, no
     # job seeker's or employer's word, nothing about work: not ours, said honestly
     # "missä on Ristijärven etuuskeskus": only a where-word, no need of ours, and a name nobody knows
@@ -310,7 +316,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
                          home.target if outside and home else None, asks, organisations, employment_part,
-                         unexplained, organisation_confidence, unknown_benefit)
+                         unexplained, organisation_confidence, unknown_benefit, unknown_service)
 
 
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
@@ -362,6 +368,21 @@ def _most_of(hit: PhraseHit, message: Message) -> bool:
     if len(hit.positions) != 1:
         return True
     return len(hit.phrase.stems[0]) >= WHOLE_WORD_SHARE * len(message.folded[hit.positions[0]])
+
+
+def _unknown_service(message: Message, read_whole: set[int], endings: frozenset[str], known: frozenset[str]) -> str:
+    """The first compound that names an office, card or ticket ("lahjakortti|toimisto", "polttoaine|kortin") whose
+    first part is nothing we know: "kelan|toimisto" and "työnhakija|kortti" are known things' offices and cards."""
+    for i, (token, folded) in enumerate(zip(message.tokens, message.folded, strict=True)):
+        if i in read_whole or folded in known:
+            continue
+        for ending in endings:
+            head = folded[:-len(ending)].rstrip("-")
+            if folded.endswith(ending) and len(head) > 3:
+                if not {head, head[:-1] if head.endswith("n") else head, stem_fi(head)} & known:
+                    return token
+                break
+    return ""
 
 
 def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str], endings: frozenset[str],

@@ -68,6 +68,7 @@ TEXT_PLACEHOLDERS: dict[str, set[str]] = {
     "out_of_area_website": {"url"},
     "organisation_phone": {"phone", "label"},
     "unknown_benefit": {"word"},
+    "unknown_service": {"word"},
     "register_online": {"url"},
     "your_point": {"municipality"},
     "their_point": {"municipality"},
@@ -139,7 +140,7 @@ REQUIRED_TEXTS = (
     "out_of_area_served_by", "out_of_area_website", "out_of_area_unknown_area", "not_ours", "also_job_seeker",
     "also_ask_municipality", "reform_note", "municipality_website", "employer_contact", "organisation_phone",
     "out_of_scope",
-    "unknown_benefit",
+    "unknown_benefit", "unknown_service",
     "municipality_set", "open_now", "closed_now", "console_help", "console_reset", "other_script",
     # opening hours in words (bot/engine/hours_text.py)
     "hours_time", "hours_date", "hours_open_until", "hours_open_until_appointment", "hours_closed_opens",
@@ -636,7 +637,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
     root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "not_work", "benefit_words",
-                     "benefit_endings"})
+                     "benefit_endings", "service_endings"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
@@ -646,6 +647,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     cues["not_work"] = frozenset(w.lower() for w in root.strings("not_work"))
     cues["benefit_words"] = frozenset(w.lower() for w in root.strings("benefit_words"))
     cues["benefit_endings"] = frozenset(w.lower() for w in root.strings("benefit_endings"))
+    cues["service_endings"] = frozenset(w.lower() for w in root.strings("service_endings"))
     return cues
 
 
