@@ -190,3 +190,18 @@ def test_an_office_or_card_nobody_knows_is_said_honestly(engine, question, word)
 def test_offices_and_qualification_cards_we_know_are_ours(engine, question, point):
     answer = engine.answer(question)
     assert answer.kind == ROUTE and _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "Quel temps fera-t-il demain à Sotkamo ?",
+    "Jaka będzie pogoda w Kajaani w weekend?",
+    "Hoe laat is het nu in Finland?",
+])
+def test_off_topic_in_a_language_without_texts_is_said_honestly_in_english(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and answer.language == "en" and not answer.service_points
+
+
+def test_a_work_word_keeps_a_foreign_message_ours_whatever_else_it_says(engine):
+    answer = engine.answer("Das Wetter ist kalt, aber ich suche Arbeit in Kuhmo. Wohin soll ich gehen?")
+    assert answer.kind == ROUTE and _points(answer)[:1] == ["kajaani_kaupungintalo"]

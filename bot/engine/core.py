@@ -147,12 +147,17 @@ class Engine:
             return Answer(language, None, True, ("foreign_language",), None, (), False,
                           compose.out_of_area_text(kb, language, self._place_name(home.outside, language), home, area),
                           kind=OUT_OF_AREA, outside_place=home.outside, confidence=0.8, employment_area=area)
-        text = compose.newcomer_text(kb, shown, points, place)
         # a village of one municipality says where they live ("ik woon in Vuokatti"); a shared name does not
         municipality = home.municipality if home is not None and not home.ambiguous else None
         # "il mio permesso di soggiorno scade": International Info first, and whose the permit is (in English
         # where the newcomer's language has no text for it)
         organisations = self._narrowed(self.foreign_words.find(message.text), municipality, None)
+        if not organisations and self.foreign_words.off_topic(message.text):
+            # "Che tempo fa domani a Kuusamo?": nobody's here, said honestly (in English) and kept for staff
+            english = shown if shown in LANGUAGES else "en"
+            return Answer(english, municipality, False, (), None, (), False, kb.text("out_of_scope", english),
+                          kind=OUT_OF_SCOPE, confidence=0.5, home_stated=municipality is not None)
+        text = compose.newcomer_text(kb, shown, points, place)
         if organisations:
             text += "\n\n" + compose.organisations_text(kb, shown if shown in LANGUAGES else "en", organisations,
                                                         extra=None)

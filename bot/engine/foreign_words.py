@@ -1,4 +1,4 @@
-"""Organisations named in a message written in a language we have no texts for.
+"""Organisations named, and off-topic words, in a message written in a language we have no texts for.
 
 The phrase index reads Finnish, Swedish and English with stems; a Spanish or Arabic message naming Kela or a
 residence permit ("permesso di soggiorno", "تصريح الإقامة") would otherwise lose that matter and get only the
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from bot.kb.model import KnowledgeBase
 
@@ -34,15 +35,27 @@ def _unspaced(ch: str) -> bool:
     return name.startswith(("CJK", "HIRAGANA", "KATAKANA", "THAI"))
 
 
+def _any_of(words: Iterable[str]) -> re.Pattern[str] | None:
+    patterns = [_pattern(w) for w in words if w.strip()]
+    return re.compile("|".join(patterns)) if patterns else None
+
+
 class ForeignWords:
-    """One regular expression per organisation, built once per knowledge base."""
+    """One regular expression per organisation and per word list, built once per knowledge base."""
 
     def __init__(self, kb: KnowledgeBase):
-        self.patterns = tuple(
-            (organisation.id, re.compile("|".join(_pattern(w) for w in organisation.foreign_words if w.strip())))
-            for organisation in kb.organisations.values() if any(w.strip() for w in organisation.foreign_words))
+        self.patterns = tuple((organisation.id, pattern) for organisation in kb.organisations.values()
+                              if (pattern := _any_of(organisation.foreign_words)) is not None)
+        #: language.yaml: the weather, the time, a café; and work words, which keep the message ours
+        self.offtopic = _any_of(sorted(kb.language_cues.get("foreign_offtopic", ())))
+        self.work = _any_of(sorted(kb.language_cues.get("foreign_work", ())))
 
     def find(self, text: str) -> tuple[str, ...]:
         """The organisations named, in the order the knowledge base lists them."""
         folded = plain(text)
         return tuple(oid for oid, pattern in self.patterns if pattern.search(folded))
+
+    def off_topic(self, text: str) -> bool:
+        """An off-topic word and no word about work ("Wie wird das Wetter morgen in Kuusamo?")."""
+        folded = plain(text)
+        return bool(self.offtopic and self.offtopic.search(folded)) and not (self.work and self.work.search(folded))
