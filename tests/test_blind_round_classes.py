@@ -205,3 +205,15 @@ def test_off_topic_in_a_language_without_texts_is_said_honestly_in_english(engin
 def test_a_work_word_keeps_a_foreign_message_ours_whatever_else_it_says(engine):
     answer = engine.answer("Das Wetter ist kalt, aber ich suche Arbeit in Kuhmo. Wohin soll ich gehen?")
     assert answer.kind == ROUTE and _points(answer)[:1] == ["kajaani_kaupungintalo"]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Sotkamon virastotalolle vai toimintakeskukseen, kumpi on oikea paikka työttömälle?", "sotkamo_virastotalo"),
+    ("voiko Hyrynsalmen kunnantalolla ilmoittautua työttömäksi vai pitääkö lähteä Kajaaniin?", "hyrynsalmi_kunnantalo"),
+    ("Kajaanin virastotalo vai kaupungintalo, kumpaan menen? olen irakilainen enkä puhu suomea",
+     "kajaani_kaupungintalo"),
+    ("sotkamon toimintakeskus, onko siellä työllisyyspalveluita", "sotkamo_toimintakeskus"),  # one point, asked
+])
+def test_points_weighed_against_each_other_get_the_one_the_person_belongs_to(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == [point], (answer.kind, _points(answer))

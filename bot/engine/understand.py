@@ -178,10 +178,24 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     municipality = home.target.municipality if home else None
     outside = home.target.outside if home else None
     point, former = _named_point(kb, by_kind, municipality)
+    which = any(h.phrase.key == "which" for h in by_kind["asks"])
+    if which and not point and residence.role in ("unmarked", "plan_to"):
+        # "Paltamon kunnantalolla onko työllisyyspalvelut vai pitääkö mennä Kajaaniin?": the place without a cue (or
+        # with "lähteä") is the other option; the point named is the person's own municipality's
+        point, former = _named_point(kb, by_kind, None)
+        if point:
+            municipality, outside = None, None
+            readings.append(Reading("place", kb.service_points[point].municipality, 0.0, True,
+                                    "the named point's: the other place is an option"))
+    weighed = point if point and not former and which else None
     home_stated = bool(municipality or outside)
     home_kind = ("someone_else" if residence.someone_else else "own") if home_stated else None
     if point and not municipality and not outside:
         municipality, home_kind = kb.service_points[point].municipality, "point"
+    if weighed:
+        # "Sotkamon toimintakeskus vai virastotalo, kumpaan menen?": an option weighed, not a choice made
+        readings.append(Reading("point", weighed, 0.0, False, "one of the options asked about"))
+        point = None
     if residence.ambiguous and context.municipality in (residence.ambiguous.target.municipality,
                                                         *residence.ambiguous.target.alternatives):
         municipality, residence = context.municipality, replace(residence, ambiguous=None)
@@ -222,7 +236,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
     smalltalk = _best(by_kind["smalltalk"], ["offtopic"])
     # has_job and reform only mark the message; what it asks about is read from the other groups
-    asked_where = {p for h in by_kind["asks"] if h.phrase.key not in ("has_job", "reform", "studied")
+    asked_where = {p for h in by_kind["asks"] if h.phrase.key not in ("has_job", "reform", "studied", "which")
                    for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
