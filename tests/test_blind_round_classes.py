@@ -217,3 +217,30 @@ def test_a_work_word_keeps_a_foreign_message_ours_whatever_else_it_says(engine):
 def test_points_weighed_against_each_other_get_the_one_the_person_belongs_to(engine, question, point):
     answer = engine.answer(question)
     assert answer.kind == ROUTE and _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("esimies ei anna pitää taukoja koko päivänä, kenelle valitan?", "tyosuojelu"),
+    ("mun autosta varastettiin työkalut yöllä, miten teen rikosilmoituksen", "poliisi"),
+    ("kaveri kaatui tikkailta ja löi päänsä, mitä teen", "emergency"),
+    ("tarvitsen suomi.fi-valtuudet yrityksen asioihin, mistä ne saa?", "dvv"),
+])
+def test_working_conditions_crime_accidents_and_authorisations_are_theirs(engine, question, organisation):
+    answer = engine.answer(question)
+    assert [o.id for o in answer.organisations][:1] == [organisation], [o.id for o in answer.organisations]
+    assert not answer.service_points
+
+
+@pytest.mark.parametrize("question, point", [
+    ("haluaisin neuvoja uran suhteen, asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("tarvis tietää mihin sitä työttömänä mennään, asun sotkamossa", "sotkamo_virastotalo"),  # the essive: oneself
+])
+def test_career_advice_and_oneself_as_unemployed_are_a_job_seekers_questions(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == [point] and "employer" not in answer.audience
+
+
+def test_a_relative_who_speaks_no_finnish_and_wants_work_gets_international_info_and_the_permit(engine):
+    answer = engine.answer("Mieheni on Intiasta eikä puhu suomea. Miten hän saa oleskeluluvan ja pääseekö hän töihin? "
+                           "Asumme Kuhmossa")
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "migri" in [o.id for o in answer.organisations]

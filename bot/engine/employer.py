@@ -24,6 +24,8 @@ _CASE_ENDING = re.compile(r"^[aeiouy]{0,3}(?:n|t|ssa|sta|lla|lta|lle|na|ksi|h[ae
 OWNER_REACH = 4  # "we run a small husky farm"
 HIRING_REACH = 4
 MIN_AGENT_NOUN = 7
+#: A worker word this long ending in -na/-nä (folded) is in the essive: what the writer is, not whom they hire.
+ESSIVE_MIN = 5
 SIGNAL_WEIGHT = 2.0
 
 
@@ -78,6 +80,8 @@ class EmployerSignals:
         return False
 
     def _worker(self, token: str) -> bool:
+        if token.endswith("na") and len(token) > ESSIVE_MIN:
+            return False  # the essive is what someone is: "tarvis tietää … työttömänä", "olin kokkina"
         if any(w in token for w in self.workers):
             return True
         if len(token) < MIN_AGENT_NOUN:

@@ -324,8 +324,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # the word right after an organisation's name is theirs: "Kelan palvelupiste", "Migrin toimisto"
     theirs = {p + step for h in by_kind["organisation"] for p in h.positions for step in (0, 1)}
     employed = any(h.phrase.key == "has_job" for h in by_kind["asks"])
+    # "Miten hän saa oleskeluluvan ja voiko hän tulla töihin?": a work word beside the permit, not in its name
+    org_positions = {p for h in by_kind["organisation"] for p in h.positions}
+    asks_work = bool(_work_positions(message, kb.language_cues.get("work_stems", frozenset()),
+                                     tuple(kb.language_cues.get("not_work", ()))) - org_positions)
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
-                                       municipality, employed)
+                                       municipality, employed, asks_work)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -335,7 +339,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
                      topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
-                     municipality: str | None = None, has_job: bool = False) -> bool:
+                     municipality: str | None = None, has_job: bool = False, asks_work: bool = False) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
     seeker's or employer's own words; a young person (Ohjaamo advises them on whatever they ask); a topic word
     of ours that is more than "where is it" or "who helps" ("missä on Kelan toimisto" asks where Kela is) and
@@ -345,8 +349,10 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     Kajaani): elsewhere the home point does not advise a 16-year-old on upper secondary school; and not for a
     young person with a job asking about its tax card. A foreign-language client asking only a permit or a
     benefit gets its organisation: being a newcomer ("olen Filippiineiltä", "my wife is Thai") asks employment
-    services nothing by itself."""
+    services nothing by itself; a word about work beside it does, unless the person has a job."""
     if role in ("jobseeker", "employer"):
+        return True
+    if "foreign_language" in audiences and asks_work and not has_job:
         return True
     if "youth" in audiences and _youth_point(kb, municipality) and not has_job:
         return True
@@ -418,8 +424,12 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
 def _about_work(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> bool:
     """A word about work anywhere, also inside a compound ("osa-aikatyötä", "kesätyöpaikka"); not a thing that only
     has a work word in it ("työmatkapyörä", "talvityöhanskat": language.yaml `not_work`)."""
-    return any(stem in token for token in message.folded if not any(thing in token for thing in things)
-               for stem in stems)
+    return bool(_work_positions(message, stems, things))
+
+
+def _work_positions(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> set[int]:
+    return {i for i, token in enumerate(message.folded) if not any(thing in token for thing in things)
+            and any(stem in token for stem in stems)}
 
 
 def _strangeness(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> int:
