@@ -244,3 +244,15 @@ def test_a_relative_who_speaks_no_finnish_and_wants_work_gets_international_info
     answer = engine.answer("Mieheni on Intiasta eikä puhu suomea. Miten hän saa oleskeluluvan ja pääseekö hän töihin? "
                            "Asumme Kuhmossa")
     assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "migri" in [o.id for o in answer.organisations]
+
+
+def test_a_doubled_consonant_of_spoken_finnish_still_names_the_organisation(engine):
+    answer = engine.answer("pitääkö mun soittaa kellaan vai riittääkö ilmottautua työttömäks? asun puolangalla")
+    assert "kela" in [o.id for o in answer.organisations]
+    answer = engine.answer("Miggrissä kestää lupien käsittely, voinko tehdä töitä odotellessa?")
+    assert "migri" in [o.id for o in answer.organisations]
+
+
+def test_an_everyday_word_is_no_spoken_form_of_an_organisation(engine):
+    answer = engine.answer("onko kellään vinkkiä hyvästä pilkkipaikasta kuhmossa?")
+    assert not answer.organisations and not answer.service_points

@@ -46,7 +46,7 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.phrases = PhraseIndex(kb_phrases(kb))
+        self.phrases = PhraseIndex(kb_phrases(kb), frozenset(w.lower() for w in kb.language_cues.get("neutral", ())))
         self.foreign_words = ForeignWords(kb)
         cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)

@@ -99,7 +99,10 @@ def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
 class PhraseIndex:
     """Single words in dicts, longer phrases keyed by their first stem; built once."""
 
-    def __init__(self, phrases: list[Phrase]):
+    def __init__(self, phrases: list[Phrase], words: frozenset[str] = frozenset()):
+        """`words`: everyday words as written (language.yaml neutral) never read as a spoken form of a phrase:
+        "kellään" (anyone) is no "kellaan" (to Kela)."""
+        self.words = words
         self.single: dict[str, dict[str, list[Phrase]]] = {lang: defaultdict(list) for lang in LANGUAGES}
         self.multi: dict[str, dict[str, list[Phrase]]] = {lang: defaultdict(list) for lang in LANGUAGES}
         for phrase in phrases:
@@ -128,7 +131,8 @@ class PhraseIndex:
                 found = single.get(s)
                 how = "exact"
                 if not found and i not in skip:
-                    found, how = self._compound_or_typo(s, message.folded[i], single, language), "compound"
+                    found = self._compound_or_typo(s, message.folded[i], single, language, message.tokens[i])
+                    how = "compound"
                 for phrase in found or ():
                     weight = 1.0 if how == "exact" else 0.85
                     hits.append(PhraseHit(phrase, weight, (i,), how))
@@ -151,7 +155,8 @@ class PhraseIndex:
                             hits.append(PhraseHit(phrase, weight, spots, "exact"))
         return hits
 
-    def _compound_or_typo(self, stem: str, word: str, single: dict[str, list[Phrase]], language: str) -> list[Phrase]:
+    def _compound_or_typo(self, stem: str, word: str, single: dict[str, list[Phrase]], language: str,
+                          written: str = "") -> list[Phrase]:
         if language == "fi":
             # Finnish glues words together: starttiraha|hakemus, rakennus|firma. The unstemmed word is
             # tried too, as Snowball over-stems some forms (starttirahan → starttir).
@@ -164,5 +169,19 @@ class PhraseIndex:
                     return found
         if stem.isdigit():
             return []
+        if language == "fi" and written not in self.words:
+            # spoken Kainuu doubles consonants: "kellaan" is Kelaan, "Miggrin" Migrin (but "kellään" is anyone's)
+            for plain in _single_sounds(word):
+                if found := single.get(stem_fi(plain)):
+                    return found
         typo = self.fuzzy[language].find(stem)
         return single[typo[0]] if typo else []
+
+
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+
+
+def _single_sounds(word: str) -> list[str]:
+    """The word with one of its doubled consonants single ("miggrissä" → "migrissä": the case ending's "ss" stays);
+    none when none is doubled. Vowels stay: "päästä" is no "pästä"."""
+    return [word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1] and word[i] in _CONSONANTS]
