@@ -256,3 +256,16 @@ def test_a_doubled_consonant_of_spoken_finnish_still_names_the_organisation(engi
 def test_an_everyday_word_is_no_spoken_form_of_an_organisation(engine):
     answer = engine.answer("onko kellään vinkkiä hyvästä pilkkipaikasta kuhmossa?")
     assert not answer.organisations and not answer.service_points
+
+
+@pytest.mark.parametrize("question, point", [
+    ("mietin alanvaihtoa, asun paltamossa ja oon työtön", "paltamo_kunnantalo"),  # a career change is guidance
+])
+def test_a_career_change_is_vocational_guidance_not_applying_to_school(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == [point] and not answer.organisations
+
+
+def test_a_pet_is_nobodys_here(engine):
+    answer = engine.answer("koira ei syö ja oksentaa, mitä teen?")
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points
