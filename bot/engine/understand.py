@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from bot.answer import Context
 from bot.engine.cues import CueIndex
@@ -240,8 +241,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                    for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
-    about_work = _about_work(message, kb.language_cues.get("work_stems", frozenset()),
-                             tuple(kb.language_cues.get("not_work", ())))
+    work_positions = _work_positions(message, kb.language_cues.get("work_stems", frozenset()),
+                                     tuple(kb.language_cues.get("not_work", ())))
+    about_work = bool(work_positions)
     if smalltalk == "offtopic" and role is None and not point and only_where:
         topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
     if smalltalk == "offtopic" and about_work:
@@ -326,8 +328,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     employed = any(h.phrase.key == "has_job" for h in by_kind["asks"])
     # "Miten hän saa oleskeluluvan ja voiko hän tulla töihin?": a work word beside the permit, not in its name
     org_positions = {p for h in by_kind["organisation"] for p in h.positions}
-    asks_work = bool(_work_positions(message, kb.language_cues.get("work_stems", frozenset()),
-                                     tuple(kb.language_cues.get("not_work", ()))) - org_positions)
+    asks_work = bool(work_positions - org_positions)
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
                                        municipality, employed, asks_work)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
@@ -393,8 +394,9 @@ def _most_of(hit: PhraseHit, message: Message) -> bool:
 def _unknown_service(message: Message, read_whole: set[int], endings: frozenset[str], known: frozenset[str]) -> str:
     """The first compound that names an office, card or ticket ("lahjakortti|toimisto", "polttoaine|kortin") whose
     first part is nothing we know: "kelan|toimisto" and "työnhakija|kortti" are known things' offices and cards."""
+    shapes = tuple(endings)
     for i, (token, folded) in enumerate(zip(message.tokens, message.folded, strict=True)):
-        if i in read_whole or folded in known:
+        if not folded.endswith(shapes) or i in read_whole or folded in known:
             continue
         for ending in endings:
             head = folded[:-len(ending)].rstrip("-")
@@ -421,15 +423,18 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
     return ""
 
 
-def _about_work(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> bool:
-    """A word about work anywhere, also inside a compound ("osa-aikatyötä", "kesätyöpaikka"); not a thing that only
-    has a work word in it ("työmatkapyörä", "talvityöhanskat": language.yaml `not_work`)."""
-    return bool(_work_positions(message, stems, things))
-
-
 def _work_positions(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> set[int]:
-    return {i for i, token in enumerate(message.folded) if not any(thing in token for thing in things)
-            and any(stem in token for stem in stems)}
+    """The words about work, also inside a compound ("osa-aikatyötä", "kesätyöpaikka"); not a thing that only has a
+    work word in it ("työmatkapyörä", "talvityöhanskat": language.yaml `not_work`)."""
+    work, thing = _any_of(stems), _any_of(things)
+    return {i for i, token in enumerate(message.folded) if work.search(token)
+            and not (things and thing.search(token))}
+
+
+@lru_cache(maxsize=8)
+def _any_of(words: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a word list of the knowledge base (built once per list, not per message)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 def _strangeness(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> int:
