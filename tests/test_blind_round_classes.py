@@ -275,3 +275,17 @@ def test_an_answer_to_two_matters_never_claims_the_top_band(engine):
     # theirs and ours in one message: right often, but not 97 % of the time on unseen sets
     answer = engine.answer("jäin työttömäksi, saanko asumistukea? asun kuhmossa")
     assert answer.kind == ROUTE and answer.organisations and 0.6 <= answer.confidence < 0.9
+
+
+@pytest.mark.parametrize("question, point", [
+    ("mihin ilmottaudun ku määräaikanen loppu, asun hyrynsalmella", "hyrynsalmi_kunnantalo"),
+    ("tarviin uuen työpaikan, asun ristijärvellä", "ristijarvi_kunnantalo"),
+])
+def test_spoken_finnish_is_read_as_the_standard_words(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+def test_registering_online_needs_no_municipality_in_spoken_finnish_either(engine):
+    answer = engine.answer("miten ilmottaudun työnhakijaksi netissä")
+    assert answer.kind == ROUTE and not answer.needs_clarification and "tyomarkkinatori.fi" in answer.text

@@ -26,7 +26,7 @@ from bot.engine.evidence import Evidence, Trace
 from bot.engine.foreign_words import ForeignWords
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import language_scores
-from bot.engine.message import Message, phrase_tokens, read_message, stem_fi
+from bot.engine.message import Message, SpokenForms, phrase_tokens, read_message, stem_fi
 from bot.engine.newcomer import detect_foreign, detect_newcomer, script_of, transliterate
 from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex, Target
@@ -50,6 +50,7 @@ class Engine:
         self.kb = kb
         self.phrases = PhraseIndex(kb_phrases(kb), frozenset(w.lower() for w in kb.language_cues.get("neutral", ())))
         self.foreign_words = ForeignWords(kb)
+        self.spoken = SpokenForms(dict(p.split() for p in kb.language_cues.get("spoken_forms", ())))
         cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)
         self.employer_signals = EmployerSignals(kb)
@@ -94,7 +95,7 @@ class Engine:
     def _explain(self, text: str, context: Context | None, now: datetime | None) -> tuple[Answer, Trace]:
         kb = self.kb
         context = _current(context or Context(), kb)
-        message = read_message(text)
+        message = read_message(text, self.spoken)
         cue_scores = language_scores(message, kb.language_cues)
         newcomer = self._newcomer_language(message, cue_scores)
         if newcomer:

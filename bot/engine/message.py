@@ -63,7 +63,21 @@ def clean(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text).strip()
 
 
-def read_message(text: str) -> Message:
+class SpokenForms:
+    """Spoken Finnish written as spoken ("ilmottaudun", "uuen työn", "männään"): a word that starts like a spoken
+    form is stemmed as the standard one (language.yaml `spoken_forms`, folded), so the phrasings need no copies."""
+
+    def __init__(self, forms: dict[str, str]):
+        self.forms = {fold(k): fold(v) for k, v in forms.items() if k and v}
+        keys = sorted(self.forms, key=len, reverse=True)
+        self.pattern = re.compile("^(?:" + "|".join(re.escape(k) for k in keys) + ")") if keys else None
+
+    def standard(self, word: str) -> str:
+        match = self.pattern.match(word) if self.pattern else None
+        return self.forms[match.group()] + word[match.end():] if match else word
+
+
+def read_message(text: str, spoken: SpokenForms | None = None) -> Message:
     """Tokenise and stem a message; the first and only pass over the raw text."""
     cleaned = clean(text)
     tokens_found: list[str] = []
@@ -82,7 +96,7 @@ def read_message(text: str) -> Message:
         text=cleaned,
         tokens=tokens,
         folded=folded,
-        stems_fi=tuple(stem_fi(t) for t in folded),
+        stems_fi=tuple(stem_fi(spoken.standard(t) if spoken else t) for t in folded),
         stems_en=tuple(stem_en(t) for t in folded),
         breaks=frozenset(breaks),
     )

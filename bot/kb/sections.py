@@ -637,7 +637,8 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
     root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "not_work", "benefit_words",
-                     "benefit_endings", "service_endings", "foreign_offtopic", "foreign_work"})
+                     "benefit_endings", "service_endings", "foreign_offtopic", "foreign_work",
+                     "spoken_forms"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
@@ -651,6 +652,13 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     # read as written in messages in languages without texts (bot/engine/foreign_words.py)
     cues["foreign_offtopic"] = frozenset(root.strings("foreign_offtopic"))
     cues["foreign_work"] = frozenset(root.strings("foreign_work"))
+    # "spoken standard" pairs, two words each (bot/engine/message.py SpokenForms)
+    pairs = root.strings("spoken_forms")
+    for pair in pairs:
+        if len(pair.split()) != 2:
+            root.error(root.line("spoken_forms"), f"{file}: spoken_forms item {pair!r} is not two words",
+                       'write the spoken start of a word, a space and the standard start, e.g. "ilmott ilmoitt"')
+    cues["spoken_forms"] = frozenset(p.lower() for p in pairs if len(p.split()) == 2)
     return cues
 
 
