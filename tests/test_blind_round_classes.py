@@ -289,3 +289,12 @@ def test_spoken_finnish_is_read_as_the_standard_words(engine, question, point):
 def test_registering_online_needs_no_municipality_in_spoken_finnish_either(engine):
     answer = engine.answer("miten ilmottaudun työnhakijaksi netissä")
     assert answer.kind == ROUTE and not answer.needs_clarification and "tyomarkkinatori.fi" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "mulla on työ ja tarviin uuden verokortin kun palkka nousi",   # palkka is no Paljakka
+    "isä kuoli keväällä ja perintöveroa pitäis maksaa, kuka neuvoo",  # kuoli is no Kuolio
+])
+def test_everyday_words_are_no_villages(engine, question):
+    answer = engine.answer(question)
+    assert answer.municipality is None, answer.municipality
