@@ -298,3 +298,31 @@ def test_registering_online_needs_no_municipality_in_spoken_finnish_either(engin
 def test_everyday_words_are_no_villages(engine, question):
     answer = engine.answer(question)
     assert answer.municipality is None, answer.municipality
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Hei olen Maria Hoikka ja etsin töitä, asun kuhmossa", "kuhmo_kaupungintalo"),   # a surname, not Hoikka
+    ("Jag har inget arbete och bor i Kajana", "kajaani_virastotalo"),                # 'inget' is nothing
+])
+def test_a_village_that_is_also_an_everyday_word_needs_its_case_form(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], _points(answer)
+
+
+def test_a_village_that_is_also_an_everyday_word_is_found_in_its_case_form(engine):
+    answer = engine.answer("asun hoikassa ja etsin töitä")
+    assert answer.municipality == "hyrynsalmi"
+
+
+def test_a_student_asking_kela_alone_gets_kela_not_ohjaamo(engine):
+    answer = engine.answer("Can a university student in Kajaani get general housing allowance from Kela?")
+    assert answer.kind == OTHER_ORGANISATION and not answer.service_points
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Pomo haukkuu mua joka päivä muiden kuullen, kenelle voi ilmoittaa?", "tyosuojelu"),
+    ("Jag har ont i bröstet och det känns tungt, vad ska jag göra?", "emergency"),
+])
+def test_more_ways_of_saying_their_matters(engine, question, organisation):
+    answer = engine.answer(question)
+    assert organisation in [o.id for o in answer.organisations]

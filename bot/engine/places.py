@@ -137,6 +137,11 @@ class PlaceIndex:
                 others = tuple(x for x in shared[village.name.lower()] if x != m.id)
                 elsewhere = tuple(n for n in village.also_in if n not in area_ids)
                 village_target = Target(m.id, village=village.name, alternatives=others, elsewhere=elsewhere)
+                if village.everyday:
+                    # "oon aika hoikka", "Liisa Kaikkonen": only "Hoikassa", "Kaikkosella" name the place; no stem,
+                    # no typo
+                    self._add(village_target, [], [village.genitive, *village.forms], stems=False)
+                    continue
                 area_words += self._add(village_target, [village.name], [village.genitive, *village.forms])
             for code in m.postal_codes:
                 self.postal_codes[code] = target
@@ -144,7 +149,8 @@ class PlaceIndex:
             ((w, t) for w, t in area_words if w not in vocabulary or w in self.exact), min_length=5, cutoff=84.0)
         self.demonym_starts = {prefix[:4] for prefix in self.demonyms}
 
-    def _add(self, target: Target, names: list[str], inflected: list[str]) -> list[tuple[str, Target]]:
+    def _add(self, target: Target, names: list[str], inflected: list[str],
+             stems: bool = True) -> list[tuple[str, Target]]:
         """Index a place's names and their stems; area entries overwrite outside ones."""
         words = []
         for form in [*names, *inflected]:
@@ -167,7 +173,7 @@ class PlaceIndex:
             elif len(tokens) == 1 and is_genitive and len(key) == MIN_STEM + 1:
                 # short stems (Oulu|n, Kemi|n) only with a case ending: "oulusa", but not "kemikaali"
                 self.short_oblique.setdefault(key[:-1], target)
-            if len(tokens) == 1:
+            if len(tokens) == 1 and stems:
                 stem = stem_fi(tokens[0])
                 if len(stem) >= MIN_STEM and stem not in self.vocabulary:
                     self.stems[stem] = target

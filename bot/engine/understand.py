@@ -330,7 +330,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     org_positions = {p for h in by_kind["organisation"] for p in h.positions}
     asks_work = bool(work_positions - org_positions)
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
-                                       municipality, employed, asks_work)
+                                       municipality, employed, asks_work, age is not None)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -340,22 +340,25 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
                      topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
-                     municipality: str | None = None, has_job: bool = False, asks_work: bool = False) -> bool:
+                     municipality: str | None = None, has_job: bool = False, asks_work: bool = False,
+                     age_stated: bool = True) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
     seeker's or employer's own words; a young person (Ohjaamo advises them on whatever they ask); a topic word
     of ours that is more than "where is it" or "who helps" ("missä on Kelan toimisto" asks where Kela is) and
     more than the organisation's own word ("asumistuki") - unless it is one of our specific topics that shares
     it ("työmarkkinatuki": unemployment_benefit says who pays and that the payer needs the job seeker's
     registration). Youth counts only where a youth point of its own serves the municipality (Ohjaamo in
-    Kajaani): elsewhere the home point does not advise a 16-year-old on upper secondary school; and not for a
-    young person with a job asking about its tax card. A foreign-language client asking only a permit or a
-    benefit gets its organisation: being a newcomer ("olen Filippiineiltä", "my wife is Thai") asks employment
-    services nothing by itself; a word about work beside it does, unless the person has a job."""
+    Kajaani): elsewhere the home point does not advise a 16-year-old on upper secondary school; not for a
+    young person with a job asking about its tax card; and beside another organisation's matter only when the age
+    is said (a "student" asking Kela's housing allowance is no young job seeker). A foreign-language client
+    asking only a permit or a benefit gets its organisation: being a newcomer ("olen Filippiineiltä", "my wife is
+    Thai") asks employment services nothing by itself; a word about work beside it does, unless the person has a
+    job."""
     if role in ("jobseeker", "employer"):
         return True
     if "foreign_language" in audiences and asks_work and not has_job:
         return True
-    if "youth" in audiences and _youth_point(kb, municipality) and not has_job:
+    if "youth" in audiences and _youth_point(kb, municipality) and not has_job and (age_stated or not organisations):
         return True
     if audiences and not organisations:
         return True

@@ -60,6 +60,8 @@ class Place:
     genitive: str = ""
     forms: tuple[str, ...] = ()
     also_in: tuple[str, ...] = ()
+    #: the name is also an everyday word or a surname (Hoikka, Inget, Kaikkonen): only its case forms name the place
+    everyday: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -221,11 +221,12 @@ def _place(value: Any, line: int, file: str, errors: list[KBError], what: str) -
     if isinstance(value, str):
         return Place(value.strip())
     f = Fields(value, file, errors, what, line)
-    f.check_keys({"name", "genitive", "forms", "also_in"})
+    f.check_keys({"name", "genitive", "forms", "also_in", "everyday"})
     name = f.string("name")
     if not name:
         return None
-    return Place(name, f.string("genitive", required=False), f.strings("forms"), f.strings("also_in"))
+    return Place(name, f.string("genitive", required=False), f.strings("forms"), f.strings("also_in"),
+                 f.boolean("everyday", False))
 
 
 def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tuple[Municipality, int]]:
