@@ -326,3 +326,13 @@ def test_a_student_asking_kela_alone_gets_kela_not_ohjaamo(engine):
 def test_more_ways_of_saying_their_matters(engine, question, organisation):
     answer = engine.answer(question)
     assert organisation in [o.id for o in answer.organisations]
+
+
+def test_a_relative_asked_about_in_spoken_finnish_is_routed_by_their_home(engine):
+    answer = engine.answer("mun serkku on 20 ja asuu Kajaanissa, mä asun Sotkamossa. Mihin se vois mennä töihin?")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"], _points(answer)
+
+
+def test_a_person_still_working_asking_about_pay_gets_working_conditions_only(engine):
+    answer = engine.answer("Min arbetsgivare har inte betalat semesterpenningen. Jag bor i Kuusamo.")
+    assert "tyosuojelu" in [o.id for o in answer.organisations] and not answer.service_points
