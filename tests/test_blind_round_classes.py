@@ -336,3 +336,18 @@ def test_a_relative_asked_about_in_spoken_finnish_is_routed_by_their_home(engine
 def test_a_person_still_working_asking_about_pay_gets_working_conditions_only(engine):
     answer = engine.answer("Min arbetsgivare har inte betalat semesterpenningen. Jag bor i Kuusamo.")
     assert "tyosuojelu" in [o.id for o in answer.organisations] and not answer.service_points
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Sain töitä sahalta viime viikolla, olin vuoden työttömänä. Tarvitsenko uuden verokortin? Asun Kuhmossa",
+     "verohallinto"),
+    ("I got a job in Kuusamo after a year unemployed, do I need a new tax card?", "verohallinto"),
+])
+def test_a_job_just_found_leaves_the_unemployment_behind(engine, question, organisation):
+    answer = engine.answer(question)
+    assert answer.kind == OTHER_ORGANISATION and [o.id for o in answer.organisations][:1] == [organisation]
+
+
+def test_a_phrase_is_found_where_its_words_come_in_order_even_when_one_came_earlier(engine):
+    answer = engine.answer("Behöver jag ett nytt skattekort när jag börjar på ett nytt jobb i Kajana?")
+    assert answer.kind == OTHER_ORGANISATION and not answer.service_points

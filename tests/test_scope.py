@@ -320,7 +320,7 @@ def test_a_question_asked_for_someone_else_goes_by_where_they_live(engine, quest
 
 
 @pytest.mark.parametrize("question, organisation", [
-    ("my employer hasn't paid my salary for two months, what can I do?", "tyosuojelu"),
+    ("my employer hasn't paid my last salary and I lost my job, what can I do?", "tyosuojelu"),
     ("voiko kelan kuntoutusta hakea itse vai tarviiko lääkärin lausunnon?", "kela"),
 ])
 def test_another_organisations_matter_is_answered_even_when_our_part_needs_the_municipality(

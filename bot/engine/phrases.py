@@ -140,7 +140,7 @@ class PhraseIndex:
                     if all(part in positions for part in phrase.stems[1:]):
                         # the words may come in any order, but close together: "suomea en puhu" yes,
                         # "I am from Ukraine and live in Kajaani" is not "and in"
-                        spots = (i, *(min(positions[part], key=lambda p: abs(p - i)) for part in phrase.stems[1:]))
+                        spots = _spots(i, phrase.stems[1:], positions)
                         in_order = all(a < b for a, b in zip(spots, spots[1:], strict=False))
                         # out of order only when every word carries meaning: "suomea en puhu", but not
                         # "english … live in" for "in english"
@@ -185,3 +185,13 @@ def _single_sounds(word: str) -> list[str]:
     """The word with one of its doubled consonants single ("miggrissä" → "migrissä": the case ending's "ss" stays);
     none when none is doubled. Vowels stay: "päästä" is no "pästä"."""
     return [word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1] and word[i] in _CONSONANTS]
+
+
+def _spots(first: int, parts: tuple[str, ...], positions: dict[str, list[int]]) -> tuple[int, ...]:
+    """Where each word of a phrase stands: the next one after the word before it when there is one ("börjar på
+    ett nytt jobb" after "behöver jag ett nytt"), else the one nearest the first word."""
+    spots = [first]
+    for part in parts:
+        after = [p for p in positions[part] if p > spots[-1]]
+        spots.append(min(after) if after else min(positions[part], key=lambda p: abs(p - first)))
+    return tuple(spots)

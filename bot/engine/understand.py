@@ -83,6 +83,8 @@ WHOLE_WORD_SHARE = 0.75
 PLACE_ONLY_UNEXPLAINED = 2
 #: What a person asks of a point already named: its opening hours, phone or e-mail.
 DETAIL_ASKS = frozenset({"hours", "phone", "email"})
+#: asks groups that only mark the message (a job, the reform, studies done, two options weighed): no question
+MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 
@@ -237,8 +239,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
     smalltalk = _best(by_kind["smalltalk"], ["offtopic"])
     # has_job and reform only mark the message; what it asks about is read from the other groups
-    asked_where = {p for h in by_kind["asks"] if h.phrase.key not in ("has_job", "reform", "studied", "which")
-                   for p in h.positions}
+    asked_where = {p for h in by_kind["asks"] if h.phrase.key not in MARKS for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
     work_positions = _work_positions(message, kb.language_cues.get("work_stems", frozenset()),
@@ -325,12 +326,13 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             0, len(unexplained) - UNEXPLAINED_FREE)), 2)
     # the word right after an organisation's name is theirs: "Kelan palvelupiste", "Migrin toimisto"
     theirs = {p + step for h in by_kind["organisation"] for p in h.positions for step in (0, 1)}
-    employed = any(h.phrase.key == "has_job" for h in by_kind["asks"])
+    employed = any(h.phrase.key in ("has_job", "got_job") for h in by_kind["asks"])
+    got_job = any(h.phrase.key == "got_job" for h in by_kind["asks"])
     # "Miten hän saa oleskeluluvan ja voiko hän tulla töihin?": a work word beside the permit, not in its name
     org_positions = {p for h in by_kind["organisation"] for p in h.positions}
     asks_work = bool(work_positions - org_positions)
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
-                                       municipality, employed, asks_work, age is not None)
+                                       municipality, employed, asks_work, age is not None, got_job)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -341,7 +343,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
                      topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
                      municipality: str | None = None, has_job: bool = False, asks_work: bool = False,
-                     age_stated: bool = True) -> bool:
+                     age_stated: bool = True, got_job: bool = False) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
     seeker's or employer's own words; a young person (Ohjaamo advises them on whatever they ask); a topic word
     of ours that is more than "where is it" or "who helps" ("missä on Kelan toimisto" asks where Kela is) and
@@ -354,6 +356,11 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     asking only a permit or a benefit gets its organisation: being a newcomer ("olen Filippiineiltä", "my wife is
     Thai") asks employment services nothing by itself; a word about work beside it does, unless the person has a
     job."""
+    not_ours = asked_where | theirs
+    if got_job and organisations and role != "employer":
+        # "sain töitä, saako Kelasta liikkuvuusavustusta kun oon ollu pitkään työttömänä": the search is over
+        return any(h.phrase.key != kb.routing.default_topic and not not_ours.issuperset(h.positions)
+                   for h in topic_hits)
     if role in ("jobseeker", "employer"):
         return True
     if "foreign_language" in audiences and asks_work and not has_job:
@@ -362,7 +369,6 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
         return True
     if audiences and not organisations:
         return True
-    not_ours = asked_where | theirs
     return any(not not_ours.issuperset(h.positions) or (h.phrase.key != kb.routing.default_topic
                                                         and not asked_where.issuperset(h.positions))
                for h in topic_hits)

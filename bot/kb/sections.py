@@ -48,7 +48,7 @@ PLACE_CUES = ("registered", "current", "past", "perfect", "origin", "move", "pla
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
 EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending", "help", "closing")
 #: What a person may ask about a service point that the knowledge base may lack.
-ASKS = ("hours", "phone", "email", "where", "help", "has_job", "reform", "studied", "which")
+ASKS = ("hours", "phone", "email", "where", "help", "has_job", "got_job", "reform", "studied", "which")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 
