@@ -351,3 +351,8 @@ def test_a_job_just_found_leaves_the_unemployment_behind(engine, question, organ
 def test_a_phrase_is_found_where_its_words_come_in_order_even_when_one_came_earlier(engine):
     answer = engine.answer("Behöver jag ett nytt skattekort när jag börjar på ett nytt jobb i Kajana?")
     assert answer.kind == OTHER_ORGANISATION and not answer.service_points
+
+
+def test_two_points_of_one_municipality_weighed_get_the_persons_own(engine):
+    answer = engine.answer("Kajaanin kaupungintalo vai virastotalo, kumpi on oikea? Olen 45 ja asun Kajaanissa.")
+    assert answer.kind == ROUTE and _points(answer)[:1] == ["kajaani_virastotalo"], (answer.kind, _points(answer))

@@ -190,14 +190,15 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             municipality, outside = None, None
             readings.append(Reading("place", kb.service_points[point].municipality, 0.0, True,
                                     "the named point's: the other place is an option"))
-    weighed = point if point and not former and which else None
+    # points named beside a which-word are options weighed (two of one municipality may tie: then none is chosen)
+    weighed = which and not former and bool(by_kind["point"])
     home_stated = bool(municipality or outside)
     home_kind = ("someone_else" if residence.someone_else else "own") if home_stated else None
     if point and not municipality and not outside:
         municipality, home_kind = kb.service_points[point].municipality, "point"
-    if weighed:
+    if weighed and point:
         # "Sotkamon toimintakeskus vai virastotalo, kumpaan menen?": an option weighed, not a choice made
-        readings.append(Reading("point", weighed, 0.0, False, "one of the options asked about"))
+        readings.append(Reading("point", point, 0.0, False, "one of the options asked about"))
         point = None
     if residence.ambiguous and context.municipality in (residence.ambiguous.target.municipality,
                                                         *residence.ambiguous.target.alternatives):
@@ -245,15 +246,16 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     work_positions = _work_positions(message, kb.language_cues.get("work_stems", frozenset()),
                                      tuple(kb.language_cues.get("not_work", ())))
     about_work = bool(work_positions)
-    if smalltalk == "offtopic" and role is None and not point and only_where:
+    if smalltalk == "offtopic" and role is None and not (point or weighed) and only_where:
         topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
     if smalltalk == "offtopic" and about_work:
         smalltalk = None  # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names
     # a point named ("pääseekö Puolangan kunnantalolle bussilla?") or an employer ("my restaurant needs a cook")
     # is on topic even with an off-topic word
-    if topic is None and (smalltalk != "offtopic" or point or role == "employer"):
+    if topic is None and (smalltalk != "offtopic" or point or weighed or role == "employer"):
         follow_up = bool(by_kind["followup"]) or (len(message.tokens) <= FOLLOW_UP_MAX_TOKENS and not audiences)
-        topic = _implied_topic(kb, audiences, context, bool(place_hits or point), follow_up, role == "jobseeker")
+        topic = _implied_topic(kb, audiences, context, bool(place_hits or point or weighed), follow_up,
+                               role == "jobseeker")
     elif topic == kb.routing.default_topic:
         for audience in audiences:
             default = kb.routing.audiences.get(audience)
@@ -297,7 +299,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # (a home said with a cue, "muutin Ouluun", "asun Kuhmossa", is the person's own: never taken for trivia)
     said_home = residence.role in ("current", "moved_to", "registered", "correction", "still")
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
-            and not point and not about_work and not (said_home and outside) \
+            and not (point or weighed) and not about_work and not (said_home and outside) \
             and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
