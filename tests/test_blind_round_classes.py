@@ -356,3 +356,20 @@ def test_a_phrase_is_found_where_its_words_come_in_order_even_when_one_came_earl
 def test_two_points_of_one_municipality_weighed_get_the_persons_own(engine):
     answer = engine.answer("Kajaanin kaupungintalo vai virastotalo, kumpi on oikea? Olen 45 ja asun Kajaanissa.")
     assert answer.kind == ROUTE and _points(answer)[:1] == ["kajaani_virastotalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("täytin eilen 30, asun kajaanissa ja etsin töitä", "kajaani_virastotalo"),             # a birthday: 30 now
+    ("oon 50 mut kysyn 20-vuotiaan poikani puolesta, hän asuu Kajaanissa ja etsii töitä", "kajaani_ohjaamo"),
+    ("Haen töitä Sotkamosta mutta kotini on Paltamossa, minne menen?", "paltamo_kunnantalo"),  # home, not work
+    ("Jag bor i Kuhmo och är arbetslös. Kan en arbetsgivare få lönesubvention om den anställer mig?",
+     "kuhmo_kaupungintalo"),                                                                 # the one hired
+])
+def test_whose_age_whose_home_and_who_is_hired(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+def test_what_the_person_does_not_want_is_not_their_topic(engine):
+    answer = engine.answer("asun kuhmossa ja oon työtön, en halua soittaa vaan käydä paikan päällä")
+    assert answer.topic != "phone_service" and _points(answer)[:1] == ["kuhmo_kaupungintalo"]

@@ -35,6 +35,8 @@ _AGE = re.compile(
     r"|(\d{2})\s*(?:-?\s*v\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
     r"år\b|ar\b|-årig)"
     r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid)\w*\s*\((\d{2})\))"
+    # "täytin just viime viikolla 30": a birthday's words may stand between
+    r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
 )
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
 _OWN_ELLIPSIS = re.compile(
@@ -64,6 +66,10 @@ _OTHER_PERSON_WORDS = frozenset({
     "ystävä", "lapsi", "hän", "se", "he", "she", "son", "daughter", "wife", "husband", "mother", "father", "mom",
     "mum", "dad", "brother", "sister", "partner", "friend", "kid", "child", "han", "hon", "sonen", "dottern", "fru",
     "man", "mamma", "pappa", "bror", "syster", "sambo", "vän", "dotter"})
+#: how another person's noun starts in any case ("19-vuotiaan tyttären", "20-year-old son")
+_OTHER_PERSON_STARTS = ("poj", "poik", "tytt", "tytär", "vaimo", "mieh", "äid", "äit", "isä", "velj", "sisk",
+                        "puolis", "kaver", "ystäv", "lapse", "lapsi", "lapsenlap", "son", "daughter", "wife", "husband",
+                        "brother", "sister", "friend", "kid", "child", "dotter", "grand", "nephew", "niece")
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
 #: "Kuhmo?", "I live in Kuusamo": a message this short that names a place continues the last topic.
 FOLLOW_UP_MAX_TOKENS = 5
@@ -211,7 +217,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # who: job seeker or employer, young, foreign-language
     signals = employer_signals.find(message)
     role, role_ask = _role(message, by_kind, signals, context, evidence, readings)
-    topic_hits = _claimed(by_kind["topic"])
+    # "eikä halua soittaa itse", "I don't want to call": what the person does not want is not what they ask
+    topic_hits = [h for h in _claimed(by_kind["topic"]) if not _not_wanted(message, min(h.positions))]
     if role == "jobseeker":
         topic_hits = [h for h in topic_hits if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
     topic, explicit, topic_penalty = _topic(kb, topic_hits, evidence, readings)
@@ -490,8 +497,9 @@ def _language(cue_scores: dict[str, float], context: Context, hits: list[PhraseH
 def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[Signal], context: Context,
           evidence: list[Evidence], readings: list[Reading]) -> tuple[str | None, Ask | None]:
     """Job seeker or employer, from all the evidence of each; close calls are asked about."""
+    # "en arbetsgivare som vill anställa mig": the writer is the one hired
     employer_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
-                     for h in by_kind["audience"] if h.phrase.key == "employer"] + [
+                     for h in by_kind["audience"] if h.phrase.key == "employer" and not _hires_me(message, h)] + [
         _scaled(h, 0.5) for h in by_kind["topic"] if h.phrase.key in EMPLOYER_ONLY_TOPICS]
     seeker_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
                    for h in by_kind["audience"] if h.phrase.key == "jobseeker"]
@@ -520,6 +528,26 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     readings += [Reading("role", "employer", employer, winner == "employer"),
                  Reading("role", "jobseeker", seeker, winner == "jobseeker")]
     return winner, None
+
+
+_NEGATIONS = frozenset({"ei", "eikä", "eika", "en", "enkä", "enka", "not", "don't", "dont", "doesn't", "doesnt",
+                        "inte"})
+_WANT = frozenset({"halua", "haluu", "tahdo", "want", "vill"})
+
+
+def _not_wanted(message: Message, position: int) -> bool:
+    """A negation and a want-word right before the word: "eikä halua soittaa", "I don't want to call"."""
+    before = message.folded[max(0, position - 3):position]
+    return any(w in _WANT for w in before) and any(w in _NEGATIONS for w in before)
+
+
+#: the writer as the object of hiring: "palkata minut", "anställa mig", "hire me"
+_SELF_OBJECTS = frozenset({"minut", "mut", "minua", "mua", "mig", "me", "meidät", "oss", "us"})
+
+
+def _hires_me(message: Message, hit: PhraseHit) -> bool:
+    after = max(hit.positions) + 1
+    return after < len(message.folded) and message.folded[after] in _SELF_OBJECTS
 
 
 def _scaled(hit: PhraseHit, factor: float) -> PhraseHit:
@@ -620,11 +648,17 @@ def _age(message: Message, about_other: bool = False) -> int | None:
     other: list[int] = []
     unknown: list[int] = []
     for match in _AGE.finditer(text):
-        age = int(match.group(1) or match.group(2) or match.group(3))
+        age = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
         before = text[:match.start()].split()
         if match.group(2) and before and before[-1] in _DURATION_WORDS:
             continue  # "töissä 15v": years at work
-        whose = "other" if match.group(3) else _whose(text[:match.start()], match.group(0))
+        after = text[match.end():].split()[:1]
+        if match.group(3) or (match.group(2) and after and after[0].startswith(_OTHER_PERSON_STARTS)):
+            whose = "other"  # "poika (19)", "19-vuotiaan tyttären puolesta"
+        elif match.group(4):
+            whose = "other" if match.group(0).startswith(("täytti", "turned", "fyllde")) else "own"
+        else:
+            whose = _whose(text[:match.start()], match.group(0))
         {"own": own, "other": other, "unknown": unknown}[whose].append(age)
     own += [int(m.group(1)) for m in _OWN_ELLIPSIS.finditer(text)]
     own += [date.today().year - int(m.group(1)) for m in _BIRTH_YEAR.finditer(text)
