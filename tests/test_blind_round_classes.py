@@ -373,3 +373,8 @@ def test_whose_age_whose_home_and_who_is_hired(engine, question, point):
 def test_what_the_person_does_not_want_is_not_their_topic(engine):
     answer = engine.answer("asun kuhmossa ja oon työtön, en halua soittaa vaan käydä paikan päällä")
     assert answer.topic != "phone_service" and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+
+
+def test_a_made_up_benefit_named_after_a_thing_is_said_honestly(engine):
+    answer = engine.answer("where do unemployed people in Kuhmo claim the free pizza voucher?")
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points

@@ -290,8 +290,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if unexplained:
         evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
     # a compound read only in part ("työkyvyttömyys|bonusta") still leaves its benefit unknown
-    read_whole = {p for h in phrase_hits if h.how == "exact" or _most_of(h, message) for p in h.positions} | {
-        h.position for h in place_hits}
+    # (small talk's words are things, not needs: "free sauna voucher" is a benefit nobody knows)
+    read_whole = {p for h in phrase_hits if (h.how == "exact" or _most_of(h, message)) and h.phrase.kind != "smalltalk"
+                  for p in h.positions} | {h.position for h in place_hits}
     unknown_benefit = _unknown_benefit(message, read_whole, kb.language_cues.get("benefit_words", frozenset()),
                                        kb.language_cues.get("benefit_endings", frozenset()), known_words)
     if unknown_benefit:
