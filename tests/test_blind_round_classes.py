@@ -378,3 +378,8 @@ def test_what_the_person_does_not_want_is_not_their_topic(engine):
 def test_a_made_up_benefit_named_after_a_thing_is_said_honestly(engine):
     answer = engine.answer("where do unemployed people in Kuhmo claim the free pizza voucher?")
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points
+
+
+def test_finnish_words_of_a_foreign_language_client_count_in_an_english_message(engine):
+    answer = engine.answer("hi, i moved to paltamo, en puhu suomea. i need work, where to go")
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "foreign_language" in answer.audience

@@ -154,7 +154,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     by_kind: dict[str, list[PhraseHit]] = defaultdict(list)
     for hit in phrase_hits:
         # Finnish "teen" (I do) is not English "teen": read phrases in the language the message is in
-        if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former"):
+        # (a foreign-language client's words count in any language: "i need job, en puhu suomea hyvin")
+        if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former") or (
+                hit.phrase.kind == "audience" and hit.phrase.key == "foreign_language" and len(hit.positions) > 1):
             by_kind[hit.phrase.kind].append(hit)
     if by_kind["organisation"]:
         # "verokortti kesätöitä varten", "I work full time and want to join an unemployment fund": a job the person
