@@ -383,3 +383,12 @@ def test_a_made_up_benefit_named_after_a_thing_is_said_honestly(engine):
 def test_finnish_words_of_a_foreign_language_client_count_in_an_english_message(engine):
     answer = engine.answer("hi, i moved to paltamo, en puhu suomea. i need work, where to go")
     assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "foreign_language" in answer.audience
+
+
+@pytest.mark.parametrize("question, point", [
+    ("oon kakskytkolme ja asun kajaanissa, etsin töitä", "kajaani_ohjaamo"),
+    ("olen neljäkymmentäviisi, asun kajaanissa ja olen työtön", "kajaani_virastotalo"),
+])
+def test_an_age_written_in_finnish_words_is_an_age(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], _points(answer)

@@ -646,7 +646,7 @@ def _age(message: Message, about_other: bool = False) -> int | None:
     """The age of the person the answer is for: the writer's own ("ja minä 44", "jag är 50") before anyone
     else's ("vaimoni on 27, minä olen 34"); another person's when the writer gives none, or when the message
     asks for them ("olen 55 ja poikani 23 asuu Kajaanissa, minne hänen pitäisi mennä")."""
-    text = message.text.lower()
+    text = _numbers_in_digits(message.text.lower())
     own: list[int] = []
     other: list[int] = []
     unknown: list[int] = []
@@ -678,6 +678,27 @@ def _age(message: Message, about_other: bool = False) -> int | None:
     # only someone else's age: the message is about them ("tyttäreni on 24, asuu Kajaanissa ja etsii töitä")
     found = sorted(other + unknown, key=lambda age: text.find(str(age)))
     return found[0] if found else None
+
+
+_UNITS = {"yksi": 1, "yks": 1, "kaksi": 2, "kaks": 2, "kolme": 3, "neljä": 4, "viisi": 5, "viis": 5, "kuusi": 6,
+          "kuus": 6, "seitsemän": 7, "seittemän": 7, "seitemän": 7, "kahdeksan": 8, "kaheksan": 8, "yhdeksän": 9,
+          "yheksän": 9}
+_TENS = {"kaksikymmentä": 20, "kakskymmentä": 20, "kakskyt": 20, "kolmekymmentä": 30, "kolkyt": 30,
+         "kolmekyt": 30, "neljäkymmentä": 40, "nelkyt": 40, "viisikymmentä": 50, "viiskyt": 50,
+         "kuusikymmentä": 60, "kuuskyt": 60}
+#: "täytin kakskytviis", "olen yhdeksäntoista": an age in Finnish words, written as one word
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_NUMBER_WORD = re.compile(r"\b(?:(?P<tens>" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?P<unit>"
+                          + _UNIT_WORDS + r")?|(?P<teen>" + _UNIT_WORDS + r")toista)\b")
+
+
+def _numbers_in_digits(text: str) -> str:
+    """Ages written in Finnish words as digits ("kakskytviis" → 25, "viisitoista" → 15), for the age patterns."""
+    def digits(match: re.Match[str]) -> str:
+        if match.group("teen"):
+            return str(10 + _UNITS[match.group("teen")])
+        return str(_TENS[match.group("tens")] + _UNITS.get(match.group("unit") or "", 0))
+    return _NUMBER_WORD.sub(digits, text)
 
 
 def _whose(before: str, match: str) -> str:
