@@ -392,3 +392,14 @@ def test_finnish_words_of_a_foreign_language_client_count_in_an_english_message(
 def test_an_age_written_in_finnish_words_is_an_age(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point], _points(answer)
+
+
+def test_a_phrase_written_as_spoken_matches_the_standard_word_too(engine):
+    # phrasings list "uus osote"; the message says it in standard Finnish
+    answer = engine.answer("pitääkö uusi osoite ilmoittaa jonnekin? muutin juuri")
+    assert "dvv" in [o.id for o in answer.organisations]
+
+
+def test_after_moving_to_a_place_is_living_there(engine):
+    answer = engine.answer("After moving to Kuhmo from Lahti last month I need work. Where do I go?")
+    assert answer.kind == ROUTE and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))

@@ -48,9 +48,10 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.phrases = PhraseIndex(kb_phrases(kb), frozenset(w.lower() for w in kb.language_cues.get("neutral", ())))
-        self.foreign_words = ForeignWords(kb)
         self.spoken = SpokenForms(dict(p.split() for p in kb.language_cues.get("spoken_forms", ())))
+        self.phrases = PhraseIndex(kb_phrases(kb, self.spoken),
+                                   frozenset(w.lower() for w in kb.language_cues.get("neutral", ())))
+        self.foreign_words = ForeignWords(kb)
         cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)
         self.employer_signals = EmployerSignals(kb)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.engine.fuzzy import FuzzyVocabulary
-from bot.engine.message import Message, phrase_tokens, stem_en, stem_fi
+from bot.engine.message import Message, SpokenForms, phrase_tokens, stem_en, stem_fi
 from bot.kb.model import LANGUAGES, KnowledgeBase
 
 MIN_COMPOUND_PART = 5
@@ -42,15 +42,17 @@ def _stemmer(language: str):
     return stem_en if language in _LIGHT else stem_fi
 
 
-def kb_phrases(kb: KnowledgeBase) -> list[Phrase]:
-    """Every phrase the engine listens for, from phrasings.yaml and the service points."""
+def kb_phrases(kb: KnowledgeBase, spoken: SpokenForms | None = None) -> list[Phrase]:
+    """Every phrase the engine listens for, from phrasings.yaml and the service points. Finnish phrases written as
+    spoken ("uus osote") are stemmed as the messages are, through `spoken`."""
     out: dict[Phrase, None] = {}  # ordered and without repeats: "ohjaamo", "ohjaamossa" are one stem
 
     def add(kind: str, key: str, language: str, text: str) -> None:
         tokens = phrase_tokens(text)
         if tokens:
             stem = _stemmer(language)
-            stems = tuple(stem(t) for t in tokens)
+            standard = spoken.standard if spoken and language not in _LIGHT else (lambda word: word)
+            stems = tuple(stem(standard(t)) for t in tokens)
             if len(tokens) > 1 or len(stems[0]) >= MIN_STEM or stems[0] == tokens[0]:
                 # a stem cut down to a couple of letters ("entä" → "en") would match unrelated words
                 out[Phrase(kind, key, language, stems)] = None
