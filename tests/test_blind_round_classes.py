@@ -403,3 +403,14 @@ def test_a_phrase_written_as_spoken_matches_the_standard_word_too(engine):
 def test_after_moving_to_a_place_is_living_there(engine):
     answer = engine.answer("After moving to Kuhmo from Lahti last month I need work. Where do I go?")
     assert answer.kind == ROUTE and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
+
+
+def test_a_start_up_grant_named_apart_from_the_business_words_stays_a_start_up_question(engine):
+    answer = engine.answer("I'm from Kenya and live in Sotkamo. I want to start my own business, can I get a "
+                           "start-up grant?")
+    assert answer.topic == "startup_grant" and _points(answer)[:1] == ["kajaani_kaupungintalo"]
+
+
+def test_an_existing_business_hiring_stays_an_employer(engine):
+    answer = engine.answer("jag har ett eget företag i Kuhmo och vill anställa en person")
+    assert "employer" in answer.audience and not answer.service_points

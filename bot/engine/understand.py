@@ -228,8 +228,13 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # hiring, one's own business or an employer's own phrase ("aloittelen yrittäjänä" alone may be a startup)
     runs_business = any(s.what != "says they are an employer" for s in signals) or any(
         h.phrase.key == "employer" for h in by_kind["audience"])
+    # (but a topic named in words of its own, apart from the business words, stays: "I want to start my own
+    # business, can I get a start-up grant?")
+    business_words = {p for s in signals for p in s.positions} | {
+        p for h in by_kind["audience"] if h.phrase.key == "employer" for p in h.positions}
+    named_apart = any(h.phrase.key == topic and not business_words & set(h.positions) for h in topic_hits)
     if role == "employer" and runs_business and topic and employer_route and employer_route.topics \
-            and topic not in employer_route.topics and employer_route.default_topic:
+            and topic not in employer_route.topics and employer_route.default_topic and not named_apart:
         readings.append(Reading("topic", employer_route.default_topic, 0.0, True, f"an employer, not {topic}"))
         topic = employer_route.default_topic
     about_other = residence.someone_else or bool(cues.get("asked_for_other"))
