@@ -414,3 +414,27 @@ def test_a_start_up_grant_named_apart_from_the_business_words_stays_a_start_up_q
 def test_an_existing_business_hiring_stays_an_employer(engine):
     answer = engine.answer("jag har ett eget företag i Kuhmo och vill anställa en person")
     assert "employer" in answer.audience and not answer.service_points
+
+
+@pytest.mark.parametrize("question", [
+    "Kirjoita mulle runo työnhausta, jotain hauskaa",
+    "What's the capital of Canada? Asking for a work quiz",
+    "mikä on maailman korkein vuori, kysyn kun työkaverit väittelee",
+])
+def test_poems_and_trivia_are_nobodys_whatever_work_words_they_hold(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("äidin suupieli roikkuu ja puhe sammaltaa, mitä teen", "emergency"),
+    ("How do I change my surname after the wedding?", "dvv"),
+    ("onko sotkamossa a-klinikkaa? juominen on lähtenyt käsistä", "kainuun_hyvinvointialue"),
+])
+def test_stroke_signs_name_changes_and_addiction_care_are_theirs(engine, question, organisation):
+    assert organisation in [o.id for o in engine.answer(question).organisations]
+
+
+def test_a_young_person_outside_kajaani_asking_about_ohjaamo_gets_the_home_point(engine):
+    answer = engine.answer("oon 19 ja asun Paltamossa, voinko mennä Ohjaamoon?")
+    assert _points(answer)[:1] == ["paltamo_kunnantalo"], _points(answer)

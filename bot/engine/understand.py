@@ -204,6 +204,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     home_kind = ("someone_else" if residence.someone_else else "own") if home_stated else None
     if point and not municipality and not outside:
         municipality, home_kind = kb.service_points[point].municipality, "point"
+    if point and municipality and kb.service_points[point].audiences == ("youth",) \
+            and kb.service_points[point].municipality != municipality:
+        # "oon 20 ja asun Kuhmossa, pitääkö mennä Kajaaniin Ohjaamoon?": a youth point serves its own municipality
+        readings.append(Reading("point", point, 0.0, False, "a youth point of another municipality"))
+        point = None
     if weighed and point:
         # "Sotkamon toimintakeskus vai virastotalo, kumpaan menen?": an option weighed, not a choice made
         readings.append(Reading("point", point, 0.0, False, "one of the options asked about"))
@@ -245,6 +250,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     youth_point = bool(point) and kb.service_points[point].audiences == ("youth",)
     youth_topic = bool(topic) and kb.routing.topics[topic].implies_audience == "youth"
+    if youth_topic and municipality and home_kind == "own" and not _youth_point(kb, municipality):
+        # "asun Kuhmossa, pitääkö mennä Kajaaniin Ohjaamoon?": the young people's point serves its own municipality
+        readings.append(Reading("topic", topic or "", 0.0, False, "no youth point of the home municipality's own"))
+        topic = kb.routing.default_topic
+        youth_topic = False
     if age is not None and age > kb.routing.youth_ages[1] and (youth_point or youth_topic):
         # "oon 30v, pääseekö vielä ohjaamoon": the young people's point asked for, but the person is past its ages
         readings.append(Reading("point", point or topic or "", 0.0, False, f"age {age}: past the young people's ages"))
@@ -252,7 +262,13 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         audiences = tuple(a for a in audiences if a != "youth")
         topic = kb.routing.default_topic if youth_topic else topic
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
-    smalltalk = _best(by_kind["smalltalk"], ["offtopic"])
+    smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia"])
+    # a poem, trivia, homework: nobody's here whatever work words they hold ("tee mulle runo työttömyydestä")
+    trivia = any(h.phrase.key == "trivia" for h in by_kind["smalltalk"]) and not by_kind["organisation"] \
+        and role != "employer" and not (point or weighed) \
+        and all(h.phrase.key == kb.routing.default_topic for h in topic_hits)
+    if smalltalk == "trivia" or trivia:
+        smalltalk = "offtopic"
     # has_job and reform only mark the message; what it asks about is read from the other groups
     asked_where = {p for h in by_kind["asks"] if h.phrase.key not in MARKS for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
@@ -262,8 +278,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     about_work = bool(work_positions)
     if smalltalk == "offtopic" and role is None and not (point or weighed) and only_where:
         topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
-    if smalltalk == "offtopic" and about_work:
+    if smalltalk == "offtopic" and about_work and not trivia:
         smalltalk = None  # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names
+    if trivia:
+        topic, explicit = None, False
     # a point named ("pääseekö Puolangan kunnantalolle bussilla?") or an employer ("my restaurant needs a cook")
     # is on topic even with an off-topic word
     if topic is None and (smalltalk != "offtopic" or point or weighed or role == "employer"):
