@@ -438,3 +438,17 @@ def test_stroke_signs_name_changes_and_addiction_care_are_theirs(engine, questio
 def test_a_young_person_outside_kajaani_asking_about_ohjaamo_gets_the_home_point(engine):
     answer = engine.answer("oon 19 ja asun Paltamossa, voinko mennä Ohjaamoon?")
     assert _points(answer)[:1] == ["paltamo_kunnantalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "mihin aikaan lähtee eka bussi Paltamosta Kajaaniin, pitää ehtiä töihin seitsemäksi",
+    "recommend a cheap hotel in Kuusamo for a work trip?",
+])
+def test_going_to_work_is_no_job_seekers_question(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_work_words_of_looking_for_work_keep_the_message_ours(engine):
+    answer = engine.answer("asun kajaanissa ja etsin töitä, onko bussiyhteys virastotalolle hyvä?")
+    assert answer.kind == ROUTE and answer.service_points

@@ -278,8 +278,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     about_work = bool(work_positions)
     if smalltalk == "offtopic" and role is None and not (point or weighed) and only_where:
         topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
-    if smalltalk == "offtopic" and about_work and not trivia:
-        smalltalk = None  # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names
+    # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names; but only going to work or being
+    # there ("bussi … ehtiä töihin", "boots for work", language.yaml `at_work`) asks no job seeker's question
+    at_work = _at_work_positions(message, kb.language_cues.get("at_work", frozenset()))
+    commuting = role != "jobseeker" and bool(work_positions) and work_positions <= at_work
+    if smalltalk == "offtopic" and about_work and not trivia and not commuting:
+        smalltalk = None
     if trivia:
         topic, explicit = None, False
     # a point named ("pääseekö Puolangan kunnantalolle bussilla?") or an employer ("my restaurant needs a cook")
@@ -465,6 +469,18 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
         elif any(len(folded) > len(ending) + 3 and folded.endswith(ending) for ending in endings):
             return token
     return ""
+
+
+def _at_work_positions(message: Message, words: frozenset[str]) -> set[int]:
+    """The words of going to work or being there ("töihin", "työvuoro", "for work"): a word listed, or the
+    second of two listed words written together ("to work")."""
+    out = set()
+    for i, token in enumerate(message.folded):
+        if token in words or any(token.startswith(w) for w in words if w.endswith("-")):
+            out.add(i)
+        elif i and f"{message.folded[i - 1]} {token}" in words:
+            out.update((i - 1, i))
+    return out
 
 
 def _work_positions(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> set[int]:

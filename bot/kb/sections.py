@@ -36,6 +36,7 @@ from bot.kb.model import (
     Text,
     TopicRoute,
 )
+from bot.kb.normalise_names import fold
 from bot.kb.yamlsource import LineList
 
 AUDIENCES = ("youth", "foreign_language", "employer")
@@ -639,7 +640,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     root = Fields(data, file, errors, file)
     root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "not_work", "benefit_words",
                      "benefit_endings", "service_endings", "foreign_offtopic", "foreign_work",
-                     "spoken_forms"})
+                     "spoken_forms", "at_work"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
@@ -647,6 +648,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     cues["neutral"] = frozenset(w.lower() for w in root.strings("neutral"))
     cues["work_stems"] = frozenset(w.lower() for w in root.strings("work_stems"))
     cues["not_work"] = frozenset(w.lower() for w in root.strings("not_work"))
+    cues["at_work"] = frozenset(fold(w) for w in root.strings("at_work"))
     cues["benefit_words"] = frozenset(w.lower() for w in root.strings("benefit_words"))
     cues["benefit_endings"] = frozenset(w.lower() for w in root.strings("benefit_endings"))
     cues["service_endings"] = frozenset(w.lower() for w in root.strings("service_endings"))
