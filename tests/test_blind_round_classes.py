@@ -452,3 +452,32 @@ def test_going_to_work_is_no_job_seekers_question(engine, question):
 def test_work_words_of_looking_for_work_keep_the_message_ours(engine):
     answer = engine.answer("asun kajaanissa ja etsin töitä, onko bussiyhteys virastotalolle hyvä?")
     assert answer.kind == ROUTE and answer.service_points
+
+
+def test_vietnamese_written_with_its_letters_is_a_language_without_texts(engine):
+    answer = engine.answer("Xin chào, tôi sống ở Sotkamo và tôi đang tìm việc làm. Tôi không nói được tiếng Phần Lan.")
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and answer.language == "en"
+
+
+def test_a_corrected_age_is_the_last_one_said(engine):
+    answer = engine.answer("olen 28... ei kun oon jo 31. asun kajaanissa ja etsin töitä")
+    assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("naapurin mökistä tulee savua eikä kukaan vastaa, mitä teen", "emergency"),
+    ("työmaalla ei ole suojaimia vaikka puretaan asbestia, kenelle ilmoitan?", "tyosuojelu"),
+    ("isä tarvitsisi kotihoitoa, asuu yksin puolangalla", "kainuun_hyvinvointialue"),
+    ("mistä haetaan aseenkantolupa?", "poliisi"),
+])
+def test_fire_smoke_asbestos_home_care_and_gun_permits_are_theirs(engine, question, organisation):
+    assert organisation in [o.id for o in engine.answer(question).organisations]
+
+
+@pytest.mark.parametrize("question", [
+    "mikä päivä tänään on ja montako päivää jouluun",
+    "työpaikan pikkujoulut lauantaina, mitä puen päälle?",
+])
+def test_calendar_questions_and_party_outfits_are_nobodys(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points

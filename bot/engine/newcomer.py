@@ -136,6 +136,17 @@ def looks_like_words(text: str) -> bool:
     return plausible >= 0.75 * len(tokens)
 
 
+#: letters of Finnish, Swedish and English words (with the accents of names and loanwords: é, ü, š, ž)
+_NATIONAL_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäöéüšž")
+#: this many words with letters none of our languages uses (ơ, ư, đ, ł, ş, ñ, ã…) outweigh the cue words
+FOREIGN_LETTERED_WORDS = 4
+
+
+def _foreign_lettered(text: str) -> int:
+    return sum(1 for word in text.lower().split()
+               if any(ch.isalpha() and ch not in _NATIONAL_LETTERS for ch in word))
+
+
 def detect_foreign(text: str, words: int, national_evidence: float) -> bool:
     """True when the message is in a language the knowledge base has no texts for: written in another
     script (Thai, Chinese, Tigrinya…), or in Latin letters that the model reads surely as Spanish, German,
@@ -143,7 +154,10 @@ def detect_foreign(text: str, words: int, national_evidence: float) -> bool:
     script = script_of(text)
     if script == "other":
         return True
-    if script != "latin" or words < FOREIGN_MIN_WORDS or national_evidence > MAX_NATIONAL_EVIDENCE:
+    if script != "latin" or words < FOREIGN_MIN_WORDS:
+        return False
+    # Vietnamese "tôi", "can", "sau" look like English cue words; letters no national language uses say otherwise
+    if national_evidence > MAX_NATIONAL_EVIDENCE and _foreign_lettered(text) < FOREIGN_LETTERED_WORDS:
         return False
     if not looks_like_words(text):  # "blorf zzz qwerty": the model reads any letters as some language
         return False

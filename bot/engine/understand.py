@@ -38,6 +38,7 @@ _AGE = re.compile(
     # "täytin just viime viikolla 30": a birthday's words may stand between
     r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
 )
+_AGE_CORRECTION = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|i mean|sorry|förlåt|jag menar)\b")
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
 _OWN_ELLIPSIS = re.compile(
     r"\b(?:minä|mä|ma|mie|jag|myself)\s+(?:olen\s+|oon\s+|är\s+)?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))")
@@ -713,7 +714,8 @@ def _age(message: Message, about_other: bool = False) -> int | None:
     if about_other and other:
         return other[0]
     if own:
-        return own[0]
+        # "olen 29... ei kun täytin just 30": a corrected age is the last one said
+        return own[-1] if _AGE_CORRECTION.search(text) else own[0]
     # only someone else's age: the message is about them ("tyttäreni on 24, asuu Kajaanissa ja etsii töitä")
     found = sorted(other + unknown, key=lambda age: text.find(str(age)))
     return found[0] if found else None
