@@ -481,3 +481,8 @@ def test_fire_smoke_asbestos_home_care_and_gun_permits_are_theirs(engine, questi
 def test_calendar_questions_and_party_outfits_are_nobodys(engine, question):
     answer = engine.answer(question)
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points
+
+
+def test_a_word_start_of_going_to_work_covers_its_forms(engine):
+    answer = engine.answer("työmatkalla Kajaaniin tarviin halvan hotellin, mikä on hyvä?")
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))

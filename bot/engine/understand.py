@@ -476,12 +476,19 @@ def _at_work_positions(message: Message, words: frozenset[str]) -> set[int]:
     """The words of going to work or being there ("töihin", "työvuoro", "for work"): a word listed, or the
     second of two listed words written together ("to work")."""
     out = set()
+    starts = _starts(words)
     for i, token in enumerate(message.folded):
-        if token in words or any(token.startswith(w) for w in words if w.endswith("-")):
+        if token in words or (starts and token.startswith(starts)):
             out.add(i)
         elif i and f"{message.folded[i - 1]} {token}" in words:
             out.update((i - 1, i))
     return out
+
+
+@lru_cache(maxsize=8)
+def _starts(words: frozenset[str]) -> tuple[str, ...]:
+    """The word starts of a list ("työmatk-" covers every word starting "työmatk")."""
+    return tuple(w[:-1] for w in words if w.endswith("-") and len(w) > 1)
 
 
 def _work_positions(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> set[int]:
