@@ -486,3 +486,12 @@ def test_calendar_questions_and_party_outfits_are_nobodys(engine, question):
 def test_a_word_start_of_going_to_work_covers_its_forms(engine):
     answer = engine.answer("työmatkalla Kajaaniin tarviin halvan hotellin, mikä on hyvä?")
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("which website do I use to apply to KAMK? I live in Kajaani", "opintopolku"),
+    ("pomo kiusaa joka päivä, mitä voin tehdä? työpaikka on sotkamossa", "tyosuojelu"),
+])
+def test_a_way_of_doing_their_matter_or_ones_workplace_asks_us_nothing(engine, question, organisation):
+    answer = engine.answer(question)
+    assert [o.id for o in answer.organisations][:1] == [organisation] and not answer.service_points

@@ -397,6 +397,9 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     Thai") asks employment services nothing by itself; a word about work beside it does, unless the person has a
     job."""
     not_ours = asked_where | theirs
+    # "which website is KAO's", "my tax return online": a way of doing their matter, no need of ours
+    topic_hits = [h for h in topic_hits if not kb.routing.topics[h.phrase.key].channel] if organisations \
+        else topic_hits
     if got_job and organisations and role != "employer":
         # "sain töitä, saako Kelasta liikkuvuusavustusta kun oon ollu pitkään työttömänä": the search is over
         return any(h.phrase.key != kb.routing.default_topic and not not_ours.issuperset(h.positions)

@@ -222,6 +222,8 @@ class TopicRoute:
     audience_routes: tuple[str, ...] = ()
     implies_audience: str | None = None
     register_online: bool = False
+    #: a way of doing things (online), not a need: beside another organisation's matter it asks us nothing
+    channel: bool = False
 
 
 @dataclass(frozen=True, slots=True)

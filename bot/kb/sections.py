@@ -566,7 +566,8 @@ def build_routing(data: Any, file: str, errors: list[KBError]) -> Routing:
     topics: dict[str, TopicRoute] = {}
     for key in topics_f.data:
         t = topics_f.sub(key, f"topic {key!r}")
-        t.check_keys({"points", "needs_municipality", "audience_routes", "implies_audience", "register_online"})
+        t.check_keys({"points", "needs_municipality", "audience_routes", "implies_audience", "register_online",
+                      "channel"})
         implied = t.string("implies_audience", required=False) or None
         topics[str(key)] = TopicRoute(
             points=t.strings("points", required=True),
@@ -574,6 +575,7 @@ def build_routing(data: Any, file: str, errors: list[KBError]) -> Routing:
             audience_routes=t.strings("audience_routes"),
             implies_audience=implied,
             register_online=t.boolean("register_online", False),
+            channel=t.boolean("channel", False),
         )
     audiences_f = root.sub("audiences", "audiences")
     audiences: dict[str, AudienceRoute] = {}
