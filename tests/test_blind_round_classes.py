@@ -495,3 +495,17 @@ def test_a_word_start_of_going_to_work_covers_its_forms(engine):
 def test_a_way_of_doing_their_matter_or_ones_workplace_asks_us_nothing(engine, question, organisation):
     answer = engine.answer(question)
     assert [o.id for o in answer.organisations][:1] == [organisation] and not answer.service_points
+
+
+@pytest.mark.parametrize("question", [
+    "where do unemployed people apply for the Kainuu free swimming card?",
+    "is there a free gym card for jobseekers in Kuhmo?",
+])
+def test_a_made_up_card_or_pass_is_said_honestly(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_a_card_beside_another_organisations_matter_is_theirs(engine):
+    answer = engine.answer("I'm unemployed with credit card debt, where is free debt counselling?")
+    assert "debt_advice" in [o.id for o in answer.organisations]

@@ -171,7 +171,9 @@ class Engine:
     def _answer(self, u: Understanding, now: datetime | None) -> Answer:
         kb, language = self.kb, u.language
         organisations = self._organisations(u)
-        unknown_benefit = u.unknown_benefit and not self.benefit_names.find(fold(u.unknown_benefit))
+        # a two-word one ("credit card", "health insurance card") beside another organisation's matter is part of it
+        theirs = bool(organisations) and " " in u.unknown_benefit
+        unknown_benefit = u.unknown_benefit and not theirs and not self.benefit_names.find(fold(u.unknown_benefit))
         if u.ask is not None and not unknown_benefit:  # a benefit nobody knows needs no municipality first
             return self._ask(u)
         if unknown_benefit:
