@@ -509,3 +509,20 @@ def test_a_made_up_card_or_pass_is_said_honestly(engine, question):
 def test_a_card_beside_another_organisations_matter_is_theirs(engine):
     answer = engine.answer("I'm unemployed with credit card debt, where is free debt counselling?")
     assert "debt_advice" in [o.id for o in answer.organisations]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Siskoni on 22 ja asuu Paltamossa, voiko hän mennä Kajaanin Ohjaamoon?", "paltamo_kunnantalo"),
+    ("21v sotkamolainen, kuulin Ohjaamosta, pääsenkö sinne vai minne", "sotkamo_virastotalo"),
+    ("Kysyn siskon puolesta joka on 33 ja asuu Kajaanissa, itse oon 20. Minne hänen kannattaa mennä?",
+     "kajaani_virastotalo"),
+    ("Asuin ennen Kuhmossa, mutta elokuusta lähtien Sotkamossa. Minne työnhakijana?", "sotkamo_virastotalo"),
+])
+def test_ohjaamo_ages_and_homes_of_the_person_asked_about(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], _points(answer)
+
+
+def test_relatives_somewhere_else_are_not_the_writers_home(engine):
+    answer = engine.answer("Asun Lahdessa, sukulaiset asuu Kajaanissa. Voinko hakea töitä teidän kautta?")
+    assert answer.kind == OUT_OF_AREA and not answer.service_points

@@ -191,7 +191,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     outside = home.target.outside if home else None
     point, former = _named_point(kb, by_kind, municipality)
     which = any(h.phrase.key == "which" for h in by_kind["asks"])
-    if which and not point and residence.role in ("unmarked", "plan_to"):
+    # (a demonym is who the person is, "20v kuhmolainen", never the other option)
+    if which and not point and residence.role in ("unmarked", "plan_to") and home and home.how != "demonym":
         # "Paltamon kunnantalolla onko työllisyyspalvelut vai pitääkö mennä Kajaaniin?": the place without a cue (or
         # with "lähteä") is the other option; the point named is the person's own municipality's
         point, former = _named_point(kb, by_kind, None)
@@ -251,7 +252,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     audiences = _audiences(kb, by_kind["audience"], topic, role, age, evidence)
     youth_point = bool(point) and kb.service_points[point].audiences == ("youth",)
     youth_topic = bool(topic) and kb.routing.topics[topic].implies_audience == "youth"
-    if youth_topic and municipality and home_kind == "own" and not _youth_point(kb, municipality):
+    if youth_topic and municipality and home_kind in ("own", "someone_else") and not _youth_point(kb, municipality):
         # "asun Kuhmossa, pitääkö mennä Kajaaniin Ohjaamoon?": the young people's point serves its own municipality
         readings.append(Reading("topic", topic or "", 0.0, False, "no youth point of the home municipality's own"))
         topic = kb.routing.default_topic
@@ -721,8 +722,8 @@ def _age(message: Message, about_other: bool = False) -> int | None:
         year = century + int(m.group(1))
         own.append(date.today().year - (year if year <= date.today().year else year - 100))
     other += [int(m.group(1)) for m in _OTHER_ELLIPSIS.finditer(text)]
-    if about_other and other:
-        return other[0]
+    if about_other and (other or unknown):
+        return (other or unknown)[0]  # "kysyn veljen puolesta joka on 31 …, itse oon 24"
     if own:
         # "olen 29... ei kun täytin just 30": a corrected age is the last one said
         return own[-1] if _AGE_CORRECTION.search(text) else own[0]
