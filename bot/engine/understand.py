@@ -477,8 +477,8 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
 
 
 def _at_work_positions(message: Message, words: frozenset[str]) -> set[int]:
-    """The words of going to work or being there ("töihin", "työvuoro", "for work"): a word listed, or the
-    second of two listed words written together ("to work")."""
+    """The words of going to work or being there ("töihin", "työvuoro", "for work"): a word listed, a word starting
+    like a listed start ("työmatk-"), or two listed words written together ("for work")."""
     out = set()
     starts = _starts(words)
     for i, token in enumerate(message.folded):
@@ -596,7 +596,7 @@ def _not_wanted(message: Message, position: int) -> bool:
 
 
 #: the writer as the object of hiring: "palkata minut", "anställa mig", "hire me"
-_SELF_OBJECTS = frozenset({"minut", "mut", "minua", "mua", "mig", "me", "meidät", "oss", "us"})
+_SELF_OBJECTS = frozenset({"minut", "mut", "minua", "mua", "mig", "me", "meidat", "oss", "us"})  # folded
 
 
 def _hires_me(message: Message, hit: PhraseHit) -> bool:
