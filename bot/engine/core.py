@@ -176,18 +176,10 @@ class Engine:
         unknown_benefit = u.unknown_benefit and not theirs and not self.benefit_names.find(fold(u.unknown_benefit))
         if u.ask is not None and not unknown_benefit:  # a benefit nobody knows needs no municipality first
             return self._ask(u)
-        if unknown_benefit:
-            # "saako Kelan kuukausilisää": said honestly, kept for staff
-            return Answer(language, u.municipality, False, (), None, (), False,
-                          kb.text("unknown_benefit", language, word=u.unknown_benefit) + "\n\n" +
-                          kb.text("out_of_scope", language), kind=OUT_OF_SCOPE, confidence=0.5,
-                          home_stated=u.home_kind == "own")
+        if unknown_benefit:  # "saako Kelan kuukausilisää"
+            return self._unknown(u, "unknown_benefit", u.unknown_benefit)
         if u.unknown_service and not organisations and not self.benefit_names.find(fold(u.unknown_service)):
-            # "missä on työttömien lahjakorttitoimisto": said honestly, kept for staff
-            return Answer(language, u.municipality, False, (), None, (), False,
-                          kb.text("unknown_service", language, word=u.unknown_service) + "\n\n" +
-                          kb.text("out_of_scope", language), kind=OUT_OF_SCOPE, confidence=0.5,
-                          home_stated=u.home_kind == "own")
+            return self._unknown(u, "unknown_service", u.unknown_service)  # "työttömien lahjakorttitoimisto"
         if organisations and not u.employment_part:
             return Answer(language, u.municipality, False, (), None, (), False,
                           compose.organisations_text(kb, language, organisations),
@@ -234,6 +226,13 @@ class Engine:
         confidence = min(u.confidence, u.organisation_confidence, MIXED_CONFIDENCE) if organisations else u.confidence
         return Answer(language, u.municipality, False, u.audiences, u.topic, points, False, text,
                       kind=ROUTE, confidence=confidence, home_stated=u.home_kind == "own", organisations=organisations)
+
+    def _unknown(self, u: Understanding, key: str, word: str) -> Answer:
+        """A benefit, office or card nobody here knows: said honestly, kept for staff."""
+        kb, language = self.kb, u.language
+        return Answer(language, u.municipality, False, (), None, (), False,
+                      kb.text(key, language, word=word) + "\n\n" + kb.text("out_of_scope", language),
+                      kind=OUT_OF_SCOPE, confidence=0.5, home_stated=u.home_kind == "own")
 
     def _organisations(self, u: Understanding) -> tuple[Organisation, ...]:
         """The organisations named, each group (the wellbeing services counties) narrowed to the one serving

@@ -447,7 +447,7 @@ def _most_of(hit: PhraseHit, message: Message) -> bool:
 def _unknown_service(message: Message, read_whole: set[int], endings: frozenset[str], known: frozenset[str]) -> str:
     """The first compound that names an office, card or ticket ("lahjakortti|toimisto", "polttoaine|kortin") whose
     first part is nothing we know: "kelan|toimisto" and "työnhakija|kortti" are known things' offices and cards."""
-    shapes = tuple(endings)
+    shapes = _as_tuple(endings)
     for i, (token, folded) in enumerate(zip(message.tokens, message.folded, strict=True)):
         if not folded.endswith(shapes) or i in read_whole or folded in known:
             continue
@@ -487,6 +487,12 @@ def _at_work_positions(message: Message, words: frozenset[str]) -> set[int]:
         elif i and f"{message.folded[i - 1]} {token}" in words:
             out.update((i - 1, i))
     return out
+
+
+@lru_cache(maxsize=8)
+def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
+    """A knowledge-base word list as the tuple str.endswith takes (made once per list, not per message)."""
+    return tuple(words)
 
 
 @lru_cache(maxsize=8)
