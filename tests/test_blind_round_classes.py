@@ -526,3 +526,15 @@ def test_ohjaamo_ages_and_homes_of_the_person_asked_about(engine, question, poin
 def test_relatives_somewhere_else_are_not_the_writers_home(engine):
     answer = engine.answer("Asun Lahdessa, sukulaiset asuu Kajaanissa. Voinko hakea töitä teidän kautta?")
     assert answer.kind == OUT_OF_AREA and not answer.service_points
+
+
+@pytest.mark.parametrize("question, point", [
+    ("siis Puolangalla, ei Paltamossa. oon työtön, mihin meen", "puolanka_kunnantalo"),
+    ("tarkoitin hyrynsalmella en suomussalmella, miten ilmoittaudun työnhakijaksi", "hyrynsalmi_kunnantalo"),
+    ("sorry, I mean Kuhmo, not Sotkamo. I lost my job, where do I register?", "kuhmo_kaupungintalo"),
+    ("jag menar Paltamo, inte i Kajana. jag söker jobb", "paltamo_kunnantalo"),
+    ("ei, kuhmossa asun. mihin ilmoittaudun työttömäksi", "kuhmo_kaupungintalo"),  # "no", then the place
+])
+def test_a_place_said_right_after_a_denial_is_not_home(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], _points(answer)

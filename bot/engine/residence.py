@@ -152,6 +152,13 @@ def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit],
 _MOVE_ROLES = {"move": ("moved_to", "past"), "plan": ("plan_to", "current")}
 
 
+def _denied(message: Message, hit: PlaceHit, denials: list[PhraseHit]) -> bool:
+    """'asun Sotkamossa, ei Kuhmossa', 'in Sotkamo, not Kuhmo': a place said right after a denial in its own
+    clause is where the person does not live ("ei, Kuhmossa" answers no and then names the place)."""
+    p = hit.position
+    return any(max(c.positions) == p - 1 and _clause_start(message, p) <= min(c.positions) for c in denials)
+
+
 def _landmark(hit: PlaceHit, near: list[PhraseHit]) -> bool:
     """'Kajaanin naapurissa', 'Kuhmon lähellä', 'near Ruka', 'next to Kajaani': a place that locates another."""
     p = hit.position
@@ -183,7 +190,9 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     correction_ends = [max(c.positions) for c in corrections]
     owned = _owners(message, hits, cues)
     for index, hit in enumerate(hits):
-        if any(0 < hit.position - end <= CUE_REACH_BACK for end in correction_ends):
+        if _denied(message, hit, cues.get("denied", [])):
+            roles.append(PlaceRole(hit, "past", "denied"))
+        elif any(0 < hit.position - end <= CUE_REACH_BACK for end in correction_ends):
             roles.append(PlaceRole(hit, "correction", "correction"))
         else:
             role, cue = _role(message, hit, owned.get(index, {}), cues.get("move", []))

@@ -43,8 +43,8 @@ AUDIENCES = ("youth", "foreign_language", "employer")
 #: Phrasing-only audience: a job seeker's own words, weighed against employer evidence, never routed on.
 PHRASING_AUDIENCES = (*AUDIENCES, "jobseeker", "native")
 #: What the words around a place say about it ("asuin ennen Oulussa", "muutin Kuhmoon", "poikani asuu…").
-PLACE_CUES = ("registered", "current", "past", "perfect", "origin", "move", "plan", "near", "work", "other_person",
-              "asked_for_other")
+PLACE_CUES = ("registered", "current", "past", "denied", "perfect", "origin", "move", "plan", "near", "work",
+              "other_person", "asked_for_other")
 #: Phrasing-only audience "native": "I'm Finnish but prefer English" is not a foreign-language client.
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
 EMPLOYER_SIGNALS = ("identity", "former", "owner", "business", "hiring", "worker", "worker_ending", "help", "closing")
