@@ -538,3 +538,17 @@ def test_relatives_somewhere_else_are_not_the_writers_home(engine):
 def test_a_place_said_right_after_a_denial_is_not_home(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point], _points(answer)
+
+
+@pytest.mark.parametrize("question, unwanted", [
+    ("en kysy kelan rahoista vaan siitä miten ilmoittaudun työttömäksi, asun kuhmossa", "kela"),
+    ("This is not about tax, I just lost my job and live in Sotkamo. Where do I register?", "verohallinto"),
+])
+def test_what_the_person_says_they_do_not_ask_is_not_answered(engine, question, unwanted):
+    answer = engine.answer(question)
+    assert unwanted not in [o.id for o in answer.organisations] and answer.service_points, answer.organisations
+
+
+def test_a_topic_the_person_does_not_ask_about_is_left_out(engine):
+    answer = engine.answer("en kysyny työpaikoista, vaan miten haen asumistukea. asun kajaanissa")
+    assert [o.id for o in answer.organisations][:1] == ["kela"] and not answer.service_points

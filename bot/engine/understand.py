@@ -167,6 +167,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             has_job |= {p for h in by_kind["organisation"] for p in h.positions}
         for kind in ("topic", "audience"):
             by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
+    by_kind["organisation"] = [h for h in by_kind["organisation"] if not _not_wanted(message, min(h.positions))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions]
     if studied:
         # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past
@@ -592,13 +593,16 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
 
 _NEGATIONS = frozenset({"ei", "eikä", "eika", "en", "enkä", "enka", "not", "don't", "dont", "doesn't", "doesnt",
                         "inte"})
-_WANT = frozenset({"halua", "haluu", "tahdo", "want", "vill"})
+#: wanting or asking: "en halua", "en kysy", "not about" (folded)
+_WANT_OR_ASK = frozenset({"halua", "haluu", "tahdo", "want", "vill", "kysy", "kysyny", "kysynyt", "kyse", "kysymys",
+                          "about", "asking", "fraga", "fragar", "galler"})
 
 
 def _not_wanted(message: Message, position: int) -> bool:
-    """A negation and a want-word right before the word: "eikä halua soittaa", "I don't want to call"."""
+    """A negation and a want- or ask-word right before the word: "eikä halua soittaa", "I don't want to call",
+    "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
     before = message.folded[max(0, position - 3):position]
-    return any(w in _WANT for w in before) and any(w in _NEGATIONS for w in before)
+    return any(w in _WANT_OR_ASK for w in before) and any(w in _NEGATIONS for w in before)
 
 
 #: the writer as the object of hiring: "palkata minut", "anställa mig", "hire me"
