@@ -552,3 +552,12 @@ def test_what_the_person_says_they_do_not_ask_is_not_answered(engine, question, 
 def test_a_topic_the_person_does_not_ask_about_is_left_out(engine):
     answer = engine.answer("en kysyny työpaikoista, vaan miten haen asumistukea. asun kajaanissa")
     assert [o.id for o in answer.organisations][:1] == ["kela"] and not answer.service_points
+
+
+@pytest.mark.parametrize("question", [
+    "I was unemployed last year but now I work at a shop in Kuhmo. How do I change my tax card?",
+    "jag var arbetslös i våras men jobbar nu i Kajana, hur ändrar jag mitt skattekort?",
+])
+def test_unemployment_that_is_over_asks_us_nothing_beside_a_tax_card(engine, question):
+    answer = engine.answer(question)
+    assert [o.id for o in answer.organisations][:1] == ["verohallinto"] and not answer.service_points
