@@ -561,3 +561,13 @@ def test_a_topic_the_person_does_not_ask_about_is_left_out(engine):
 def test_unemployment_that_is_over_asks_us_nothing_beside_a_tax_card(engine, question):
     answer = engine.answer(question)
     assert [o.id for o in answer.organisations][:1] == ["verohallinto"] and not answer.service_points
+
+
+@pytest.mark.parametrize("question", [
+    "jäin työttömäks enkä oo missään kassassa, mistä rahaa? asun kuhmossa",
+    "I lost my job and I'm not in any fund, what money can I get? I live in Kuhmo",
+    "jag blev arbetslös i Kuhmo och är inte med i någon kassa, vad får jag?",
+])
+def test_someone_in_no_fund_is_sent_to_kela(engine, question):
+    answer = engine.answer(question)
+    assert [o.id for o in answer.organisations][:1] == ["kela"] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
