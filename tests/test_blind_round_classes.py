@@ -571,3 +571,8 @@ def test_unemployment_that_is_over_asks_us_nothing_beside_a_tax_card(engine, que
 def test_someone_in_no_fund_is_sent_to_kela(engine, question):
     answer = engine.answer(question)
     assert [o.id for o in answer.organisations][:1] == ["kela"] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+
+
+def test_help_finding_work_is_ours_whatever_else_the_story_holds(engine):
+    answer = engine.answer("oon kuhmosta, 58v, haastatteluissa aina joku muu valitaan. saisko apua töiden etsimiseen?")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
