@@ -576,3 +576,9 @@ def test_someone_in_no_fund_is_sent_to_kela(engine, question):
 def test_help_finding_work_is_ours_whatever_else_the_story_holds(engine):
     answer = engine.answer("oon kuhmosta, 58v, haastatteluissa aina joku muu valitaan. saisko apua töiden etsimiseen?")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
+
+
+def test_a_made_up_card_close_to_a_known_ones_name_is_said_honestly(engine):
+    # "kultakortti" is as close to "kelakortti" as a typo, but it begins otherwise: nobody's card
+    answer = engine.answer("mistä saa työttömien kultakortin sotkamossa? alennusta kuulemma kaupoista")
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))

@@ -41,6 +41,8 @@ from bot.kb.normalise_names import fold
 ASKED_CONFIDENCE = 0.5
 #: The most a route answer with another organisation's matter beside ours claims (issue 15's reliability table).
 MIXED_CONFIDENCE = 0.85
+#: A benefit or card name and a close form of it begin alike: the first letters carry the name ("kela-", "kulta-").
+KNOWN_NAME_START = 3
 
 
 class Engine:
@@ -173,12 +175,12 @@ class Engine:
         organisations = self._organisations(u)
         # a two-word one ("credit card", "health insurance card") beside another organisation's matter is part of it
         theirs = bool(organisations) and " " in u.unknown_benefit
-        unknown_benefit = u.unknown_benefit and not theirs and not self.benefit_names.find(fold(u.unknown_benefit))
+        unknown_benefit = u.unknown_benefit and not theirs and not self._known_name(u.unknown_benefit)
         if u.ask is not None and not unknown_benefit:  # a benefit nobody knows needs no municipality first
             return self._ask(u)
         if unknown_benefit:  # "saako Kelan kuukausilisää"
             return self._unknown(u, "unknown_benefit", u.unknown_benefit)
-        if u.unknown_service and not organisations and not self.benefit_names.find(fold(u.unknown_service)):
+        if u.unknown_service and not organisations and not self._known_name(u.unknown_service):
             return self._unknown(u, "unknown_service", u.unknown_service)  # "työttömien lahjakorttitoimisto"
         if organisations and not u.employment_part:
             return Answer(language, u.municipality, False, (), None, (), False,
@@ -226,6 +228,13 @@ class Engine:
         confidence = min(u.confidence, u.organisation_confidence, MIXED_CONFIDENCE) if organisations else u.confidence
         return Answer(language, u.municipality, False, u.audiences, u.topic, points, False, text,
                       kind=ROUTE, confidence=confidence, home_stated=u.home_kind == "own", organisations=organisations)
+
+    def _known_name(self, word: str) -> bool:
+        """A form of a benefit or card we know ("työttömyysetuutta", "kelakorti"): close to a known name and
+        beginning like it. "kultakortti" is as close to "kelakortti", but a name differs where it begins."""
+        folded = fold(word)
+        found = self.benefit_names.find(folded)
+        return found is not None and found[0][:KNOWN_NAME_START] == folded[:KNOWN_NAME_START]
 
     def _unknown(self, u: Understanding, key: str, word: str) -> Answer:
         """A benefit, office or card nobody here knows: said honestly, kept for staff."""
