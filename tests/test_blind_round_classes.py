@@ -3,6 +3,8 @@ questions are new wordings of each class, not the eval items themselves."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.answer import OTHER_ORGANISATION, OUT_OF_AREA, OUT_OF_SCOPE, ROUTE
@@ -581,4 +583,71 @@ def test_help_finding_work_is_ours_whatever_else_the_story_holds(engine):
 def test_a_made_up_card_close_to_a_known_ones_name_is_said_honestly(engine):
     # "kultakortti" is as close to "kelakortti" as a typo, but it begins otherwise: nobody's card
     answer = engine.answer("mistä saa työttömien kultakortin sotkamossa? alennusta kuulemma kaupoista")
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_an_emergency_is_answered_alone_even_from_a_job_seeker(engine):
+    answer = engine.answer("oon työtön ja asun kuhmossa, naapurin talosta tulee savua! mihin soitan")
+    assert [o.id for o in answer.organisations] == ["emergency"] and not answer.service_points
+
+
+@pytest.mark.parametrize("question, point", [
+    ("olin kolarissa viime keväänä, nyt kuntoutus ohi ja haluan takaisin töihin. asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("kuhmo, kainuuntie 1, puh 040 112 3456. olen työtön, mihin otan yhteyttä", "kuhmo_kaupungintalo"),
+])
+def test_an_emergency_told_afterwards_or_112_in_a_phone_number_is_no_emergency(engine, question, point):
+    answer = engine.answer(question)
+    assert "emergency" not in [o.id for o in answer.organisations] and _points(answer)[:1] == [point]
+
+
+@pytest.mark.parametrize("question, employer", [
+    ("Taksiyrittäjä Sotkamosta, saako palkkatukea uudelle kuljettajalle?", True),
+    ("oon kevytyrittäjä mutta keikat loppu, haen palkkatöitä, asun sotkamossa", False),
+])
+def test_a_business_compound_of_yrittaja_is_an_employer_and_light_entrepreneur_is_not(engine, question, employer):
+    answer = engine.answer(question)
+    assert ("employer" in answer.audience) is employer, answer.audience
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("en oo liittyny kassaan, voiko vielä liittyä ku irtisanomisaika loppuu? asun kuhmossa ja ilmoittaudun työttömäksi",
+     "unemployment_fund"),
+    ("käyn töissä Kuhmosta Sotkamoon, saako matkakuluvähennystä?", "verohallinto"),
+    ("Meillä on Paltamossa pieni konepaja ja palkattais kaksi virolaista hitsaajaa, miten heidän lupa-asiat hoituu?",
+     "migri"),
+    ("ryyppäämisen kanssa on ongelmia ja työt loppu, asun paltamossa", "kainuun_hyvinvointialue"),
+    ("työmaalla ei oo suojavarusteita eikä ketään kiinnosta, mihin ilmoitan? asun kajaanissa", "tyosuojelu"),
+])
+def test_another_organisations_matter_in_everyday_words(engine, question, organisation):
+    answer = engine.answer(question)
+    assert organisation in [o.id for o in answer.organisations], [o.id for o in answer.organisations]
+
+
+def test_startbidrag_is_the_start_up_grant(engine):
+    answer = engine.answer("jag bor i Kuhmo och vill starta eget, kan jag få startbidrag?")
+    assert answer.topic == "startup_grant" and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+
+
+@pytest.mark.parametrize("question", [
+    "asun stadis, mutsi asuu kuhmossa. voinko ilmoittautua työnhakijaks teillä?",
+    "asun helsingissä ja vanhemmat asuu sotkamossa, oon työtön, voinko asioida teillä",
+])
+def test_a_home_in_helsinki_beside_parents_in_the_area(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_AREA and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_two_part_time_jobs_and_a_tax_card_ask_us_nothing(engine):
+    answer = engine.answer("mulla on kaksi osa-aikatyötä Kuhmossa, kumpaan verokortti annetaan?")
+    assert [o.id for o in answer.organisations][:1] == ["verohallinto"] and not answer.service_points
+
+
+def test_the_year_after_synnyin_is_the_birth_year_not_a_place_of_birth(engine):
+    year = date.today().year - 24
+    answer = engine.answer(f"synnyin {year} ja asun kajaanissa, haen töitä mutta en tiedä mistä aloittaa")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"], _points(answer)
+
+
+def test_a_hotel_for_a_job_interview_is_nobodys_here(engine):
+    answer = engine.answer("any cheap hotel in Sotkamo? I have a job interview there on Monday")
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))

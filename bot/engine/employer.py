@@ -53,6 +53,9 @@ class EmployerSignals:
         self.workers = tuple(sorted(set(_forms(kb, "worker")), key=len, reverse=True))
         self.agent_endings = tuple(_forms(kb, "worker_ending"))
         self.identities = frozenset(_forms(kb, "identity"))
+        #: a business's compound ending in a one-word identity says it too: "ravintolayrittäjä", "taksiyrittäjä"
+        #: ("kevytyrittäjä" invoices through a service: no business of their own)
+        self.identity_tails = tuple(w for w in self.identities if " " not in w and len(w) >= MIN_AGENT_NOUN)
         self.former = frozenset(_forms(kb, "former"))
         self.help = frozenset(_forms(kb, "help"))
         self.closing = frozenset(_forms(kb, "closing"))
@@ -102,8 +105,10 @@ class EmployerSignals:
                 if token in self.hiring:
                     signals += self._hiring(folded, i)
                 continue
-            if token in self.identities or (i > 0 and pairs[i - 1] in self.identities):
-                start = i - 1 if token not in self.identities else i
+            identity = token in self.identities or (token.endswith(self.identity_tails)
+                                                     and token.startswith(self.businesses))
+            if identity or (i > 0 and pairs[i - 1] in self.identities):
+                start = i if identity else i - 1
                 if not (start > 0 and folded[start - 1] in self.former):
                     signals.append(Signal((i,), "says they are an employer"))
             owner_here = token in self.owners or (i > 0 and pairs[i - 1] in self.owners)

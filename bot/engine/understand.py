@@ -50,11 +50,12 @@ _OTHER_ELLIPSIS = re.compile(
     r"(?!\s*(?:%|€|euroa?|km|vuotta|years ago))")
 #: "syntynyt 2003", "vuosimallia 2003", "born in 2001", "född 2004": the writer's own age from the year of birth
 _BIRTH_YEAR = re.compile(
-    r"\b(?:syntynyt|synt|syntyny|syntymävuosi|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|born(?: in)?|född(?: år)?)"
-    r"\s+((?:19|20)\d\d)\b")
+    r"\b(?:syntynyt|synt|syntyny|synnyin|syntymävuosi|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|born(?: in)?|"
+    r"född(?: år)?)\s+(?:vuonna\s+)?((?:19|20)\d\d)\b")
 #: the same year in two digits: "vuosikertaa -99", "vuosimallia 03", "syntynyt '01"
 _BIRTH_YEAR_SHORT = re.compile(
-    r"\b(?:syntynyt|synt|syntyny|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|född)\s+[-'’]?(\d\d)\b(?!\s*(?:v\b|vuot))")
+    r"\b(?:syntynyt|synt|syntyny|synnyin|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|född)\s+[-'’]?(\d\d)\b"
+    r"(?!\s*(?:v\b|vuot))")
 #: a number of years after these words is how long, not how old: "olin nokialla töissä 15v"
 #: How far (in words) a word of studies done reaches a school's name: "valmistun kesällä amk:sta".
 STUDIED_REACH = 3
@@ -167,7 +168,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             has_job |= {p for h in by_kind["organisation"] for p in h.positions}
         for kind in ("topic", "audience"):
             by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
-    by_kind["organisation"] = [h for h in by_kind["organisation"] if not _not_wanted(message, min(h.positions))]
+    by_kind["organisation"] = [h for h in by_kind["organisation"] if not _not_wanted(message, min(h.positions))
+                               and not (_urgent(kb, h) and _not_now(message, h))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions]
     if studied:
         # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past
@@ -179,6 +181,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 
     # where: the place readings, then a named service point
     cues = cue_index.find(message)
+    if cues.get("origin"):
+        # "synnyin 2001 ja asun Kajaanissa": a year after a birth word says when, not where
+        cues["origin"] = [c for c in cues["origin"] if not _year_after(message, max(c.positions))]
     if by_kind["home"]:
         cues.setdefault("current", []).extend(by_kind["home"])
     # "Kuhmon kaupungintalo" names a service point, not where the person lives
@@ -287,6 +292,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     commuting = role != "jobseeker" and bool(work_positions) and work_positions <= at_work
     if smalltalk == "offtopic" and about_work and not trivia and not commuting:
         smalltalk = None
+    if smalltalk == "offtopic" and commuting and role is None and not (point or weighed) \
+            and all(at_work.issuperset(h.positions) for h in topic_hits):
+        topic, explicit = None, False  # "a hotel in Kajaani for my job interview": the hotel is what is asked
     if trivia:
         topic, explicit = None, False
     # a point named ("pääseekö Puolangan kunnantalolle bussilla?") or an employer ("my restaurant needs a cook")
@@ -398,6 +406,9 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     asking only a permit or a benefit gets its organisation: being a newcomer ("olen Filippiineiltä", "my wife is
     Thai") asks employment services nothing by itself; a word about work beside it does, unless the person has a
     job."""
+    if any(o in kb.organisations and kb.organisations[o].urgent for o in organisations):
+        # "oon työtön ja naapurin talosta tulee savua": 112 now; the job search can wait for another message
+        return False
     not_ours = asked_where | theirs
     # "which website is KAO's", "my tax return online": a way of doing their matter, no need of ours
     topic_hits = [h for h in topic_hits if not kb.routing.topics[h.phrase.key].channel] if organisations \
@@ -603,6 +614,31 @@ def _not_wanted(message: Message, position: int) -> bool:
     "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
     before = message.folded[max(0, position - 3):position]
     return any(w in _WANT_OR_ASK for w in before) and any(w in _NEGATIONS for w in before)
+
+
+#: a verb that puts what follows in the past: "olin kolarissa viime talvena" (folded)
+_PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", "var", "hade"})
+
+
+def _year_after(message: Message, position: int) -> bool:
+    after = message.folded[position + 1:position + 3]
+    return any(len(w) in (2, 4) and w.isdigit() for w in after[:1]) or after[:1] == ("vuonna",)
+
+
+def _urgent(kb: KnowledgeBase, hit: PhraseHit) -> bool:
+    organisation = kb.organisations.get(hit.phrase.key)
+    return organisation is not None and organisation.urgent
+
+
+def _not_now(message: Message, hit: PhraseHit) -> bool:
+    """An emergency told about afterwards ("olin kolarissa viime talvena") or "112" inside a phone number
+    ("puh 0400 112 233"): nothing to call about now."""
+    first, last = min(hit.positions), max(hit.positions)
+    folded = message.folded
+    if any(w in _PAST_EVENT for w in folded[max(0, first - 2):first]):
+        return True
+    return folded[first].isdigit() and any(
+        0 <= i < len(folded) and folded[i].isdigit() for i in (first - 1, last + 1))
 
 
 #: the writer as the object of hiring: "palkata minut", "anställa mig", "hire me"

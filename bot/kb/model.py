@@ -305,6 +305,8 @@ class Organisation:
     #: its matter is applying to studies: a school named beside studies done ("valmistuin kamkista") is the
     #: person's past, not a question for it (phrasings.yaml asks.studied)
     studies: bool = False
+    #: its matter cannot wait (an emergency): answered alone, whatever else the message asks of employment services
+    urgent: bool = False
     source: str = ""
     checked: date | None = None
 

@@ -700,7 +700,8 @@ def build_texts(data: Any, file: str, errors: list[KBError]) -> dict[str, Text]:
 # -- other organisations and other employment areas (optional files) -----------------------------------
 
 ORGANISATION_FIELDS = {"id", "name", "handles", "website", "group", "serves", "note", "job_seeker_note", "phones",
-                       "phrasings", "foreign_words", "studies", "source", "checked"}
+                       "phrasings", "foreign_words", "studies", "urgent", "source",
+                       "checked"}
 EMPLOYMENT_AREA_FIELDS = {"id", "name", "members", "website", "source", "checked"}
 _PHONE_NUMBER = re.compile(r"\+?[0-9]+(?:[ -][0-9]+)*")
 
@@ -741,6 +742,7 @@ def build_organisations(data: Any, file: str, errors: list[KBError]) -> list[tup
             phrasings=_phrasings(f),
             foreign_words=f.strings("foreign_words"),
             studies=f.boolean("studies", False),
+            urgent=f.boolean("urgent", False),
             source=_source(f),
             checked=f.checked_day(),
         ), line))
