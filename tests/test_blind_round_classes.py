@@ -651,3 +651,14 @@ def test_the_year_after_synnyin_is_the_birth_year_not_a_place_of_birth(engine):
 def test_a_hotel_for_a_job_interview_is_nobodys_here(engine):
     answer = engine.answer("any cheap hotel in Sotkamo? I have a job interview there on Monday")
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_a_matter_said_after_a_negation_is_not_asked(engine):
+    answer = engine.answer("ei oo kela-asia, se on hoidettu. mihin ilmoittaudun työttömäksi? asun kuhmossa")
+    assert "kela" not in [o.id for o in answer.organisations] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+
+
+def test_a_young_person_in_a_summer_job_asking_about_breaks_gets_work_safety_alone(engine):
+    answer = engine.answer("oon 17 ja kesätöissä kajaanissa, esimies huutaa mulle koko ajan, kenelle valitan?")
+    assert [o.id for o in answer.organisations][:1] == ["tyosuojelu"] and not answer.service_points, (
+        [o.id for o in answer.organisations], _points(answer))

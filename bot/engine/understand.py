@@ -169,7 +169,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         for kind in ("topic", "audience"):
             by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not _not_wanted(message, min(h.positions))
-                               and not (_urgent(kb, h) and _not_now(message, h))]
+                               and not _not_their_matter(message, h) and not (_urgent(kb, h) and _not_now(message, h))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions]
     if studied:
         # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past
@@ -618,6 +618,19 @@ def _not_wanted(message: Message, position: int) -> bool:
 
 #: a verb that puts what follows in the past: "olin kolarissa viime talvena" (folded)
 _PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", "var", "hade"})
+
+
+#: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
+_MATTER_WORDS = frozenset({"asia", "asiat", "asiaa", "asioita", "arende", "arenden", "matter", "thing"})
+
+
+def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
+    """"Ei oo Kela-asia eikä kassa-asia" ("kela asia" once the hyphen is read): a matter said right after a
+    negation is not what is asked."""
+    first, after = min(hit.positions), max(hit.positions) + 1
+    folded = message.folded
+    return after < len(folded) and folded[after] in _MATTER_WORDS and any(
+        w in _NEGATIONS for w in folded[max(0, first - 2):first])
 
 
 def _year_after(message: Message, position: int) -> bool:
