@@ -662,3 +662,20 @@ def test_a_young_person_in_a_summer_job_asking_about_breaks_gets_work_safety_alo
     answer = engine.answer("oon 17 ja kesätöissä kajaanissa, esimies huutaa mulle koko ajan, kenelle valitan?")
     assert [o.id for o in answer.organisations][:1] == ["tyosuojelu"] and not answer.service_points, (
         [o.id for o in answer.organisations], _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "kuulin että työttömät saa ilmaisen kuntosalijäsenyyden paltamosta, mistä haen?",
+    "do unemployed people in Kuhmo get a free snowmobile licence from the municipality?",
+])
+def test_a_thing_said_to_be_free_for_the_unemployed_that_nobody_knows_is_said_honestly(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("onko työttömille ilmaista koulutusta? asun kajaanissa, 45v", "kajaani_virastotalo"),
+    ("is there free training for the unemployed? I live in Kuhmo", "kuhmo_kaupungintalo"),
+])
+def test_free_services_of_ours_are_still_ours(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point]

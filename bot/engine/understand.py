@@ -334,7 +334,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     read_whole = {p for h in phrase_hits if (h.how == "exact" or _most_of(h, message)) and h.phrase.kind != "smalltalk"
                   for p in h.positions} | {h.position for h in place_hits}
     unknown_benefit = _unknown_benefit(message, read_whole, kb.language_cues.get("benefit_words", frozenset()),
-                                       kb.language_cues.get("benefit_endings", frozenset()), known_words)
+                                       kb.language_cues.get("benefit_endings", frozenset()), known_words,
+                                       kb.language_cues.get("free_words", frozenset()))
     if unknown_benefit:
         evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
     unknown_service = "" if unknown_benefit or role == "employer" else _unknown_service(
@@ -473,10 +474,15 @@ def _unknown_service(message: Message, read_whole: set[int], endings: frozenset[
 
 
 def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str], endings: frozenset[str],
-                     known: frozenset[str]) -> str:
+                     known: frozenset[str], free: frozenset[str] = frozenset()) -> str:
     """The first word shaped like a benefit that no phrase read: a longer word with a Finnish benefit ending
-    ("kuukausilisää"), or a Swedish or English benefit word after a word nothing explains ("flimflam subsidy")."""
+    ("kuukausilisää"), a Swedish or English benefit word after a word nothing explains ("flimflam subsidy"), or a
+    thing nothing explains said to be free ("ilmaisen sähköpyörän")."""
     for i, (token, folded) in enumerate(zip(message.tokens, message.folded, strict=True)):
+        if folded in free and i + 1 < len(message.tokens) and i + 1 not in covered:
+            thing = message.folded[i + 1]
+            if thing not in known and stem_fi(thing) not in known and thing.replace("-", "").isalpha():
+                return f"{token} {message.tokens[i + 1]}"
         if i in covered or folded in known:
             continue
         if folded in words:
