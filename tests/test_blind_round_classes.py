@@ -679,3 +679,8 @@ def test_a_thing_said_to_be_free_for_the_unemployed_that_nobody_knows_is_said_ho
 ])
 def test_free_services_of_ours_are_still_ours(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point]
+
+
+def test_work_words_about_a_job_the_person_has_ask_us_nothing_beside_a_tax_card(engine):
+    answer = engine.answer("mulla on kaksi työpaikkaa Kuhmossa, kumpaan työpaikkaan verokortti annetaan?")
+    assert [o.id for o in answer.organisations][:1] == ["verohallinto"] and not answer.service_points

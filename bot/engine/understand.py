@@ -420,6 +420,10 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
                    for h in topic_hits)
     if role in ("jobseeker", "employer"):
         return True
+    if has_job and organisations and not audiences and all(h.phrase.key == kb.routing.default_topic
+                                                           for h in topic_hits):
+        # "mulla on kaksi osa-aikatyötä, kumpaan työpaikkaan verokortti?": work words of a job the person has
+        return False
     if "foreign_language" in audiences and asks_work and not has_job:
         return True
     if "youth" in audiences and _youth_point(kb, municipality) and not has_job and (age_stated or not organisations):
