@@ -626,10 +626,6 @@ def _not_wanted(message: Message, position: int) -> bool:
     return any(w in _WANT_OR_ASK for w in before) and any(w in _NEGATIONS for w in before)
 
 
-#: a verb that puts what follows in the past: "olin kolarissa viime talvena" (folded)
-_PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", "var", "hade"})
-
-
 #: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
 _MATTER_WORDS = frozenset({"asia", "asiat", "asiaa", "asioita", "arende", "arenden", "matter", "thing"})
 
@@ -644,13 +640,18 @@ def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
 
 
 def _year_after(message: Message, position: int) -> bool:
-    after = message.folded[position + 1:position + 3]
-    return any(len(w) in (2, 4) and w.isdigit() for w in after[:1]) or after[:1] == ("vuonna",)
+    """A year right after the word: "synnyin 2001", "synnyin vuonna 2001", "synnyin -01"."""
+    after = message.folded[position + 1] if position + 1 < len(message.folded) else ""
+    return after == "vuonna" or (after.isdigit() and len(after) in (2, 4))
 
 
 def _urgent(kb: KnowledgeBase, hit: PhraseHit) -> bool:
     organisation = kb.organisations.get(hit.phrase.key)
     return organisation is not None and organisation.urgent
+
+
+#: a verb that puts what follows in the past: "olin kolarissa viime talvena" (folded)
+_PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", "var", "hade"})
 
 
 def _not_now(message: Message, hit: PhraseHit) -> bool:
