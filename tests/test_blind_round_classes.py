@@ -684,3 +684,12 @@ def test_free_services_of_ours_are_still_ours(engine, question, point):
 def test_work_words_about_a_job_the_person_has_ask_us_nothing_beside_a_tax_card(engine):
     answer = engine.answer("mulla on kaksi työpaikkaa Kuhmossa, kumpaan työpaikkaan verokortti annetaan?")
     assert [o.id for o in answer.organisations][:1] == ["verohallinto"] and not answer.service_points
+
+
+@pytest.mark.parametrize("question, point", [
+    ("en asu kuhmossa vaan sotkamossa, mihin ilmoittaudun työttömäksi? kuhmo on kyllä lähempänä", "sotkamo_virastotalo"),
+    ("en asu suomussalmella vaan hyrynsalmella, oon työtön, onko suomussalmen toimisto lähin?",
+     "hyrynsalmi_kunnantalo"),
+])
+def test_the_place_after_en_asu_x_vaan_is_home(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point]
