@@ -687,9 +687,23 @@ def test_work_words_about_a_job_the_person_has_ask_us_nothing_beside_a_tax_card(
 
 
 @pytest.mark.parametrize("question, point", [
-    ("en asu kuhmossa vaan sotkamossa, mihin ilmoittaudun työttömäksi? kuhmo on kyllä lähempänä", "sotkamo_virastotalo"),
+    ("en asu kuhmossa vaan sotkamossa, mihin ilmoittaudun työttömäksi? kuhmo on kyllä lähempänä",
+     "sotkamo_virastotalo"),
     ("en asu suomussalmella vaan hyrynsalmella, oon työtön, onko suomussalmen toimisto lähin?",
      "hyrynsalmi_kunnantalo"),
 ])
 def test_the_place_after_en_asu_x_vaan_is_home(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point]
+
+
+@pytest.mark.parametrize("question, municipality", [
+    ("مرحبا، أسكن في كوهمو وأبحث عن عمل. ماذا أفعل؟", "kuhmo"),
+    ("سلام، در سوتکامو زندگی می‌کنم و کار می‌خواهم", "sotkamo"),
+    ("我在库萨莫住了一年，想找工作", "kuusamo"),
+    ("नमस्ते, मैं पलतामो में रहती हूँ, काम चाहिए", "paltamo"),
+    ("Silav, ez li Kuhmoyê dijîm û li kar digerim", "kuhmo"),   # Kurdish: accents and an ending
+])
+def test_a_municipality_written_in_another_script_is_read(engine, question, municipality):
+    answer = engine.answer(question)
+    assert answer.municipality == municipality and _points(answer)[:1] == ["kajaani_kaupungintalo"], (
+        answer.municipality, _points(answer))

@@ -23,7 +23,7 @@ from bot.engine import compose
 from bot.engine.cues import CueIndex
 from bot.engine.employer import EmployerSignals
 from bot.engine.evidence import Evidence, Trace
-from bot.engine.foreign_words import ForeignWords
+from bot.engine.foreign_words import ForeignWords, plain
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import language_scores
 from bot.engine.message import Message, SpokenForms, phrase_tokens, read_message, stem_fi
@@ -137,8 +137,10 @@ class Engine:
         kb = self.kb
         shown = context.language or language
         latin = read_message(transliterate(message.text)) if script_of(message.text) == "cyrillic" else message
-        hits = self.places.find(latin)
-        home = hits[0].target if hits else None
+        # "Kajaanî" (Kurdish) is Kajaani once its accents go; "كاياني", "卡亚尼" are municipalities.yaml foreign_names
+        hits = self.places.find(latin) or self.places.find(read_message(plain(message.text)))
+        named = None if hits else self.foreign_words.municipality(message.text)
+        home = hits[0].target if hits else Target(named) if named else None
         route = kb.routing.audiences.get("foreign_language")
         ids = (route.points.get("unknown") or route.points.get("default") or ()) if route else ()
         points = tuple(kb.service_points[p] for p in ids if p in kb.service_points)

@@ -49,11 +49,20 @@ class ForeignWords:
         #: language.yaml: the weather, the time, a café; and work words, which keep the message ours
         self.offtopic = _any_of(sorted(kb.language_cues.get("foreign_offtopic", ())))
         self.work = _any_of(sorted(kb.language_cues.get("foreign_work", ())))
+        #: municipalities.yaml `foreign_names`: "كاياني", "卡亚尼" (the place index reads Latin and Cyrillic only)
+        self.municipalities = tuple((m.id, pattern) for m in kb.municipalities.values()
+                                    if (pattern := _any_of(m.foreign_names)) is not None)
 
     def find(self, text: str) -> tuple[str, ...]:
         """The organisations named, in the order the knowledge base lists them."""
         folded = plain(text)
         return tuple(oid for oid, pattern in self.patterns if pattern.search(folded))
+
+    def municipality(self, text: str) -> str | None:
+        """The area municipality named first in another script ("أعيش في سوتكامو", "我住在索特卡莫")."""
+        folded = plain(text)
+        found = [(match.start(), mid) for mid, pattern in self.municipalities if (match := pattern.search(folded))]
+        return min(found)[1] if found else None
 
     def off_topic(self, text: str) -> bool:
         """An off-topic word and no word about work ("Wie wird das Wetter morgen in Kuusamo?")."""

@@ -81,6 +81,9 @@ class Municipality:
     code: str = ""
     #: The municipality's own web site, where a source shows it: where a person finds what the bot does not know.
     website: str = ""
+    #: Its name in scripts the place index does not read ("كاياني", "卡亚尼", "คายานิ"): found in a message written
+    #: in a language without texts, anywhere in the text where the script has no spaces.
+    foreign_names: tuple[str, ...] = ()
 
     def display_name(self, language: str) -> str:
         return self.name.get(language) or self.name["fi"]

@@ -237,7 +237,7 @@ def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tu
     for raw, line in root.items("municipalities", file):
         f = Fields(raw, file, errors, "municipality", line)
         f.check_keys({"id", "code", "name", "genitive", "forms", "demonym", "aliases", "region", "centre",
-                      "postal_codes", "villages", "radius_km", "website"})
+                      "postal_codes", "villages", "radius_km", "website", "foreign_names"})
         mid = f.identifier()
         f.what = f"municipality {mid!r}"
         names = f.sub("name", f"{f.what}: name")
@@ -269,6 +269,7 @@ def build_municipalities(data: Any, file: str, errors: list[KBError]) -> list[tu
             radius_km=f.number("radius_km", 5.0, 150.0) if "radius_km" in f.data else 40.0,
             code=_municipality_code(f, code_of),
             website=_point_website(f),
+            foreign_names=f.strings("foreign_names"),
         )
         out.append((municipality, line))
     return out
