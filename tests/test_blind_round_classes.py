@@ -707,3 +707,66 @@ def test_a_municipality_written_in_another_script_is_read(engine, question, muni
     answer = engine.answer(question)
     assert answer.municipality == municipality and _points(answer)[:1] == ["kajaani_kaupungintalo"], (
         answer.municipality, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "kaveri kaatui pihalla eikä vastaa puhutteluun, mitä teen",
+    "kellarissa haisee kaasu tosi vahvasti, pitääkö lähteä ulos?",
+    "my coworker is unconscious on the floor, what do I do",
+])
+def test_emergencies_in_everyday_words(engine, question):
+    assert [o.id for o in engine.answer(question).organisations][:1] == ["emergency"]
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("esimies nimittelee meitä joka päivä, mistä apua? asun kuhmossa", "tyosuojelu"),
+    ("tarviin virkatodistuksen uutta työpaikkaa varten, mistä sen saa", "dvv"),
+    ("osotteenmuutos pitäis tehä, muutin juuri", "dvv"),   # spoken "osott-" is "osoitt-"
+    ("jäin työttömäks kuhmossa eikä oo kassaa, mistä rahaa", "kela"),
+])
+def test_more_matters_of_other_organisations(engine, question, organisation):
+    assert organisation in [o.id for o in engine.answer(question).organisations]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("muutosturvan koulutusraha kiinnostaa, irtisanottiin, asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("51v sotkamolainen, voiko mulle myöntää palkkatuen jos löydän itse työnantajan?", "sotkamo_virastotalo"),
+    ("en oo sotkamosta vaan kuhmosta, vaikka kävin koulut sotkamossa. työt loppu, minne meen", "kuhmo_kaupungintalo"),
+    ("palkkatuki kiinnostaa, puolangalla asun ja työtön, tuttu yrittäjä vois palkata", "puolanka_kunnantalo"),
+])
+def test_job_seekers_whose_words_look_otherwise(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer), answer.audience)
+
+
+@pytest.mark.parametrize("question", [
+    "paltamolainen yritys, voisimme ottaa harjoittelijan keväällä, kenen kautta?",
+])
+def test_a_company_taking_a_trainee_is_an_employer(engine, question):
+    assert "employer" in engine.answer(question).audience
+
+
+@pytest.mark.parametrize("question, youth", [
+    ("finnish girl here, i'm 22 and prefer writing in english. i live in kajaani and need help finding a job", True),
+    ("I moved to Kuhmo because my wife got a job here. I don't speak Finnish yet, where can I get help finding work?",
+     False),
+])
+def test_english_from_a_finn_and_from_a_newcomer(engine, question, youth):
+    answer = engine.answer(question)
+    if youth:
+        assert _points(answer)[:1] == ["kajaani_ohjaamo"], _points(answer)
+    else:
+        assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "foreign_language" in answer.audience
+
+
+@pytest.mark.parametrize("question", [
+    "oon 19 ja asun kajaanissa, lukio meni ihan ok mut en tiiä mitä haluun tehä, kuka auttaa",
+])
+def test_an_upper_secondary_school_done_is_the_past(engine, question):
+    answer = engine.answer(question)
+    assert "opintopolku" not in [o.id for o in answer.organisations] and _points(answer)[:1] == ["kajaani_ohjaamo"]
+
+
+def test_a_work_team_looking_for_a_restaurant_is_nobodys_here(engine):
+    answer = engine.answer("tullaan työporukalla kuhmoon, missä on hyvä ravintola 12 hengelle?")
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))

@@ -56,7 +56,11 @@ class EmployerSignals:
         #: a business's compound ending in a one-word identity says it too: "ravintolayrittäjä", "taksiyrittäjä"
         #: ("kevytyrittäjä" invoices through a service: no business of their own)
         self.identity_tails = tuple(w for w in self.identities if " " not in w and len(w) >= MIN_AGENT_NOUN)
+        #: an employer is nobody hired: "jos löydän työnantajan" has an agent noun's shape but hires no one
+        self.identity_starts = tuple(w[:MIN_AGENT_NOUN] for w in self.identity_tails)
         self.former = frozenset(_forms(kb, "former"))
+        #: before an identity word: it no longer holds ("olin yrittäjä") or is someone else's ("yks yrittäjä")
+        self.not_the_writer = self.former | frozenset(_forms(kb, "someone_else"))
         self.help = frozenset(_forms(kb, "help"))
         self.closing = frozenset(_forms(kb, "closing"))
         #: professions another organisation provides ("sosiaalityöntekijä", "lääkäri" in other_organisations.yaml):
@@ -83,6 +87,8 @@ class EmployerSignals:
         return False
 
     def _worker(self, token: str) -> bool:
+        if token.startswith(self.identity_starts):
+            return False
         if token.endswith("na") and len(token) > ESSIVE_MIN:
             return False  # the essive is what someone is: "tarvis tietää … työttömänä", "olin kokkina"
         if any(w in token for w in self.workers):
@@ -109,7 +115,7 @@ class EmployerSignals:
                                                      and token.startswith(self.businesses))
             if identity or (i > 0 and pairs[i - 1] in self.identities):
                 start = i if identity else i - 1
-                if not (start > 0 and folded[start - 1] in self.former):
+                if not (start > 0 and folded[start - 1] in self.not_the_writer):
                     signals.append(Signal((i,), "says they are an employer"))
             owner_here = token in self.owners or (i > 0 and pairs[i - 1] in self.owners)
             if owner_here:

@@ -160,6 +160,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         if hit.phrase.language == written_in or hit.phrase.kind in ("point", "former") or (
                 hit.phrase.kind == "audience" and hit.phrase.key == "foreign_language" and len(hit.positions) > 1):
             by_kind[hit.phrase.kind].append(hit)
+    cues = cue_index.find(message)
+    # "my husband got a job at the hospital", "vaimo sai töitä": another person's job is not the writer's
+    others_end = {max(c.positions) for c in cues.get("other_person", ())}
+    by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job")
+                                                          and min(h.positions) - 1 in others_end)]
     if by_kind["organisation"]:
         # "verokortti kesätöitä varten", "I work full time and want to join an unemployment fund": a job the person
         # has is no need of ours, nor is the organisation's own word ("unemployment fund") said by someone working
@@ -180,7 +185,6 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                              f"language: {written_in}", 1.0, "chosen" if context.language else "detected"))
 
     # where: the place readings, then a named service point
-    cues = cue_index.find(message)
     if cues.get("origin"):
         # "synnyin 2001 ja asun Kajaanissa": a year after a birth word says when, not where
         cues["origin"] = [c for c in cues["origin"] if not _year_after(message, max(c.positions))]
@@ -636,7 +640,7 @@ def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
     first, after = min(hit.positions), max(hit.positions) + 1
     folded = message.folded
     return after < len(folded) and folded[after] in _MATTER_WORDS and any(
-        w in _NEGATIONS for w in folded[max(0, first - 2):first])
+        w in _NEGATIONS for w in folded[max(0, first - 2):after])
 
 
 def _year_after(message: Message, position: int) -> bool:
