@@ -770,3 +770,29 @@ def test_an_upper_secondary_school_done_is_the_past(engine, question):
 def test_a_work_team_looking_for_a_restaurant_is_nobodys_here(engine):
     answer = engine.answer("tullaan työporukalla kuhmoon, missä on hyvä ravintola 12 hengelle?")
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "mikä sää on huomenna sotkamossa? pitäis lähteä metsätöihin aikasin",
+    "onko huomenna räntää kajaanissa, mulla on työhaastattelu ja kesärenkaat vielä alla",
+    "milloin sotkamon joulumarkkinat on",
+])
+def test_weather_and_markets_around_going_to_work_are_nobodys_here(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("25 vee kajaanista, tarviin apua töiden hakuun", "kajaani_ohjaamo"),
+    ("oon 24, siis 34, näppäilyvirhe. kajaani, tarviin apua työnhakuun", "kajaani_virastotalo"),
+    ("otanmäkiläinen, työt loppu, minne otan yhteyttä", "kajaani_virastotalo"),
+    ("20v kajaanilainen, en oo töissä enkä koulussa, saanko asumistukea ja apua työnhakuun?", "kajaani_ohjaamo"),
+])
+def test_ages_villagers_and_a_job_the_person_does_not_have(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer), answer.audience)
+
+
+def test_lahes_is_almost_not_lahti(engine):
+    answer = engine.answer("pomo huutaa meille lähes joka päivä, kenelle ilmoitan? asun kuhmossa")
+    assert answer.kind != OUT_OF_AREA and "tyosuojelu" in [o.id for o in answer.organisations]

@@ -143,6 +143,10 @@ class PlaceIndex:
                     self._add(village_target, [], [village.genitive, *village.forms], stems=False)
                     continue
                 area_words += self._add(village_target, [village.name], [village.genitive, *village.forms])
+                name_tokens = phrase_tokens(village.name)
+                if len(name_tokens) == 1:
+                    # "vuokattilainen", "otanmäkiläinen": the village's name and -lainen/-läinen
+                    self.demonyms.setdefault(name_tokens[0] + "lai", village_target)
             for code in m.postal_codes:
                 self.postal_codes[code] = target
         self.fuzzy = FuzzyVocabulary(

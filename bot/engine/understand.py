@@ -21,7 +21,7 @@ from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import detect_language
 from bot.engine.message import Message, stem_fi
 from bot.engine.newcomer import looks_like_words
-from bot.engine.phrases import PhraseHit, PhraseIndex
+from bot.engine.phrases import GAP_NEGATIONS, PhraseHit, PhraseIndex
 from bot.engine.places import PlaceIndex, Target
 from bot.engine.residence import resolve
 from bot.kb.model import LANGUAGES, KnowledgeBase
@@ -32,13 +32,17 @@ _AGE = re.compile(
     r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|turned|är|ar|fyllde)\s+"
     r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|vielä|still|only|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
-    r"|(\d{2})\s*(?:-?\s*v\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
+    r"|(\d{2})\s*(?:-?\s*v\b|vee\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
     r"år\b|ar\b|-årig)"
     r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid)\w*\s*\((\d{2})\))"
     # "täytin just viime viikolla 30": a birthday's words may stand between
     r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
 )
-_AGE_CORRECTION = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|i mean|sorry|förlåt|jag menar)\b")
+_AGE_CORRECTION = re.compile(
+    r"\b(?:ei kun|eiku|eikun|tai siis|siis|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|jag menar)\b")
+#: "oon 28, siis 38": the number right after a correction word is the age corrected
+_CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|i mean|jag menar)\s+(\d{2})\b"
+                            r"(?!\s*(?:%|€|euroa?|km|kilometri|min|h\b|tuntia|vuotta|kg))")
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
 _OWN_ELLIPSIS = re.compile(
     r"\b(?:minä|mä|ma|mie|jag|myself)\s+(?:olen\s+|oon\s+|är\s+)?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))")
@@ -161,10 +165,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                 hit.phrase.kind == "audience" and hit.phrase.key == "foreign_language" and len(hit.positions) > 1):
             by_kind[hit.phrase.kind].append(hit)
     cues = cue_index.find(message)
-    # "my husband got a job at the hospital", "vaimo sai töitä": another person's job is not the writer's
+    # "my husband got a job at the hospital": another person's job is not the writer's; "enkä oo töissä" is no job
     others_end = {max(c.positions) for c in cues.get("other_person", ())}
-    by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job")
-                                                          and min(h.positions) - 1 in others_end)]
+    by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
+        min(h.positions) - 1 in others_end or _negated(message, min(h.positions))))]
     if by_kind["organisation"]:
         # "verokortti kesätöitä varten", "I work full time and want to join an unemployment fund": a job the person
         # has is no need of ours, nor is the organisation's own word ("unemployment fund") said by someone working
@@ -503,12 +507,14 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
 
 
 def _at_work_positions(message: Message, words: frozenset[str]) -> set[int]:
-    """The words of going to work or being there ("töihin", "työvuoro", "for work"): a word listed, a word starting
-    like a listed start ("työmatk-"), or two listed words written together ("for work")."""
+    """The words of going to work or being there ("töihin", "työvuoro", "for work"): a word listed or a compound
+    ending in one ("metsätöihin"), a word starting like a listed start ("työmatk-"), or two listed words written
+    together ("for work")."""
     out = set()
     starts = _starts(words)
+    ends = _ends(words)
     for i, token in enumerate(message.folded):
-        if token in words or (starts and token.startswith(starts)):
+        if token in words or (starts and token.startswith(starts)) or (ends and token.endswith(ends)):
             out.add(i)
         elif i and f"{message.folded[i - 1]} {token}" in words:
             out.update((i - 1, i))
@@ -522,9 +528,20 @@ def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=8)
 def _starts(words: frozenset[str]) -> tuple[str, ...]:
     """The word starts of a list ("työmatk-" covers every word starting "työmatk")."""
     return tuple(w[:-1] for w in words if w.endswith("-") and len(w) > 1)
+
+
+#: A listed word this long may end a compound ("metsä|töihin"); shorter ones ("shift") only stand alone.
+COMPOUND_END_MIN = 6
+
+
+@lru_cache(maxsize=8)
+def _ends(words: frozenset[str]) -> tuple[str, ...]:
+    """The one-word entries of a list that may end a compound: "töihin" in "metsätöihin"."""
+    return tuple(w for w in words if not w.endswith("-") and " " not in w and len(w) >= COMPOUND_END_MIN)
 
 
 def _work_positions(message: Message, stems: frozenset[str], things: tuple[str, ...] = ()) -> set[int]:
@@ -628,6 +645,11 @@ def _not_wanted(message: Message, position: int) -> bool:
     "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
     before = message.folded[max(0, position - 3):position]
     return any(w in _WANT_OR_ASK for w in before) and any(w in _NEGATIONS for w in before)
+
+
+def _negated(message: Message, position: int) -> bool:
+    """A negation one or two words before: "enkä oo töissä", "en ole töissä"."""
+    return any(w in GAP_NEGATIONS for w in message.folded[max(0, position - 2):position])
 
 
 #: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
@@ -789,6 +811,8 @@ def _age(message: Message, about_other: bool = False) -> int | None:
             whose = _whose(text[:match.start()], match.group(0))
         {"own": own, "other": other, "unknown": unknown}[whose].append(age)
     own += [int(m.group(1)) for m in _OWN_ELLIPSIS.finditer(text)]
+    if own:
+        own += [int(m.group(1)) for m in _CORRECTED_AGE.finditer(text)]
     own += [date.today().year - int(m.group(1)) for m in _BIRTH_YEAR.finditer(text)
             if 0 < date.today().year - int(m.group(1)) < 100]
     century = date.today().year // 100 * 100
