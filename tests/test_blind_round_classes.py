@@ -796,3 +796,52 @@ def test_ages_villagers_and_a_job_the_person_does_not_have(engine, question, poi
 def test_lahes_is_almost_not_lahti(engine):
     answer = engine.answer("pomo huutaa meille lähes joka päivä, kenelle ilmoitan? asun kuhmossa")
     assert answer.kind != OUT_OF_AREA and "tyosuojelu" in [o.id for o in answer.organisations]
+
+
+@pytest.mark.parametrize("question", [
+    "kerro joku hauska tarina, jännittää eka työpäivä kuhmossa",
+    "suositteletko hyvää sarjaa? ei oo töitä nii aikaa on, asun sotkamossa",
+    "laske mulle paljonko on 24 % alv 120 eurosta",
+    "mikä on kajaanin linnan historia? vien työkaverin sinne",
+    "Is there a museum in Kuusamo? I'm there on a work project next week",
+    "missä puolangalla voi vuokrata kelkan? tuun töiden jälkeen",
+    "Je cherche une recette de soupe de Kuhmo",
+])
+def test_requests_to_the_bot_and_sights_around_work_words_are_nobodys_here(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("kaveri kaatui ja vuotaa päästä, mihin soitan", "emergency"),
+    ("sain työpaikan kuhmosta ja kotikunta pitäis vaihtaa, mistä?", "dvv"),
+    ("ajokortti hyllytettiin kuukaudeks, milloin saan takas", "poliisi"),
+    ("lopetan toiminimen, mitä yel-vakuutukselle tehdään? asun kuhmossa ja jään työttömäksi", "pensions"),
+    ("poika 16v haluis amikseen, miten haetaan? asutaan kuhmossa", "opintopolku"),
+    ("kela hylkäs tuen ja tarttisin rahaa lääkkeisiin, asun paltamossa", "kainuun_hyvinvointialue"),
+])
+def test_yet_more_matters_of_other_organisations(engine, question, organisation):
+    assert organisation in [o.id for o in engine.answer(question).organisations]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("en ole ulkomaalainen vaikka nimeni on Ali, puhun suomea äidinkielenäni. asun kuhmossa ja haen töitä",
+     "kuhmo_kaupungintalo"),
+    ("asun sotkamossa... eiku siis kuhmossa, sotkamossa oli vanha kämppä. mihin ilmoittaudun", "kuhmo_kaupungintalo"),
+    ("Hossasta oon, työtön, mihin otan yhteyttä, kuusamoon vai?", "suomussalmi_kunnantalo"),
+    ("muutin viime kuussa kajaanista kuhmoon, mihin ilmoittaudun, kajaaniin vai tänne?", "kuhmo_kaupungintalo"),
+    ("Jag är från Vasa men har bott i Kuhmo sedan i våras. Nu är jag arbetslös, var anmäler jag mig?",
+     "kuhmo_kaupungintalo"),
+    ("Mun tytär on 25 ja asuu Kuhmossa. Se on ollu työttömänä kauan, mihin sen kannattais mennä? Itse asun Oulussa.",
+     "kuhmo_kaupungintalo"),
+    ("en kuulu kassaan. määräaikainen loppuu kuun lopussa, mistä rahaa ja mitä pitää tehdä? asun kuhmossa",
+     "kuhmo_kaupungintalo"),
+])
+def test_homes_options_and_job_seekers_in_harder_wordings(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer), answer.municipality)
+
+
+def test_a_job_seeker_word_denied_beside_ones_own_business_is_an_employer(engine):
+    answer = engine.answer("en oo työnhakija vaan pyöritän pientä parturiliikettä kuhmossa, haluan palkata työntekijän")
+    assert "employer" in answer.audience

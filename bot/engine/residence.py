@@ -26,7 +26,7 @@ from bot.engine.places import PlaceHit
 ROLE_RANK = {"correction": 6.0, "registered": 5.5, "current": 5.0, "moved_to": 4.5, "still": 4.4, "unmarked": 4.0,
              "plan_to": 3.5,
              "origin": 3.0,
-             "near": 2.5, "work": 2.0, "past": 0.0}
+             "near": 2.5, "option": 2.4, "work": 2.0, "past": 0.0}
 #: Roles whose last mention counts (people correct themselves and tell the latest last).
 LATEST_COUNTS = ("correction", "registered", "current", "moved_to")
 #: A past verb alone ("lived in Kuusamo all my life") is undone by a perfect's duration; "ennen", "no longer" are not.
@@ -159,6 +159,11 @@ def _denied(message: Message, hit: PlaceHit, denials: list[PhraseHit]) -> bool:
     return any(max(c.positions) == p - 1 and _clause_start(message, p) <= min(c.positions) for c in denials)
 
 
+def _option(hit: PlaceHit, which: list[PhraseHit]) -> bool:
+    """'Loukusalta oon, kuusamoon vai?', 'ouluun vai tänne': a place right beside 'vai' is an option weighed."""
+    return any(min(c.positions) == hit.position + 1 or max(c.positions) == hit.position - 1 for c in which)
+
+
 def _landmark(hit: PlaceHit, near: list[PhraseHit]) -> bool:
     """'Kajaanin naapurissa', 'Kuhmon lähellä', 'near Ruka', 'next to Kajaani': a place that locates another."""
     p = hit.position
@@ -187,17 +192,21 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     if not hits:
         return Residence(None)
     roles: list[PlaceRole] = []
-    correction_ends = [max(c.positions) for c in corrections]
+    # a correction names the one place right after it ("eiku siis Sotkamossa, Kuhmossa oli se vanha kämppä")
+    corrected = {min((i for i, h in enumerate(hits) if 0 < h.position - end <= CUE_REACH_BACK), default=-1)
+                 for end in (max(c.positions) for c in corrections)}
     owned = _owners(message, hits, cues)
     for index, hit in enumerate(hits):
         if _denied(message, hit, cues.get("denied", [])):
             roles.append(PlaceRole(hit, "past", "denied"))
-        elif any(0 < hit.position - end <= CUE_REACH_BACK for end in correction_ends):
+        elif index in corrected:
             roles.append(PlaceRole(hit, "correction", "correction"))
         else:
             role, cue = _role(message, hit, owned.get(index, {}), cues.get("move", []))
             if role != "past" and _landmark(hit, cues.get("near", [])):
                 role, cue = "near", "landmark"
+            elif role in ("unmarked", "plan_to", "moved_to") and len(hits) > 1 and _option(hit, cues.get("which", [])):
+                role, cue = "option", "which"
             roles.append(PlaceRole(hit, role, cue))
     # a locality outside the area counts only when they say they live there ("asun Sukevalla")
     roles = [r for r in roles if not r.hit.target.weak or r.role in ("correction", "registered", "current", "moved_to",

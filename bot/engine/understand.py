@@ -196,6 +196,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         cues.setdefault("current", []).extend(by_kind["home"])
     # "Kuhmon kaupungintalo" names a service point, not where the person lives
     in_point_names = {p for h in by_kind["point"] if len(h.positions) > 1 for p in h.positions}
+    cues["which"] = [h for h in by_kind["asks"] if h.phrase.key == "which"]
     residence = resolve(message, [h for h in place_hits if h.position not in in_point_names], cues,
                         by_kind["correction"])
     evidence += residence.evidence
@@ -604,8 +605,9 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     employer_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
                      for h in by_kind["audience"] if h.phrase.key == "employer" and not _hires_me(message, h)] + [
         _scaled(h, 0.5) for h in by_kind["topic"] if h.phrase.key in EMPLOYER_ONLY_TOPICS]
-    seeker_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
-                   for h in by_kind["audience"] if h.phrase.key == "jobseeker"]
+    # "en oo työnhakija vaan pyöritän kahvilaa": a job seeker's word denied is none
+    seeker_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT) for h in by_kind["audience"]
+                   if h.phrase.key == "jobseeker" and not _negated(message, min(h.positions))]
     employer, seeker = _weight(employer_hits), _weight(seeker_hits)
     covered = {p for h in employer_hits for p in h.positions}
     for signal in signals:
