@@ -845,3 +845,8 @@ def test_homes_options_and_job_seekers_in_harder_wordings(engine, question, poin
 def test_a_job_seeker_word_denied_beside_ones_own_business_is_an_employer(engine):
     answer = engine.answer("en oo työnhakija vaan pyöritän pientä parturiliikettä kuhmossa, haluan palkata työntekijän")
     assert "employer" in answer.audience
+
+
+def test_a_friend_who_recommended_the_bot_is_no_request_for_a_recommendation(engine):
+    answer = engine.answer("Asun Lahdessa ja jäin työttömäksi. Kaveri suositteli tätä bottia, voinko asioida teillä?")
+    assert answer.kind == OUT_OF_AREA, answer.kind
