@@ -850,3 +850,8 @@ def test_a_job_seeker_word_denied_beside_ones_own_business_is_an_employer(engine
 def test_a_friend_who_recommended_the_bot_is_no_request_for_a_recommendation(engine):
     answer = engine.answer("Asun Lahdessa ja jäin työttömäksi. Kaveri suositteli tätä bottia, voinko asioida teillä?")
     assert answer.kind == OUT_OF_AREA, answer.kind
+
+
+def test_a_flea_market_in_swedish_is_nobodys_here(engine):
+    answer = engine.answer("När är det loppis i Kuhmo?")
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points
