@@ -855,3 +855,9 @@ def test_a_friend_who_recommended_the_bot_is_no_request_for_a_recommendation(eng
 def test_a_flea_market_in_swedish_is_nobodys_here(engine):
     answer = engine.answer("När är det loppis i Kuhmo?")
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points
+
+
+def test_a_verb_ending_in_tya_is_no_work_word(engine):
+    # "käynnistyä" holds the dialect "tyä" (työ) inside it; a work word only starts a word
+    answer = engine.answer("paljonko pakkasta huomenna kuhmossa? lähen töihin eikä auto meinaa käynnistyä")
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))

@@ -555,8 +555,10 @@ def _work_positions(message: Message, stems: frozenset[str], things: tuple[str, 
 
 @lru_cache(maxsize=8)
 def _any_of(words: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a word list of the knowledge base (built once per list, not per message)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+    """One pattern for a word list of the knowledge base (built once per list, not per message); an entry
+    starting with "^" matches only at a word's start or after a hyphen ("^tya": "tyätön", not "käynnistyä")."""
+    return re.compile("|".join(r"(?:^|(?<=-))" + re.escape(w[1:]) if w.startswith("^") else re.escape(w)
+                               for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 def _strangeness(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> int:
