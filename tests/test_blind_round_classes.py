@@ -861,3 +861,40 @@ def test_a_verb_ending_in_tya_is_no_work_word(engine):
     # "käynnistyä" holds the dialect "tyä" (työ) inside it; a work word only starts a word
     answer = engine.answer("paljonko pakkasta huomenna kuhmossa? lähen töihin eikä auto meinaa käynnistyä")
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("ex-poikaystävä uhkailee tulla tänne ja on jo matkalla, mitä teen", "emergency"),
+    ("tarviin vartijakortin uuteen työhön, kuka sen myöntää", "poliisi"),
+    ("isä on 82 ja tarvis eläkkeensaajan hoitotukea, asuu kuhmossa", "kela"),
+    ("pitää nostella raskaita laatikoita ilman apuvälineitä, kenelle ilmoitan? oon töissä kajaanissa", "tyosuojelu"),
+    ("muuttoilmotus pitäis tehä, mistä?", "dvv"),
+])
+def test_matters_of_other_organisations_from_round_33(engine, question, organisation):
+    assert organisation in [o.id for o in engine.answer(question).organisations]
+
+
+def test_a_boss_threatening_dismissal_is_no_emergency(engine):
+    answer = engine.answer("pomo uhkailee potkuilla jos valitan palkasta, kenelle ilmoitan? asun kuhmossa")
+    assert "emergency" not in [o.id for o in answer.organisations]
+
+
+@pytest.mark.parametrize("question", [
+    "miten sanotaan työnhakija ruotsiksi? teen läksyjä",
+    "what AI model are you and who built you?",
+    "mitä kuhmon vaakunassa on?",
+])
+def test_questions_about_words_the_bot_and_heraldry_are_nobodys_here(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("93600 Kuusamo, tarvitsen työnhakijan palveluita, minne otan yhteyttä?", "kuusamo_kaupungintalo"),
+    ("sain irtisanomisilmoituksen, mitä muutosturva tarkoittaa mulle? asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("Asun Paltamossa, en siis Kuhmossa kuten kirjoitin. Tarvitsen apua työnhakuun.", "paltamo_kunnantalo"),
+    ("oon 27, eiku sori 33 täytin just. kajaanissa asun ja haen töitä", "kajaani_virastotalo"),
+])
+def test_job_seekers_from_round_33_and_34(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer), answer.audience)

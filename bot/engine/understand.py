@@ -41,7 +41,8 @@ _AGE = re.compile(
 _AGE_CORRECTION = re.compile(
     r"\b(?:ei kun|eiku|eikun|tai siis|siis|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|jag menar)\b")
 #: "oon 28, siis 38": the number right after a correction word is the age corrected
-_CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|i mean|jag menar)\s+(\d{2})\b"
+_CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|i mean|jag menar)\s+(?:sori\s+|sorry\s+|anteeks\s+)?"
+                            r"(\d{2})\b"
                             r"(?!\s*(?:%|€|euroa?|km|kilometri|min|h\b|tuntia|vuotta|kg))")
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
 _OWN_ELLIPSIS = re.compile(
