@@ -898,3 +898,17 @@ def test_questions_about_words_the_bot_and_heraldry_are_nobodys_here(engine, que
 def test_job_seekers_from_round_33_and_34(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point], (answer.kind, _points(answer), answer.audience)
+
+
+@pytest.mark.parametrize("question, area", [
+    ("asun sukevalla ja jäin työttömäksi, onko sotkamo lähin?", "Ylä-Savon työllisyysalue"),
+    ("muutin just kuhmosta ouluun, kuulunko vielä kuhmoon työnhaussa", "Oulun työllisyysalue"),
+])
+def test_a_locality_or_a_move_out_gets_its_employment_area(engine, question, area):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_AREA and answer.employment_area and answer.employment_area.name.fi == area
+
+
+def test_a_matter_denied_a_few_words_back(engine):
+    answer = engine.answer("ei oo mitään kela-asiaa, mihin meen työnhakuun kun asun kuhmossa")
+    assert "kela" not in [o.id for o in answer.organisations] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]

@@ -274,7 +274,7 @@ class Engine:
     def _employment_area(self, target: Target | None, place: str | None = None) -> EmploymentArea | None:
         """The employment area of the municipality the person lives in outside ours (a former municipality:
         of the one it merged into), when the knowledge base knows it."""
-        name = (target.merged_into or target.outside) if target is not None else place
+        name = (target.merged_into or target.located_in or target.outside) if target is not None else place
         return self.areas_by_member.get(fold(name or ""))
 
     def _ask(self, u: Understanding) -> Answer:

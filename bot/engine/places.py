@@ -45,6 +45,8 @@ class Target:
     elsewhere: tuple[str, ...] = ()
     #: a locality outside the area (Sukeva): a home only when the message says they live there
     weak: bool = False
+    #: a locality outside the area: the one municipality it lies in (Sukeva → Sonkajärvi), for its employment area
+    located_in: str = ""
     #: a former municipality: the current one it merged into (Valtimo → Nurmes), and the year
     merged_into: str = ""
     merged_year: int | None = None
@@ -95,7 +97,8 @@ class PlaceIndex:
             label = f"{locality} ({where[0]})" if len(where) == 1 else locality
             tokens = phrase_tokens(locality)
             if len(tokens) == 1:
-                self.localities[tokens[0]] = Target(None, label, weak=True)
+                self.localities[tokens[0]] = Target(None, label, weak=True,
+                                                    located_in=where[0] if len(where) == 1 else "")
         for code, municipality in kb.other_places.postal_codes.items():
             self.postal_codes[code] = Target(None, municipality)
         aland_regions: set[str] = set()

@@ -667,7 +667,7 @@ def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
     first, after = min(hit.positions), max(hit.positions) + 1
     folded = message.folded
     return after < len(folded) and folded[after] in _MATTER_WORDS and any(
-        w in _NEGATIONS for w in folded[max(0, first - 2):after])
+        w in _NEGATIONS for w in folded[max(0, first - 3):after])
 
 
 def _year_after(message: Message, position: int) -> bool:
