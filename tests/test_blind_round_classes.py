@@ -912,3 +912,11 @@ def test_a_locality_or_a_move_out_gets_its_employment_area(engine, question, are
 def test_a_matter_denied_a_few_words_back(engine):
     answer = engine.answer("ei oo mitään kela-asiaa, mihin meen työnhakuun kun asun kuhmossa")
     assert "kela" not in [o.id for o in answer.organisations] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Asun Kuhmontiellä Sotkamossa ja jäin työttömäksi, minne menen?", "sotkamo_virastotalo"),
+    ("asun kajaanintiellä paltamossa, työt loppu", "paltamo_kunnantalo"),
+])
+def test_a_street_named_after_another_municipality_is_a_street(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point]

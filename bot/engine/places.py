@@ -27,8 +27,14 @@ SHORT_STEM_ENDINGS = frozenset({"ssa", "sa", "sta", "ta", "lla", "la", "lta", "l
 STREET_ENDINGS = ("tie", "katu", "kuja", "polku", "vayla", "raitti", "kaari", "gatan", "vagen", "road", "street")
 
 
+#: A street's name in a case: "Kajaanintiellä", "Kuhmontiellä", "Torikadulla" (folded).
+_STREET_IN_CASE = re.compile(r"^.{4,}(?:tie|kadu|kuja|polu|vayla|raiti|kaare)(?:lla|lle|lta|ssa|sta|n|l)$")
+
+
 def _street(token: str) -> bool:
-    return any(token.endswith(end) and len(token) >= len(end) + 4 for end in STREET_ENDINGS)
+    """A street name ("Kajaanintie", "Kajaanintiellä" is a street in Kuhmo, not Kajaani)."""
+    return any(token.endswith(end) and len(token) >= len(end) + 4 for end in STREET_ENDINGS) or bool(
+        _STREET_IN_CASE.match(token))
 
 
 @dataclass(frozen=True, slots=True)
