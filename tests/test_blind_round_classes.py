@@ -920,3 +920,19 @@ def test_a_matter_denied_a_few_words_back(engine):
 ])
 def test_a_street_named_after_another_municipality_is_a_street(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("olin pitkään sairauseläkkeellä ja nyt haluan takaisin työelämään. asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("sain eläkepäätöksen, voisiko joku auttaa löytämään osa-aikatyötä? asun paltamossa", "paltamo_kunnantalo"),
+    ("osoitteeni on kuhmossa, 88900. haluaisin kysyä työkokeilusta jonkun kanssa", "kuhmo_kaupungintalo"),
+])
+def test_returning_to_work_beside_a_pension(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer), answer.audience)
+
+
+def test_a_spouses_country_is_not_the_writers_language(engine):
+    answer = engine.answer("Vaimoni on Virosta. Itse jäin lomautetuksi ja pitäisi ilmoittautua työnhakijaksi, "
+                           "asun kuhmossa.")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"] and "foreign_language" not in answer.audience

@@ -170,6 +170,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     others_end = {max(c.positions) for c in cues.get("other_person", ())}
     by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
         min(h.positions) - 1 in others_end or _negated(message, min(h.positions))))]
+    if others_end and not cues.get("asked_for_other"):
+        # "Vaimoni on Thaimaasta, itse jäin lomautetuksi": the spouse's country is not the writer's language
+        by_kind["audience"] = [h for h in by_kind["audience"] if not (
+            h.phrase.key == "foreign_language" and any(0 < min(h.positions) - end <= 2 for end in others_end))]
     if by_kind["organisation"]:
         # "verokortti kesätöitä varten", "I work full time and want to join an unemployment fund": a job the person
         # has is no need of ours, nor is the organisation's own word ("unemployment fund") said by someone working
