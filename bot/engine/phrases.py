@@ -14,9 +14,10 @@ MIN_COMPOUND_PART = 5
 MIN_STEM = 3
 #: Extra words allowed inside a phrase: "en oikein puhu suomea" still matches "en puhu suomea".
 MAX_PHRASE_GAP = 2
-#: Negations (folded) that may not stand in a phrase's gap ("i don't speak finnish", "en oo töissä").
-GAP_NEGATIONS = frozenset({"ei", "en", "eika", "enka", "emme", "not", "don't", "dont", "doesn't", "doesnt", "never",
-                           "inte", "aldrig"})
+#: Negations (folded): one may not stand in a phrase's gap ("i don't speak finnish", "en oo töissä"), and one before a
+#: word turns it round (understand.py: "en kysy", "enkä oo töissä").
+NEGATIONS = frozenset({"ei", "en", "eika", "enka", "emme", "not", "don't", "dont", "doesn't", "doesnt", "never",
+                       "inte", "aldrig"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,7 @@ class PhraseIndex:
                         if any(low < b <= high for b in message.breaks):
                             continue
                         # a negation in a gap turns the phrase round: "I don't speak Finnish" is no "i speak finnish"
-                        if any(message.folded[g] in GAP_NEGATIONS for g in range(low + 1, high) if g not in spots):
+                        if any(message.folded[g] in NEGATIONS for g in range(low + 1, high) if g not in spots):
                             continue
                         if high - low <= len(phrase.stems) + MAX_PHRASE_GAP:
                             weight = float(sum(len(part) > 2 for part in phrase.stems)) or 1.0  # "a", "in" add nothing

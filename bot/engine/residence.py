@@ -144,12 +144,12 @@ def _role(message: Message, hit: PlaceHit, near: dict[str, PhraseHit],
         # "muutin Sotkamosta viime kuussa Kuusamoon": the move verb reaches the whole sentence
         direction = case_of(message.folded[p], previous)
         if direction != "in":
-            return _MOVE_ROLES["move"][direction == "from"], f"moved … {direction}"  # "to": SENTENCE_MOVE_TO
+            return _MOVE_ROLES["move"][direction == "from"], SENTENCE_MOVE + direction
     return "unmarked", ""
 
 
 #: The cue of a place a move verb earlier in the sentence reaches ("muutin Sotkamosta viime kuussa Kuusamoon").
-SENTENCE_MOVE_TO = "moved … to"
+SENTENCE_MOVE = "moved … "
 #: (to or in, from): a move done leaves the place it was from; a planned one starts from home
 _MOVE_ROLES = {"move": ("moved_to", "past"), "plan": ("plan_to", "current")}
 
@@ -209,7 +209,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
                 role, cue = "near", "landmark"
             elif role in ("unmarked", "plan_to", "moved_to") and len(hits) > 1 and _option(hit, cues.get("which", [])):
                 role, cue = "option", "which"
-            elif cue == SENTENCE_MOVE_TO and any(r.role == "moved_to" for r in roles):
+            elif cue == SENTENCE_MOVE + "to" and any(r.role == "moved_to" for r in roles):
                 # "muutin kuusamosta ouluun, kuulunko vielä kuusamoon": a move has one destination, named first
                 role, cue = "unmarked", ""
             roles.append(PlaceRole(hit, role, cue))

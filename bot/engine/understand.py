@@ -21,7 +21,7 @@ from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import detect_language
 from bot.engine.message import Message, stem_fi
 from bot.engine.newcomer import looks_like_words
-from bot.engine.phrases import GAP_NEGATIONS, PhraseHit, PhraseIndex
+from bot.engine.phrases import NEGATIONS, PhraseHit, PhraseIndex
 from bot.engine.places import PlaceIndex, Target
 from bot.engine.residence import resolve
 from bot.kb.model import LANGUAGES, KnowledgeBase
@@ -642,8 +642,6 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     return winner, None
 
 
-_NEGATIONS = frozenset({"ei", "eikä", "eika", "en", "enkä", "enka", "not", "don't", "dont", "doesn't", "doesnt",
-                        "inte"})
 #: wanting or asking: "en halua", "en kysy", "not about" (folded)
 _WANT_OR_ASK = frozenset({"halua", "haluu", "tahdo", "want", "vill", "kysy", "kysyny", "kysynyt", "kyse", "kysymys",
                           "about", "asking", "fraga", "fragar", "galler"})
@@ -653,12 +651,12 @@ def _not_wanted(message: Message, position: int) -> bool:
     """A negation and a want- or ask-word right before the word: "eikä halua soittaa", "I don't want to call",
     "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
     before = message.folded[max(0, position - 3):position]
-    return any(w in _WANT_OR_ASK for w in before) and any(w in _NEGATIONS for w in before)
+    return any(w in _WANT_OR_ASK for w in before) and any(w in NEGATIONS for w in before)
 
 
 def _negated(message: Message, position: int) -> bool:
     """A negation one or two words before: "enkä oo töissä", "en ole töissä"."""
-    return any(w in GAP_NEGATIONS for w in message.folded[max(0, position - 2):position])
+    return any(w in NEGATIONS for w in message.folded[max(0, position - 2):position])
 
 
 #: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
@@ -671,7 +669,7 @@ def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
     first, after = min(hit.positions), max(hit.positions) + 1
     folded = message.folded
     return after < len(folded) and folded[after] in _MATTER_WORDS and any(
-        w in _NEGATIONS for w in folded[max(0, first - 3):after])
+        w in NEGATIONS for w in folded[max(0, first - 3):after])
 
 
 def _year_after(message: Message, position: int) -> bool:
