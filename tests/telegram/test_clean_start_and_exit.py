@@ -101,6 +101,9 @@ def test_losing_telegram_while_polling_is_said_each_interval_without_tracebacks(
     process = start(tmp_path, fake.base_url)
     try:
         wait_until(lambda: fake.calls_to("setMyCommands"))
+        # polling runs once a message is answered; a disconnect before that is a failed start, another test's case
+        fake.push(api.text_update(1001, "Asun Kuhmossa"))
+        wait_until(lambda: fake.sent(1001))
         fake.disconnect()  # the network goes away under a running bot
         time.sleep(6)
     finally:
