@@ -651,12 +651,12 @@ def _not_wanted(message: Message, position: int) -> bool:
     """A negation and a want- or ask-word right before the word: "eikä halua soittaa", "I don't want to call",
     "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
     before = message.folded[max(0, position - 3):position]
-    return any(w in _WANT_OR_ASK for w in before) and any(w in NEGATIONS for w in before)
+    return any(w in _WANT_OR_ASK for w in before) and _negated(message, position, reach=3)
 
 
-def _negated(message: Message, position: int) -> bool:
-    """A negation one or two words before: "enkä oo töissä", "en ole töissä"."""
-    return any(w in NEGATIONS for w in message.folded[max(0, position - 2):position])
+def _negated(message: Message, position: int, reach: int = 2, end: int | None = None) -> bool:
+    """A negation up to `reach` words before the word (and up to `end` inside a phrase): "enkä oo töissä"."""
+    return any(w in NEGATIONS for w in message.folded[max(0, position - reach):position if end is None else end])
 
 
 #: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
@@ -667,9 +667,8 @@ def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
     """"Ei oo Kela-asia eikä kassa-asia" ("kela asia" once the hyphen is read): a matter said right after a
     negation is not what is asked."""
     first, after = min(hit.positions), max(hit.positions) + 1
-    folded = message.folded
-    return after < len(folded) and folded[after] in _MATTER_WORDS and any(
-        w in NEGATIONS for w in folded[max(0, first - 3):after])
+    return after < len(message.folded) and message.folded[after] in _MATTER_WORDS and _negated(
+        message, first, reach=3, end=after)
 
 
 def _year_after(message: Message, position: int) -> bool:
