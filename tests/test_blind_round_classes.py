@@ -14,6 +14,10 @@ def _points(answer) -> list[str]:
     return [p.id for p in answer.service_points]
 
 
+def _orgs(answer) -> list[str]:
+    return [o.id for o in answer.organisations]
+
+
 @pytest.mark.parametrize("question, point", [
     ("asun yli vuokissa ja etsin töitä", "suomussalmi_kunnantalo"),    # two-word village in a case
     ("muutimme ylä-vieksiin, minne ilmoittaudun", "kuhmo_kaupungintalo"),
@@ -50,7 +54,7 @@ def test_what_is_nobodys_here_is_said_honestly(engine, question):
 ])
 def test_their_matter_alone_gets_their_answer(engine, question, organisation):
     answer = engine.answer(question)
-    assert answer.kind == OTHER_ORGANISATION and [o.id for o in answer.organisations][:1] == [organisation]
+    assert answer.kind == OTHER_ORGANISATION and _orgs(answer)[:1] == [organisation]
     assert not answer.service_points
 
 
@@ -61,7 +65,7 @@ def test_a_place_outside_the_area_in_a_language_without_texts_is_out_of_area(eng
 
 def test_own_residence_permit_and_unemployment_is_international_info_and_migri(engine):
     answer = engine.answer("oleskelulupani loppuu ja jäin työttömäksi, asun sotkamossa")
-    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and [o.id for o in answer.organisations] == ["migri"]
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and _orgs(answer) == ["migri"]
 
 
 @pytest.mark.parametrize("question", [
@@ -75,7 +79,7 @@ def test_studies_done_are_the_persons_past_not_an_application(engine, question):
 
 def test_a_young_person_with_a_job_asking_about_a_tax_card_gets_the_tax_administration_only(engine):
     answer = engine.answer("sain kesätöitä kajaanista, mistä saan verokortin? oon 16")
-    assert answer.kind == OTHER_ORGANISATION and [o.id for o in answer.organisations] == ["verohallinto"]
+    assert answer.kind == OTHER_ORGANISATION and _orgs(answer) == ["verohallinto"]
 
 
 def test_a_hotel_for_a_work_trip_elsewhere_is_not_a_move_out_of_the_area(engine):
@@ -148,7 +152,7 @@ def test_a_language_without_texts_still_names_whose_matter_it_is(engine, questio
     # International Info first, and the organisation's own line beside it, in English where needed
     answer = engine.answer(question)
     assert answer.kind == ROUTE and _points(answer)[:1] == ["kajaani_kaupungintalo"], (answer.kind, _points(answer))
-    assert organisation in [o.id for o in answer.organisations]
+    assert organisation in _orgs(answer)
     assert answer.organisations[0].website in answer.text
 
 
@@ -164,13 +168,13 @@ def test_a_word_inside_another_is_no_organisation_in_a_foreign_message(engine):
 ])
 def test_a_newcomer_asking_only_a_permit_gets_the_permit_office(engine, question, organisation):
     answer = engine.answer(question)
-    assert answer.kind == OTHER_ORGANISATION and [o.id for o in answer.organisations][:1] == [organisation]
+    assert answer.kind == OTHER_ORGANISATION and _orgs(answer)[:1] == [organisation]
     assert not answer.service_points
 
 
 def test_a_newcomer_looking_for_work_beside_a_permit_also_gets_international_info(engine):
     answer = engine.answer("I'm from Kenya, living in Kuhmo. Can I renew my residence permit while I look for work?")
-    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "migri" in [o.id for o in answer.organisations]
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "migri" in _orgs(answer)
 
 
 @pytest.mark.parametrize("question, word", [
@@ -229,7 +233,7 @@ def test_points_weighed_against_each_other_get_the_one_the_person_belongs_to(eng
 ])
 def test_working_conditions_crime_accidents_and_authorisations_are_theirs(engine, question, organisation):
     answer = engine.answer(question)
-    assert [o.id for o in answer.organisations][:1] == [organisation], [o.id for o in answer.organisations]
+    assert _orgs(answer)[:1] == [organisation], _orgs(answer)
     assert not answer.service_points
 
 
@@ -245,14 +249,14 @@ def test_career_advice_and_oneself_as_unemployed_are_a_job_seekers_questions(eng
 def test_a_relative_who_speaks_no_finnish_and_wants_work_gets_international_info_and_the_permit(engine):
     answer = engine.answer("Mieheni on Intiasta eikä puhu suomea. Miten hän saa oleskeluluvan ja pääseekö hän töihin? "
                            "Asumme Kuhmossa")
-    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "migri" in [o.id for o in answer.organisations]
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"] and "migri" in _orgs(answer)
 
 
 def test_a_doubled_consonant_of_spoken_finnish_still_names_the_organisation(engine):
     answer = engine.answer("pitääkö mun soittaa kellaan vai riittääkö ilmottautua työttömäks? asun puolangalla")
-    assert "kela" in [o.id for o in answer.organisations]
+    assert "kela" in _orgs(answer)
     answer = engine.answer("Miggrissä kestää lupien käsittely, voinko tehdä töitä odotellessa?")
-    assert "migri" in [o.id for o in answer.organisations]
+    assert "migri" in _orgs(answer)
 
 
 def test_an_everyday_word_is_no_spoken_form_of_an_organisation(engine):
@@ -327,7 +331,7 @@ def test_a_student_asking_kela_alone_gets_kela_not_ohjaamo(engine):
 ])
 def test_more_ways_of_saying_their_matters(engine, question, organisation):
     answer = engine.answer(question)
-    assert organisation in [o.id for o in answer.organisations]
+    assert organisation in _orgs(answer)
 
 
 def test_a_relative_asked_about_in_spoken_finnish_is_routed_by_their_home(engine):
@@ -337,7 +341,7 @@ def test_a_relative_asked_about_in_spoken_finnish_is_routed_by_their_home(engine
 
 def test_a_person_still_working_asking_about_pay_gets_working_conditions_only(engine):
     answer = engine.answer("Min arbetsgivare har inte betalat semesterpenningen. Jag bor i Kuusamo.")
-    assert "tyosuojelu" in [o.id for o in answer.organisations] and not answer.service_points
+    assert "tyosuojelu" in _orgs(answer) and not answer.service_points
 
 
 @pytest.mark.parametrize("question, organisation", [
@@ -347,7 +351,7 @@ def test_a_person_still_working_asking_about_pay_gets_working_conditions_only(en
 ])
 def test_a_job_just_found_leaves_the_unemployment_behind(engine, question, organisation):
     answer = engine.answer(question)
-    assert answer.kind == OTHER_ORGANISATION and [o.id for o in answer.organisations][:1] == [organisation]
+    assert answer.kind == OTHER_ORGANISATION and _orgs(answer)[:1] == [organisation]
 
 
 def test_a_phrase_is_found_where_its_words_come_in_order_even_when_one_came_earlier(engine):
@@ -399,7 +403,7 @@ def test_an_age_written_in_finnish_words_is_an_age(engine, question, point):
 def test_a_phrase_written_as_spoken_matches_the_standard_word_too(engine):
     # phrasings list "uus osote"; the message says it in standard Finnish
     answer = engine.answer("pitääkö uusi osoite ilmoittaa jonnekin? muutin juuri")
-    assert "dvv" in [o.id for o in answer.organisations]
+    assert "dvv" in _orgs(answer)
 
 
 def test_after_moving_to_a_place_is_living_there(engine):
@@ -434,7 +438,7 @@ def test_poems_and_trivia_are_nobodys_whatever_work_words_they_hold(engine, ques
     ("onko sotkamossa a-klinikkaa? juominen on lähtenyt käsistä", "kainuun_hyvinvointialue"),
 ])
 def test_stroke_signs_name_changes_and_addiction_care_are_theirs(engine, question, organisation):
-    assert organisation in [o.id for o in engine.answer(question).organisations]
+    assert organisation in _orgs(engine.answer(question))
 
 
 def test_a_young_person_outside_kajaani_asking_about_ohjaamo_gets_the_home_point(engine):
@@ -473,7 +477,7 @@ def test_a_corrected_age_is_the_last_one_said(engine):
     ("mistä haetaan aseenkantolupa?", "poliisi"),
 ])
 def test_fire_smoke_asbestos_home_care_and_gun_permits_are_theirs(engine, question, organisation):
-    assert organisation in [o.id for o in engine.answer(question).organisations]
+    assert organisation in _orgs(engine.answer(question))
 
 
 @pytest.mark.parametrize("question", [
@@ -496,7 +500,7 @@ def test_a_word_start_of_going_to_work_covers_its_forms(engine):
 ])
 def test_a_way_of_doing_their_matter_or_ones_workplace_asks_us_nothing(engine, question, organisation):
     answer = engine.answer(question)
-    assert [o.id for o in answer.organisations][:1] == [organisation] and not answer.service_points
+    assert _orgs(answer)[:1] == [organisation] and not answer.service_points
 
 
 @pytest.mark.parametrize("question", [
@@ -510,7 +514,7 @@ def test_a_made_up_card_or_pass_is_said_honestly(engine, question):
 
 def test_a_card_beside_another_organisations_matter_is_theirs(engine):
     answer = engine.answer("I'm unemployed with credit card debt, where is free debt counselling?")
-    assert "debt_advice" in [o.id for o in answer.organisations]
+    assert "debt_advice" in _orgs(answer)
 
 
 @pytest.mark.parametrize("question, point", [
@@ -548,12 +552,12 @@ def test_a_place_said_right_after_a_denial_is_not_home(engine, question, point):
 ])
 def test_what_the_person_says_they_do_not_ask_is_not_answered(engine, question, unwanted):
     answer = engine.answer(question)
-    assert unwanted not in [o.id for o in answer.organisations] and answer.service_points, answer.organisations
+    assert unwanted not in _orgs(answer) and answer.service_points, answer.organisations
 
 
 def test_a_topic_the_person_does_not_ask_about_is_left_out(engine):
     answer = engine.answer("en kysyny työpaikoista, vaan miten haen asumistukea. asun kajaanissa")
-    assert [o.id for o in answer.organisations][:1] == ["kela"] and not answer.service_points
+    assert _orgs(answer)[:1] == ["kela"] and not answer.service_points
 
 
 @pytest.mark.parametrize("question", [
@@ -562,7 +566,7 @@ def test_a_topic_the_person_does_not_ask_about_is_left_out(engine):
 ])
 def test_unemployment_that_is_over_asks_us_nothing_beside_a_tax_card(engine, question):
     answer = engine.answer(question)
-    assert [o.id for o in answer.organisations][:1] == ["verohallinto"] and not answer.service_points
+    assert _orgs(answer)[:1] == ["verohallinto"] and not answer.service_points
 
 
 @pytest.mark.parametrize("question", [
@@ -572,7 +576,7 @@ def test_unemployment_that_is_over_asks_us_nothing_beside_a_tax_card(engine, que
 ])
 def test_someone_in_no_fund_is_sent_to_kela(engine, question):
     answer = engine.answer(question)
-    assert [o.id for o in answer.organisations][:1] == ["kela"] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+    assert _orgs(answer)[:1] == ["kela"] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
 
 
 def test_help_finding_work_is_ours_whatever_else_the_story_holds(engine):
@@ -588,7 +592,7 @@ def test_a_made_up_card_close_to_a_known_ones_name_is_said_honestly(engine):
 
 def test_an_emergency_is_answered_alone_even_from_a_job_seeker(engine):
     answer = engine.answer("oon työtön ja asun kuhmossa, naapurin talosta tulee savua! mihin soitan")
-    assert [o.id for o in answer.organisations] == ["emergency"] and not answer.service_points
+    assert _orgs(answer) == ["emergency"] and not answer.service_points
 
 
 @pytest.mark.parametrize("question, point", [
@@ -597,7 +601,7 @@ def test_an_emergency_is_answered_alone_even_from_a_job_seeker(engine):
 ])
 def test_an_emergency_told_afterwards_or_112_in_a_phone_number_is_no_emergency(engine, question, point):
     answer = engine.answer(question)
-    assert "emergency" not in [o.id for o in answer.organisations] and _points(answer)[:1] == [point]
+    assert "emergency" not in _orgs(answer) and _points(answer)[:1] == [point]
 
 
 @pytest.mark.parametrize("question, employer", [
@@ -620,7 +624,7 @@ def test_a_business_compound_of_yrittaja_is_an_employer_and_light_entrepreneur_i
 ])
 def test_another_organisations_matter_in_everyday_words(engine, question, organisation):
     answer = engine.answer(question)
-    assert organisation in [o.id for o in answer.organisations], [o.id for o in answer.organisations]
+    assert organisation in _orgs(answer), _orgs(answer)
 
 
 def test_startbidrag_is_the_start_up_grant(engine):
@@ -639,7 +643,7 @@ def test_a_home_in_helsinki_beside_parents_in_the_area(engine, question):
 
 def test_two_part_time_jobs_and_a_tax_card_ask_us_nothing(engine):
     answer = engine.answer("mulla on kaksi osa-aikatyötä Kuhmossa, kumpaan verokortti annetaan?")
-    assert [o.id for o in answer.organisations][:1] == ["verohallinto"] and not answer.service_points
+    assert _orgs(answer)[:1] == ["verohallinto"] and not answer.service_points
 
 
 def test_the_year_after_synnyin_is_the_birth_year_not_a_place_of_birth(engine):
@@ -655,13 +659,13 @@ def test_a_hotel_for_a_job_interview_is_nobodys_here(engine):
 
 def test_a_matter_said_after_a_negation_is_not_asked(engine):
     answer = engine.answer("ei oo kela-asia, se on hoidettu. mihin ilmoittaudun työttömäksi? asun kuhmossa")
-    assert "kela" not in [o.id for o in answer.organisations] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+    assert "kela" not in _orgs(answer) and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
 
 
 def test_a_young_person_in_a_summer_job_asking_about_breaks_gets_work_safety_alone(engine):
     answer = engine.answer("oon 17 ja kesätöissä kajaanissa, esimies huutaa mulle koko ajan, kenelle valitan?")
-    assert [o.id for o in answer.organisations][:1] == ["tyosuojelu"] and not answer.service_points, (
-        [o.id for o in answer.organisations], _points(answer))
+    assert _orgs(answer)[:1] == ["tyosuojelu"] and not answer.service_points, (
+        _orgs(answer), _points(answer))
 
 
 @pytest.mark.parametrize("question", [
@@ -683,7 +687,7 @@ def test_free_services_of_ours_are_still_ours(engine, question, point):
 
 def test_work_words_about_a_job_the_person_has_ask_us_nothing_beside_a_tax_card(engine):
     answer = engine.answer("mulla on kaksi työpaikkaa Kuhmossa, kumpaan työpaikkaan verokortti annetaan?")
-    assert [o.id for o in answer.organisations][:1] == ["verohallinto"] and not answer.service_points
+    assert _orgs(answer)[:1] == ["verohallinto"] and not answer.service_points
 
 
 @pytest.mark.parametrize("question, point", [
@@ -715,7 +719,7 @@ def test_a_municipality_written_in_another_script_is_read(engine, question, muni
     "my coworker is unconscious on the floor, what do I do",
 ])
 def test_emergencies_in_everyday_words(engine, question):
-    assert [o.id for o in engine.answer(question).organisations][:1] == ["emergency"]
+    assert _orgs(engine.answer(question))[:1] == ["emergency"]
 
 
 @pytest.mark.parametrize("question, organisation", [
@@ -725,7 +729,7 @@ def test_emergencies_in_everyday_words(engine, question):
     ("jäin työttömäks kuhmossa eikä oo kassaa, mistä rahaa", "kela"),
 ])
 def test_more_matters_of_other_organisations(engine, question, organisation):
-    assert organisation in [o.id for o in engine.answer(question).organisations]
+    assert organisation in _orgs(engine.answer(question))
 
 
 @pytest.mark.parametrize("question, point", [
@@ -764,7 +768,7 @@ def test_english_from_a_finn_and_from_a_newcomer(engine, question, youth):
 ])
 def test_an_upper_secondary_school_done_is_the_past(engine, question):
     answer = engine.answer(question)
-    assert "opintopolku" not in [o.id for o in answer.organisations] and _points(answer)[:1] == ["kajaani_ohjaamo"]
+    assert "opintopolku" not in _orgs(answer) and _points(answer)[:1] == ["kajaani_ohjaamo"]
 
 
 def test_a_work_team_looking_for_a_restaurant_is_nobodys_here(engine):
@@ -795,7 +799,7 @@ def test_ages_villagers_and_a_job_the_person_does_not_have(engine, question, poi
 
 def test_lahes_is_almost_not_lahti(engine):
     answer = engine.answer("pomo huutaa meille lähes joka päivä, kenelle ilmoitan? asun kuhmossa")
-    assert answer.kind != OUT_OF_AREA and "tyosuojelu" in [o.id for o in answer.organisations]
+    assert answer.kind != OUT_OF_AREA and "tyosuojelu" in _orgs(answer)
 
 
 @pytest.mark.parametrize("question", [
@@ -821,7 +825,7 @@ def test_requests_to_the_bot_and_sights_around_work_words_are_nobodys_here(engin
     ("kela hylkäs tuen ja tarttisin rahaa lääkkeisiin, asun paltamossa", "kainuun_hyvinvointialue"),
 ])
 def test_yet_more_matters_of_other_organisations(engine, question, organisation):
-    assert organisation in [o.id for o in engine.answer(question).organisations]
+    assert organisation in _orgs(engine.answer(question))
 
 
 @pytest.mark.parametrize("question, point", [
@@ -871,12 +875,12 @@ def test_a_verb_ending_in_tya_is_no_work_word(engine):
     ("muuttoilmotus pitäis tehä, mistä?", "dvv"),
 ])
 def test_matters_of_other_organisations_from_round_33(engine, question, organisation):
-    assert organisation in [o.id for o in engine.answer(question).organisations]
+    assert organisation in _orgs(engine.answer(question))
 
 
 def test_a_boss_threatening_dismissal_is_no_emergency(engine):
     answer = engine.answer("pomo uhkailee potkuilla jos valitan palkasta, kenelle ilmoitan? asun kuhmossa")
-    assert "emergency" not in [o.id for o in answer.organisations]
+    assert "emergency" not in _orgs(answer)
 
 
 @pytest.mark.parametrize("question", [
@@ -911,7 +915,7 @@ def test_a_locality_or_a_move_out_gets_its_employment_area(engine, question, are
 
 def test_a_matter_denied_a_few_words_back(engine):
     answer = engine.answer("ei oo mitään kela-asiaa, mihin meen työnhakuun kun asun kuhmossa")
-    assert "kela" not in [o.id for o in answer.organisations] and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+    assert "kela" not in _orgs(answer) and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
 
 
 @pytest.mark.parametrize("question, point", [
