@@ -21,6 +21,8 @@ from functools import lru_cache
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+#: text whose every character is below U+0250 and whose letters are all _LATIN ones (ª, µ and º are letters too)
+_LATIN_RANGE_ONLY = re.compile(r"[\x00-\xa9\xab-\xb4\xb6-\xb9\xbb-\u024f]*")
 #: Languages written in each non-Latin script this module tells apart.
 SCRIPT_LANGUAGES = {"cyrillic": ("uk", "ru", "bg", "be"), "arabic": ("ar", "fa", "ur", "ps", "ku")}
 #: A Latin-script message is a newcomer language only with at most this much fi/sv/en cue evidence
@@ -53,6 +55,8 @@ def transliterate(text: str) -> str:
 def script_of(text: str) -> str:
     """'cyrillic', 'arabic', 'latin' or 'other' (Thai, Chinese, Devanagari, Ge'ez…): the script most of the
     message's letters are in."""
+    if _LATIN_RANGE_ONLY.fullmatch(text):  # most messages: every letter is a Latin one, no need to count
+        return "latin"
     counts = {"cyrillic": len(_CYRILLIC.findall(text)), "arabic": len(_ARABIC.findall(text)),
               "latin": len(_LATIN.findall(text))}
     counts["other"] = sum(ch.isalpha() for ch in text) - sum(counts.values())
@@ -128,7 +132,10 @@ def _keyboard_run(token: str) -> bool:
 def looks_like_words(text: str) -> bool:
     """Most words of three letters or more have a vowel and no run of five consonants ("zzz", "qwrtz" do not).
     Accents are taken off first: Vietnamese "cần" has its vowel under a mark."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))
+    bare = unicodedata.normalize("NFD", text.lower())
+    if not bare.isascii():  # the marks among the few distinct characters, not a test of every character
+        marks = {ord(ch): None for ch in set(bare) if unicodedata.combining(ch)}
+        bare = bare.translate(marks) if marks else bare
     tokens = [t for t in re.findall(r"[^\W\d_]+", bare) if len(t) >= 3]
     if not tokens:
         return False

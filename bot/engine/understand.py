@@ -353,7 +353,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if unknown_benefit:
         evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
     unknown_service = "" if unknown_benefit or role == "employer" else _unknown_service(
-        message, read_whole, kb.language_cues.get("service_endings", frozenset()), phrases.needs | known_words)
+        message, read_whole, kb.language_cues.get("service_endings", frozenset()), (phrases.needs, known_words))
     if unknown_service:
         evidence.append(Evidence(unknown_service, "an office or card nobody here knows", 1.0, "unknown"))
     # "onko kuhmossa hyvää pizzeriaa", "paltamossa missä vois uida": a place and words nothing explains, no
@@ -475,17 +475,20 @@ def _most_of(hit: PhraseHit, message: Message) -> bool:
     return len(hit.phrase.stems[0]) >= WHOLE_WORD_SHARE * len(message.folded[hit.positions[0]])
 
 
-def _unknown_service(message: Message, read_whole: set[int], endings: frozenset[str], known: frozenset[str]) -> str:
+def _unknown_service(message: Message, read_whole: set[int], endings: frozenset[str],
+                     known: tuple[frozenset[str], ...]) -> str:
     """The first compound that names an office, card or ticket ("lahjakortti|toimisto", "polttoaine|kortin") whose
-    first part is nothing we know: "kelan|toimisto" and "työnhakija|kortti" are known things' offices and cards."""
+    first part is nothing we know: "kelan|toimisto" and "työnhakija|kortti" are known things' offices and cards.
+    `known`: sets of known words, looked up one by one (their union would be built on every message)."""
     shapes = _as_tuple(endings)
     for i, (token, folded) in enumerate(zip(message.tokens, message.folded, strict=True)):
-        if not folded.endswith(shapes) or i in read_whole or folded in known:
+        if not folded.endswith(shapes) or i in read_whole or any(folded in words for words in known):
             continue
         for ending in endings:
             head = folded[:-len(ending)].rstrip("-")
             if folded.endswith(ending) and len(head) > 3:
-                if not {head, head[:-1] if head.endswith("n") else head, stem_fi(head)} & known:
+                forms = (head, head[:-1] if head.endswith("n") else head, stem_fi(head))
+                if not any(form in words for form in forms for words in known):
                     return token
                 break
     return ""
