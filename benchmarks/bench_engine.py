@@ -48,9 +48,9 @@ from bot.kb.model import KnowledgeBase  # noqa: E402
 
 SHIPPED = ROOT / "knowledge"
 QUESTIONS = ROOT / "tests" / "eval" / "questions.yaml"
-TARGETS = {  # (kb, metric) -> limit
-    ("shipped", "p99_ms"): 2.0,
-    ("national", "p99_ms"): 10.0,
+TARGETS = {  # (kb, metric) -> limit; latency as issue 15 sets it (it tightened the first limits, 2 and 10 ms)
+    ("shipped", "p99_ms"): 1.0,
+    ("national", "p99_ms"): 5.0,
     ("shipped", "load_s"): 0.5,
     ("national", "load_s"): 3.0,
 }
