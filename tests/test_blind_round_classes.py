@@ -940,3 +940,56 @@ def test_a_spouses_country_is_not_the_writers_language(engine):
     answer = engine.answer("Vaimoni on Virosta. Itse jäin lomautetuksi ja pitäisi ilmoittautua työnhakijaksi, "
                            "asun kuhmossa.")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"] and "foreign_language" not in answer.audience
+
+
+# Rounds 35-38 (issue 15), new wordings of each class
+
+@pytest.mark.parametrize("question", [
+    "naapurin autotallista tulee liekkejä, kenelle soitan",
+    "kaveri leikkas käteen kirveellä ja vuotaa hirveästi, mitä teen",
+    "työkaveri putosi tikkailta eikä pysty liikkumaan",
+    "mun sisko sanoo ettei halua enää elää, mitä mä teen",
+])
+def test_an_emergency_in_everyday_words_gets_112(engine, question):
+    answer = engine.answer(question)
+    assert _orgs(answer)[:1] == ["emergency"] and not answer.service_points, (answer.kind, _orgs(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "pomo huusi ja nöyryytti mua koko porukan edessä, mihin tästä voi ilmoittaa",
+    "palkka on taas myöhässä kolme viikkoa, mihin valitan?",
+    "toimistolla on homeongelma ja kaikki sairastelee, kenelle ilmoitan",
+])
+def test_trouble_at_work_goes_to_occupational_safety(engine, question):
+    assert _orgs(engine.answer(question))[:1] == ["tyosuojelu"]
+
+
+@pytest.mark.parametrize("question, organisation, point", [
+    ("pitäiskö ensin hakea kassasta vai ilmoittautua? asun kuhmossa, työt loppu", "unemployment_fund",
+     "kuhmo_kaupungintalo"),
+    ("rahat ei riitä ruokaan, oon työtön ja asun puolangalla", "kela", "puolanka_kunnantalo"),
+])
+def test_a_matter_in_spoken_words_beside_the_job_search(engine, question, organisation, point):
+    answer = engine.answer(question)
+    assert organisation in _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))
+
+
+def test_a_job_found_asks_nothing_of_us(engine):
+    answer = engine.answer("löysin työpaikan oulusta, pitääkö tehdä muuttoilmoitus? asun kuusamossa")
+    assert _orgs(answer)[:1] == ["dvv"] and not answer.service_points
+
+
+@pytest.mark.parametrize("question", [
+    "onko kuhmossa hyvää kampaamoa, huomenna on työhaastattelu",
+    "mihin aikaan Sotkamon Lidl menee kiinni?",
+    "pilkkikisat työporukan kanssa sotkamossa, kestääkö jää jo?",
+    "How many kilometres is it from Kajaani to Oulu by car? I have a job interview there.",
+])
+def test_leisure_beside_a_work_word_is_nobodys_here(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_an_employer_denied_is_no_employer(engine):
+    answer = engine.answer("en ole työnantaja vaan työtön, asun kuhmossa. miten palkkatuki toimii?")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"] and "employer" not in answer.audience

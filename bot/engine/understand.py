@@ -611,13 +611,15 @@ def _language(cue_scores: dict[str, float], context: Context, hits: list[PhraseH
 def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[Signal], context: Context,
           evidence: list[Evidence], readings: list[Reading]) -> tuple[str | None, Ask | None]:
     """Job seeker or employer, from all the evidence of each; close calls are asked about."""
-    # "en arbetsgivare som vill anställa mig": the writer is the one hired
+    # "en arbetsgivare som vill anställa mig": the writer is the one hired; "en oo työnantaja": no employer
     employer_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
-                     for h in by_kind["audience"] if h.phrase.key == "employer" and not _hires_me(message, h)] + [
+                     for h in by_kind["audience"] if h.phrase.key == "employer" and not _hires_me(message, h)
+                     and not _negated(message, min(h.positions), language=h.phrase.language)] + [
         _scaled(h, 0.5) for h in by_kind["topic"] if h.phrase.key in EMPLOYER_ONLY_TOPICS]
     # "en oo työnhakija vaan pyöritän kahvilaa": a job seeker's word denied is none
     seeker_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT) for h in by_kind["audience"]
-                   if h.phrase.key == "jobseeker" and not _negated(message, min(h.positions))]
+                   if h.phrase.key == "jobseeker"
+                   and not _negated(message, min(h.positions), language=h.phrase.language)]
     employer, seeker = _weight(employer_hits), _weight(seeker_hits)
     covered = {p for h in employer_hits for p in h.positions}
     for signal in signals:
@@ -657,9 +659,15 @@ def _not_wanted(message: Message, position: int) -> bool:
     return any(w in _WANT_OR_ASK for w in before) and _negated(message, position, reach=3)
 
 
-def _negated(message: Message, position: int, reach: int = 2, end: int | None = None) -> bool:
-    """A negation up to `reach` words before the word (and up to `end` inside a phrase): "enkä oo töissä"."""
-    return any(w in NEGATIONS for w in message.folded[max(0, position - reach):position if end is None else end])
+#: Swedish "en" is an article ("en ny anställd"), not the Finnish "en" (I don't)
+_SWEDISH_NEGATIONS = NEGATIONS - {"en"}
+
+
+def _negated(message: Message, position: int, reach: int = 2, end: int | None = None, language: str = "") -> bool:
+    """A negation up to `reach` words before the word (and up to `end` inside a phrase): "enkä oo töissä".
+    `language`: the phrase's, where a word is a negation in one language only."""
+    negations = _SWEDISH_NEGATIONS if language == "sv" else NEGATIONS
+    return any(w in negations for w in message.folded[max(0, position - reach):position if end is None else end])
 
 
 #: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
