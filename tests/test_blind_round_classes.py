@@ -993,3 +993,23 @@ def test_leisure_beside_a_work_word_is_nobodys_here(engine, question):
 def test_an_employer_denied_is_no_employer(engine):
     answer = engine.answer("en ole työnantaja vaan työtön, asun kuhmossa. miten palkkatuki toimii?")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"] and "employer" not in answer.audience
+
+
+@pytest.mark.parametrize("question", [
+    "mitä mieltä olet uudesta työllisyyspalvelulaista, onko se reilu?",
+    "voitko kääntää ruotsiksi: olen täsmällinen ja ahkera työntekijä",
+    "tee mun puolesta essee työttömyydestä Kuhmossa, palautus huomenna",
+    "What's your opinion on the pay subsidy cuts?",
+])
+def test_an_opinion_or_a_text_asked_of_the_bot_is_nobodys_here(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "miten haen ekotukea työttömänä?",            # a benefit's name with a short head
+    "saako työtön talvilisästä jotain tietoa?",   # asked about: the elative
+])
+def test_a_made_up_benefit_in_other_shapes_is_said_honestly(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))

@@ -135,6 +135,9 @@ class PhraseIndex:
             single, multi = self.single[language], self.multi[language]
             for i, s in enumerate(stems):
                 found = single.get(s)
+                if not found and len(s) < MIN_STEM:
+                    # Snowball cut the word too short to be a key ("essee" → "es"): the listed word itself is one
+                    found = single.get(message.folded[i])
                 how = "exact"
                 if not found and i not in skip:
                     found = self._compound_or_typo(s, message.folded[i], single, language, message.tokens[i])

@@ -96,6 +96,8 @@ WHOLE_WORD_SHARE = 0.75
 PLACE_ONLY_UNEXPLAINED = 2
 #: What a person asks of a point already named: its opening hours, phone or e-mail.
 DETAIL_ASKS = frozenset({"hours", "phone", "email"})
+#: letters before a benefit ending for a word to be a benefit's name: "ura|seteli", "joulu|lisä" (not "lisää")
+BENEFIT_HEAD_MIN = 3
 #: asks groups that only mark the message (a job, the reform, studies done, two options weighed): no question
 MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
@@ -284,12 +286,15 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         audiences = tuple(a for a in audiences if a != "youth")
         topic = kb.routing.default_topic if youth_topic else topic
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
-    smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia"])
-    # a poem, trivia, homework: nobody's here whatever work words they hold ("tee mulle runo työttömyydestä")
-    trivia = any(h.phrase.key == "trivia" for h in by_kind["smalltalk"]) and not by_kind["organisation"] \
-        and role != "employer" and not (point or weighed) \
-        and all(h.phrase.key == kb.routing.default_topic for h in topic_hits)
-    if smalltalk == "trivia" or trivia:
+    smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia", "request"])
+    nobodys = not by_kind["organisation"] and role != "employer" and not (point or weighed)
+    # a poem, trivia, homework: nobody's here whatever work words they hold ("tee mulle runo työttömyydestä");
+    # an opinion, an essay or a translation asked of the bot, whatever topic of ours it is about ("mitä mieltä
+    # oot työttömyysturvan leikkauksista")
+    trivia = nobodys and (any(h.phrase.key == "request" for h in by_kind["smalltalk"]) or (
+        any(h.phrase.key == "trivia" for h in by_kind["smalltalk"])
+        and all(h.phrase.key == kb.routing.default_topic for h in topic_hits)))
+    if smalltalk in ("trivia", "request") or trivia:
         smalltalk = "offtopic"
     # has_job and reform only mark the message; what it asks about is read from the other groups
     asked_where = {p for h in by_kind["asks"] if h.phrase.key not in MARKS for p in h.positions}
@@ -510,7 +515,7 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
             before = message.folded[i - 1] if i else ""
             if before and (i - 1) not in covered and before not in known and before.isalpha():
                 return f"{message.tokens[i - 1]} {token}"
-        elif any(len(folded) > len(ending) + 3 and folded.endswith(ending) for ending in endings):
+        elif any(len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending) for ending in endings):
             return token
     return ""
 
@@ -536,7 +541,6 @@ def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(words)
 
 
-@lru_cache(maxsize=8)
 @lru_cache(maxsize=8)
 def _starts(words: frozenset[str]) -> tuple[str, ...]:
     """The word starts of a list ("työmatk-" covers every word starting "työmatk")."""
