@@ -1013,3 +1013,19 @@ def test_an_opinion_or_a_text_asked_of_the_bot_is_nobodys_here(engine, question)
 def test_a_made_up_benefit_in_other_shapes_is_said_honestly(engine, question):
     answer = engine.answer(question)
     assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("pääsin just intistä, oon 21 ja asun kajaanissa, mistä apua työnhakuun", "kajaani_ohjaamo"),  # army, not India
+    ("kotoisin kajaanista mutta asunut puolangalla jo kolme vuotta, jäin työttömäksi", "puolanka_kunnantalo"),
+    ("ei kahden hengen talous pärjää yhdellä palkalla, etsin lisätöitä, asun kuhmossa", "kuhmo_kaupungintalo"),
+])
+def test_words_that_only_look_like_a_cue(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and "emergency" not in _orgs(answer), (_points(answer), _orgs(answer))
+    assert "foreign_language" not in answer.audience
+
+
+def test_a_hiring_word_before_another_question_hires_nobody(engine):
+    answer = engine.answer("mistä haetaan lapsilisää ja minne miehen pitää mennä ilmoittautumaan? asutaan kuhmossa")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"]

@@ -65,6 +65,7 @@ class EmployerSignals:
         self.not_the_writer = self.former | frozenset(_forms(kb, "someone_else"))
         self.help = frozenset(_forms(kb, "help"))
         self.closing = frozenset(_forms(kb, "closing"))
+        self.question = frozenset(_forms(kb, "question"))
         #: professions another organisation provides ("sosiaalityöntekijä", "lääkäri" in other_organisations.yaml):
         #: needing one is asking for that service, not hiring ("tarviin sosiaalityöntekijän, vuokrat rästissä")
         self.services = tuple(sorted({w for o in kb.organisations.values() for p in o.phrasings.get("fi", ())
@@ -134,6 +135,8 @@ class EmployerSignals:
     def _hiring(self, folded: tuple[str, ...], i: int) -> list[Signal]:
         """A hiring word at i followed by a worker ("tarvitsemme hitsaajia")."""
         for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
+            if folded[j] in self.question:  # "haetaan vanhempainrahaa ja mihin miehen": another question begins
+                return []
             if self._worker(folded[j]):
                 # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
                 if j + 1 < len(folded) and folded[j + 1] in self.help:

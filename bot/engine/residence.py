@@ -98,6 +98,8 @@ def _owners(message: Message, hits: list[PlaceHit],
                     continue
                 if last < p and p - last <= CUE_REACH_BACK:
                     key = (p - last, 0)
+                elif role == "perfect" and first < p < last:
+                    key = (0, 0)  # a duration around the place: "asunut Sotkamossa jo viisi vuotta"
                 elif first > p and first - p <= CUE_REACH_AHEAD:
                     # a move's place comes after its verb ("asun vielä Kuhmossa mutta muutan ensi kuussa
                     # Kajaaniin"): one before it only when none follows

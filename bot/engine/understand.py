@@ -185,7 +185,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         for kind in ("topic", "audience"):
             by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not _not_wanted(message, min(h.positions))
-                               and not _not_their_matter(message, h) and not (_urgent(kb, h) and _not_now(message, h))]
+                               and not _not_their_matter(message, h)
+                               and not (_urgent(kb, h) and (_not_now(message, h) or _negation_apart(h)))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions]
     if studied:
         # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past
@@ -665,6 +666,12 @@ def _not_wanted(message: Message, position: int) -> bool:
 
 #: Swedish "en" is an article ("en ny anställd"), not the Finnish "en" (I don't)
 _SWEDISH_NEGATIONS = NEGATIONS - {"en"}
+
+
+def _negation_apart(hit: PhraseHit) -> bool:
+    """An emergency's negation with words between it and its verb: "ei kolmen hengen perhe pärjää" is no "ei
+    hengitä" (the two share a stem); "ei hengitä" is said in one breath."""
+    return hit.phrase.stems[0] in NEGATIONS and max(hit.positions) - min(hit.positions) >= len(hit.positions)
 
 
 def _negated(message: Message, position: int, reach: int = 2, end: int | None = None, language: str = "") -> bool:

@@ -259,7 +259,7 @@ class Phrasings:
     correction_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: role (current, past, origin, move, work, other_person) -> language -> cue phrases
     place_cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
-    #: group (owner, business, hiring, worker, worker_ending, help, closing) -> language -> words
+    #: group (owner, business, hiring, worker, worker_ending, help, closing, question) -> language -> words
     employer_signals: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     #: what the person asks about a point (hours, phone, email) -> language -> phrases
     asks: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)

@@ -48,7 +48,7 @@ PLACE_CUES = ("registered", "current", "past", "denied", "perfect", "origin", "m
 #: Phrasing-only audience "native": "I'm Finnish but prefer English" is not a foreign-language client.
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
 EMPLOYER_SIGNALS = ("identity", "former", "someone_else", "owner", "business", "hiring", "worker", "worker_ending",
-                    "help", "closing")
+                    "help", "closing", "question")
 #: What a person may ask about a service point that the knowledge base may lack.
 ASKS = ("hours", "phone", "email", "where", "help", "has_job", "got_job", "reform", "studied", "which")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
