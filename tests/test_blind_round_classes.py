@@ -1029,3 +1029,23 @@ def test_words_that_only_look_like_a_cue(engine, question, point):
 def test_a_hiring_word_before_another_question_hires_nobody(engine):
     answer = engine.answer("mistä haetaan lapsilisää ja minne miehen pitää mennä ilmoittautumaan? asutaan kuhmossa")
     assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"]
+
+
+@pytest.mark.parametrize("question, point", [
+    ("kävin koulut Oulussa mutta kotikunta on aina ollut Paltamo, nyt etsin töitä", "paltamo_kunnantalo"),
+])
+def test_the_home_after_a_but_and_a_cv_asked_about(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+def test_a_cv_asked_about_with_no_place_asks_the_place(engine):
+    answer = engine.answer("tarttisin apua ansioluettelon tekemiseen")
+    assert answer.needs_clarification, answer.kind
+
+
+def test_asking_whether_one_belongs_here_from_next_door(engine):
+    answer = engine.answer("Pudasjärveltä oon, ihan Taivalkosken vieressä. "
+                           "Kuulunko teille kun kauppareissut teen sinne?")
+    assert answer.kind == OUT_OF_AREA and answer.employment_area and answer.employment_area.name.fi == \
+        "Oulun työllisyysalue"

@@ -75,8 +75,22 @@ def case_of(token: str, previous: str) -> str:
     return "in"
 
 
+#: words that start a clause of their own for the cues: "opiskelin Oulussa mutta kotikunta on Suomussalmi"
+CLAUSE_WORDS = frozenset({"mutta", "mut", "but", "men"})
+
+
 def _clause_start(message: Message, position: int) -> int:
     return max((b for b in message.breaks if b <= position), default=0)
+
+
+def _cue_clause_starts(message: Message) -> list[int]:
+    """Where the clause of each word starts, for the cues: at a sign, or at a "but" ("mutta", "men")."""
+    starts, start = [], 0
+    for i, word in enumerate(message.folded):
+        if i in message.breaks or word in CLAUSE_WORDS:
+            start = i
+        starts.append(start)
+    return starts
 
 
 def _owners(message: Message, hits: list[PlaceHit],
@@ -86,7 +100,7 @@ def _owners(message: Message, hits: list[PlaceHit],
     CUE_REACH_BACK words, one after it CUE_REACH_AHEAD ("Sotkamossa asun"); on a tie the place after wins, and a
     move or plan cue takes a place after it first."""
     owned: dict[int, dict[str, PhraseHit]] = {}
-    clause = [_clause_start(message, i) for i in range(len(message.tokens))]
+    clause = _cue_clause_starts(message)
     for role, found in cues.items():
         for cue in found:
             first, last = min(cue.positions), max(cue.positions)
