@@ -1049,3 +1049,17 @@ def test_asking_whether_one_belongs_here_from_next_door(engine):
                            "Kuulunko teille kun kauppareissut teen sinne?")
     assert answer.kind == OUT_OF_AREA and answer.employment_area and answer.employment_area.name.fi == \
         "Oulun työllisyysalue"
+
+
+@pytest.mark.parametrize("question, point", [
+    ("olin viisi vuotta omaishoitajana, nyt haluan takaisin töihin, asun sotkamossa", "sotkamo_virastotalo"),
+    ("työskentelin sosiaalityöntekijänä 20 vuotta, nyt irtisanottiin, asun paltamossa", "paltamo_kunnantalo"),
+])
+def test_an_organisations_word_that_says_what_the_person_was(engine, question, point):
+    answer = engine.answer(question)
+    assert not _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))
+
+
+def test_being_retired_asks_nothing_of_the_pension_providers(engine):
+    answer = engine.answer("olen eläkkeellä ja kaipaan juttuseuraa, puhutaanko vaikka hiihtämisestä?")
+    assert answer.kind == OUT_OF_SCOPE and not _orgs(answer)

@@ -96,6 +96,8 @@ WHOLE_WORD_SHARE = 0.75
 PLACE_ONLY_UNEXPLAINED = 2
 #: What a person asks of a point already named: its opening hours, phone or e-mail.
 DETAIL_ASKS = frozenset({"hours", "phone", "email"})
+#: an essive long enough to be one ("omaishoitajana"), not a short word ending in -na ("kuna", "sina")
+ESSIVE_MIN_LENGTH = 6
 #: letters before a benefit ending for a word to be a benefit's name: "ura|seteli", "joulu|lisä" (not "lisää")
 BENEFIT_HEAD_MIN = 3
 #: asks groups that only mark the message (a job, the reform, studies done, two options weighed): no question
@@ -186,6 +188,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not _not_wanted(message, min(h.positions))
                                and not _not_their_matter(message, h)
+                               and not _as_status(message, h, kb.language_cues.get("status_words", frozenset()))
                                and not (_urgent(kb, h) and (_not_now(message, h) or _negation_apart(h)))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions]
     if studied:
@@ -666,6 +669,16 @@ def _not_wanted(message: Message, position: int) -> bool:
 
 #: Swedish "en" is an article ("en ny anställd"), not the Finnish "en" (I don't)
 _SWEDISH_NEGATIONS = NEGATIONS - {"en"}
+
+
+def _as_status(message: Message, hit: PhraseHit, status_words: frozenset[str]) -> bool:
+    """The organisation's word says what the person is or was, not what they ask: "olen eläkkeellä" (language.yaml
+    status_words), or a word in the essive ("ollut pitkään omaishoitajana", "opiskelijana")."""
+    if len(hit.positions) != 1:
+        return False
+    word = message.folded[hit.positions[0]]
+    return word in status_words or (len(word) > ESSIVE_MIN_LENGTH and word.endswith("na")
+                                    and not hit.phrase.stems[0].endswith("na"))
 
 
 def _negation_apart(hit: PhraseHit) -> bool:
