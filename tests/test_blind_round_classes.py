@@ -1063,3 +1063,20 @@ def test_an_organisations_word_that_says_what_the_person_was(engine, question, p
 def test_being_retired_asks_nothing_of_the_pension_providers(engine):
     answer = engine.answer("olen eläkkeellä ja kaipaan juttuseuraa, puhutaanko vaikka hiihtämisestä?")
     assert answer.kind == OUT_OF_SCOPE and not _orgs(answer)
+
+
+@pytest.mark.parametrize("question, point", [
+    ("poikaystävä on 27 ja asuu paltamossa, mä asun kajaanissa. mihin sen kannattaa mennä kun työt loppu?",
+     "paltamo_kunnantalo"),
+    ("My girlfriend lives in Kuhmo and I live in Kajaani. She lost her job, where should she go?", None),
+])
+def test_a_partners_home_when_asked_for_the_partner(engine, question, point):
+    answer = engine.answer(question)
+    assert answer.municipality == ("paltamo" if point else "kuhmo"), answer.municipality
+    if point:
+        assert _points(answer)[:1] == [point]
+
+
+def test_not_daring_to_call_asks_no_phone_service(engine):
+    answer = engine.answer("poika 17v asuu kajaanissa, mistä hän saisi apua kesätyön hakuun kun ei uskalla soittaa")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"] and answer.topic != "phone_service", answer.topic

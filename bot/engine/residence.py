@@ -83,6 +83,21 @@ def _clause_start(message: Message, position: int) -> int:
     return max((b for b in message.breaks if b <= position), default=0)
 
 
+#: the writer speaking of themselves right before a place: "…and I live in Kajaani", "mä asun Kajaanissa" (folded)
+#: ("i" only before a verb of living: Swedish "i" is "in")
+FIRST_PERSON = frozenset({"we", "i'm", "im", "we're", "jag", "vi", "ma", "mina", "mie", "asun", "asumme", "asutaan"})
+_I_VERBS = frozenset({"live", "am", "moved", "stay", "have"})
+FIRST_PERSON_REACH = 3
+
+
+def _said_of_oneself(message: Message, position: int) -> bool:
+    """A first person within a few words before the place: it is the writer's, whoever was named before."""
+    start = max(0, position - FIRST_PERSON_REACH)
+    words = message.folded
+    return any(words[j] in FIRST_PERSON or (words[j] == "i" and j + 1 < len(words) and words[j + 1] in _I_VERBS)
+               for j in range(start, position))
+
+
 def _cue_clause_starts(message: Message) -> list[int]:
     """Where the clause of each word starts, for the cues: at a sign, or at a "but" ("mutta", "men")."""
     starts, start = [], 0
@@ -242,7 +257,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
         readings = tuple(Reading("place", r.hit.target.label, 0.0, False, "no longer lives there") for r in roles)
         return Residence(None, left, evidence=tuple(evidence), readings=readings)
     others = cues.get("other_person", [])
-    theirs = {id(r) for r in living if any(
+    theirs = {id(r) for r in living if not _said_of_oneself(message, r.hit.position) and any(
         max(c.positions) < r.hit.position and _clause_start(message, r.hit.position) <= min(c.positions)
         for c in others)}
     if theirs and cues.get("asked_for_other"):  # "…poikani asuu Kajaanissa, mihin hän menee?"

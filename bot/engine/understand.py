@@ -76,7 +76,8 @@ _OTHER_PERSON_WORDS = frozenset({
 #: how another person's noun starts in any case ("19-vuotiaan tyttären", "20-year-old son")
 _OTHER_PERSON_STARTS = ("poj", "poik", "tytt", "tytär", "vaimo", "mieh", "äid", "äit", "isä", "velj", "sisk",
                         "puolis", "kaver", "ystäv", "lapse", "lapsi", "lapsenlap", "son", "daughter", "wife", "husband",
-                        "brother", "sister", "friend", "kid", "child", "dotter", "grand", "nephew", "niece")
+                        "brother", "sister", "friend", "kid", "child", "dotter", "grand", "nephew", "niece",
+                        "kumppan", "avovaimo", "avomie", "girlfriend", "boyfriend", "fianc", "flickvän", "pojkvän")
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
 #: "Kuhmo?", "I live in Kuusamo": a message this short that names a place continues the last topic.
 FOLLOW_UP_MAX_TOKENS = 5
@@ -655,9 +656,9 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     return winner, None
 
 
-#: wanting or asking: "en halua", "en kysy", "not about" (folded)
+#: wanting, asking or daring: "en halua", "en kysy", "not about", "ei uskalla" (folded)
 _WANT_OR_ASK = frozenset({"halua", "haluu", "tahdo", "want", "vill", "kysy", "kysyny", "kysynyt", "kyse", "kysymys",
-                          "about", "asking", "fraga", "fragar", "galler"})
+                          "about", "asking", "fraga", "fragar", "galler", "uskalla", "uskaltanut", "dare", "vagar"})
 
 
 def _not_wanted(message: Message, position: int) -> bool:
