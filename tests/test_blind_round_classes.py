@@ -1080,3 +1080,14 @@ def test_a_partners_home_when_asked_for_the_partner(engine, question, point):
 def test_not_daring_to_call_asks_no_phone_service(engine):
     answer = engine.answer("poika 17v asuu kajaanissa, mistä hän saisi apua kesätyön hakuun kun ei uskalla soittaa")
     assert _points(answer)[:1] == ["kajaani_ohjaamo"] and answer.topic != "phone_service", answer.topic
+
+
+@pytest.mark.parametrize("question, point", [
+    ("poika 20v ei päässyt opiskelemaan ja asuu kotona kuhmossa, mistä hän saisi apua työnhakuun?",
+     "kuhmo_kaupungintalo"),
+    ("my husband got a job at the university and we moved to Kajaani. I'm looking for work, I don't speak Finnish",
+     "kajaani_kaupungintalo"),
+])
+def test_a_school_not_got_into_or_someones_workplace_is_no_study_question(engine, question, point):
+    answer = engine.answer(question)
+    assert "opintopolku" not in _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))

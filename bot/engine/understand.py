@@ -173,6 +173,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     cues = cue_index.find(message)
     # "my husband got a job at the hospital": another person's job is not the writer's; "enkä oo töissä" is no job
     others_end = {max(c.positions) for c in cues.get("other_person", ())}
+    # a job anyone has ("my wife got a job at the university") makes the school beside it a workplace
+    job_words = [p for h in by_kind["asks"] if h.phrase.key in ("has_job", "got_job") for p in h.positions]
     by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
         min(h.positions) - 1 in others_end or _negated(message, min(h.positions))))]
     if others_end and not cues.get("asked_for_other"):
@@ -191,9 +193,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                and not _not_their_matter(message, h)
                                and not _as_status(message, h, kb.language_cues.get("status_words", frozenset()))
                                and not (_urgent(kb, h) and (_not_now(message, h) or _negation_apart(h)))]
-    studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions]
+    studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions] + job_words
     if studied:
-        # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past
+        # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past; "got a job at
+        # the university", "töissä lukiolla": a workplace
         by_kind["organisation"] = [
             h for h in by_kind["organisation"]
             if not (kb.organisations[h.phrase.key].studies and _studied_near(message, h, studied))]
