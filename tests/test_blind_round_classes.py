@@ -1091,3 +1091,18 @@ def test_not_daring_to_call_asks_no_phone_service(engine):
 def test_a_school_not_got_into_or_someones_workplace_is_no_study_question(engine, question, point):
     answer = engine.answer(question)
     assert "opintopolku" not in _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "onko kuhmon uimahallissa työttömille alennusta?",
+    "nyt kun työttömänä on aikaa, missä sotkamossa pääsee hiihtämään?",
+])
+def test_being_unemployed_beside_leisure_asks_no_job_seekers_question(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_being_unemployed_beside_a_benefit_keeps_the_benefit(engine):
+    answer = engine.answer("oon ollu työttömänä puoli vuotta, vuokra nousee, miten asumistuki tarkistetaan? "
+                           "asun kuhmossa")
+    assert "kela" in _orgs(answer)

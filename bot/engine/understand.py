@@ -317,6 +317,15 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # there ("bussi … ehtiä töihin", "boots for work", language.yaml `at_work`) asks no job seeker's question
     at_work = _at_work_positions(message, kb.language_cues.get("at_work", frozenset()))
     commuting = role != "jobseeker" and bool(work_positions) and work_positions <= at_work
+    # "nyt kun työttömänä on aikaa hiihtää", "onko kylpylässä työttömille alennusta": being unemployed, said beside
+    # a thing nobody here serves and in nothing but status words (language.yaml status_words), asks no job seeker's
+    # question either
+    status = {i for i, w in enumerate(message.folded) if w in kb.language_cues.get("status_words", frozenset())}
+    seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
+    if smalltalk == "offtopic" and role == "jobseeker" and nobodys and not trivia and status \
+            and seeker_words <= status and not signals and work_positions <= status | at_work:
+        readings.append(Reading("role", "jobseeker", 0.0, False, "only said what the person is, beside another thing"))
+        role, commuting, at_work = None, True, at_work | status
     if smalltalk == "offtopic" and about_work and not trivia and not commuting:
         smalltalk = None
     if smalltalk == "offtopic" and commuting and role is None and not (point or weighed) \
