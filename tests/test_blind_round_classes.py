@@ -1106,3 +1106,32 @@ def test_being_unemployed_beside_a_benefit_keeps_the_benefit(engine):
     answer = engine.answer("oon ollu työttömänä puoli vuotta, vuokra nousee, miten asumistuki tarkistetaan? "
                            "asun kuhmossa")
     assert "kela" in _orgs(answer)
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Taivalkoskelta käsin haen töitä, voiko asiat hoitaa puhelimessa?", "taivalkoski_kunnantalo"),
+])
+def test_a_season_ended_and_a_word_that_only_looks_like_the_fund(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and "unemployment_fund" not in _orgs(answer), (_points(answer),
+                                                                                        _orgs(answer))
+
+
+def test_a_season_ended_is_a_job_seekers_story(engine):
+    answer = engine.answer("kausi loppui hotellilla, mistä uusi työ?")
+    assert answer.needs_clarification, answer.kind
+
+
+def test_a_change_of_address_in_the_accusative_is_dvvs(engine):
+    assert _orgs(engine.answer("mihin ilmoitan osoitteenmuutoksen kun muutan toiseen asuntoon?"))[:1] == ["dvv"]
+
+
+def test_vantaa_in_slang_is_out_of_the_area(engine):
+    answer = engine.answer("oon vantskus nykyään ja duunit loppu, kuka auttaa?")
+    assert answer.kind == OUT_OF_AREA and answer.employment_area and answer.employment_area.name.fi == \
+        "Vantaan kaupunki"
+
+
+def test_a_sole_trader_in_official_words_is_an_employer(engine):
+    answer = engine.answer("olen elinkeinonharjoittaja kuhmosta ja mietin palkkaavani apulaisen, miten palkkatuki?")
+    assert "employer" in answer.audience
