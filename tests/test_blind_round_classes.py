@@ -1135,3 +1135,14 @@ def test_vantaa_in_slang_is_out_of_the_area(engine):
 def test_a_sole_trader_in_official_words_is_an_employer(engine):
     answer = engine.answer("olen elinkeinonharjoittaja kuhmosta ja mietin palkkaavani apulaisen, miten palkkatuki?")
     assert "employer" in answer.audience
+
+
+def test_in_person_or_online_is_a_job_seekers_question_with_a_place(engine):
+    answer = engine.answer("voiko kaiken hoitaa netissä vai pitääkö käydä paikan päällä? asun ristijärvellä, "
+                           "matkat on pitkiä eikä oo autoa")
+    assert _points(answer)[:1] == ["ristijarvi_kunnantalo"], (answer.kind, _points(answer))
+
+
+def test_in_person_or_online_beside_another_matter_is_theirs(engine):
+    answer = engine.answer("voiko henkilökortin hoitaa netissä vai pitääkö käydä paikan päällä? asun kuhmossa")
+    assert _orgs(answer)[:1] == ["poliisi"] and not answer.service_points

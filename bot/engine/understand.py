@@ -102,7 +102,7 @@ ESSIVE_MIN_LENGTH = 6
 #: letters before a benefit ending for a word to be a benefit's name: "ura|seteli", "joulu|lisä" (not "lisää")
 BENEFIT_HEAD_MIN = 3
 #: asks groups that only mark the message (a job, the reform, studies done, two options weighed): no question
-MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which"})
+MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which", "channel"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 
@@ -413,6 +413,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             0, len(unexplained) - UNEXPLAINED_FREE)), 2)
     # the word right after an organisation's name is theirs: "Kelan palvelupiste", "Migrin toimisto"
     theirs = {p + step for h in by_kind["organisation"] for p in h.positions for step in (0, 1)}
+    # "voiko passin hoitaa netissä vai pitääkö käydä poliisilla paikan päällä": the way of doing their matter
+    theirs |= {p for h in by_kind["asks"] if h.phrase.key == "channel" for p in h.positions}
     employed = any(h.phrase.key in ("has_job", "got_job") for h in by_kind["asks"])
     got_job = any(h.phrase.key == "got_job" for h in by_kind["asks"])
     # "Miten hän saa oleskeluluvan ja voiko hän tulla töihin?": a work word beside the permit, not in its name

@@ -50,7 +50,7 @@ PLACE_CUES = ("registered", "current", "past", "denied", "perfect", "origin", "m
 EMPLOYER_SIGNALS = ("identity", "former", "someone_else", "owner", "business", "hiring", "worker", "worker_ending",
                     "help", "closing", "question")
 #: What a person may ask about a service point that the knowledge base may lack.
-ASKS = ("hours", "phone", "email", "where", "help", "has_job", "got_job", "reform", "studied", "which")
+ASKS = ("hours", "phone", "email", "where", "help", "has_job", "got_job", "reform", "studied", "which", "channel")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 
