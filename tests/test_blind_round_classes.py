@@ -1146,3 +1146,49 @@ def test_in_person_or_online_is_a_job_seekers_question_with_a_place(engine):
 def test_in_person_or_online_beside_another_matter_is_theirs(engine):
     answer = engine.answer("voiko henkilökortin hoitaa netissä vai pitääkö käydä paikan päällä? asun kuhmossa")
     assert _orgs(answer)[:1] == ["poliisi"] and not answer.service_points
+
+
+# Rounds 41-42 (issue 15), new wordings of each class
+
+def test_an_age_between_commas_is_the_persons(engine):
+    answer = engine.answer("Tyttäreni, 19, asuu Kajaanissa ja etsii töitä. Mihin hänen kannattaa mennä?")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"], _points(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("kassan päätös on mielestäni väärä, miten valitan? asun kuhmossa", "unemployment_fund"),
+    ("metsäpalo ihan mökin vieressä, mitä teen", "emergency"),
+    ("my visa expires next month, can I extend it? I work in Kajaani", "migri"),
+    ("our employer gives us no safety gear on the site, who do I report this to?", "tyosuojelu"),
+])
+def test_their_matters_in_more_words(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "voitko tilata mulle ruokaa kotiin, oon työnhaussa ihan väsyny",
+    "saako työtön ilmasen kuntosalikortin kunnalta? asun kuhmossa",
+    "työttömänä on aikaa, onko kuhmossa kuoroa johon pääsee mukaan?",
+    "Is there a Lidl in Kuhmo? I'm moving there for my new job.",
+])
+def test_more_of_what_is_nobodys_here(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_finnish_as_first_language_writing_english_gets_the_home_point(engine):
+    answer = engine.answer("My first language is Finnish but I write in English. I live in Kuhmo, "
+                           "where do I register?")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"] and "foreign_language" not in answer.audience
+
+
+def test_a_helsinki_demonym_in_slang_is_out_of_the_area(engine):
+    answer = engine.answer("oon stadilainen ja etsin duunia, minne mun pitää mennä?")
+    assert answer.kind == OUT_OF_AREA and answer.employment_area and answer.employment_area.name.fi == \
+        "Helsingin kaupunki"
+
+
+def test_a_business_that_needs_workers_is_an_employer(engine):
+    answer = engine.answer("kuusamolainen matkailufirma tarvitsee kausityöntekijöitä talveksi, "
+                           "miten saamme ilmoituksen näkyviin?")
+    assert "employer" in answer.audience

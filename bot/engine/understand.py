@@ -34,7 +34,8 @@ _AGE = re.compile(
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
     r"|(\d{2})\s*(?:-?\s*v\b|vee\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
     r"år\b|ar\b|-årig)"
-    r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid)\w*\s*\((\d{2})\))"
+    # "poika (19)", "Poikani, 24, asuu Kajaanissa"
+    r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid)\w*(?:\s*\(|,\s*)(\d{2})(?:\)|\s*,))"
     # "täytin just viime viikolla 30": a birthday's words may stand between
     r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
 )
