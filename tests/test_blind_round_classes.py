@@ -1192,3 +1192,27 @@ def test_a_business_that_needs_workers_is_an_employer(engine):
     answer = engine.answer("kuusamolainen matkailufirma tarvitsee kausityöntekijöitä talveksi, "
                            "miten saamme ilmoituksen näkyviin?")
     assert "employer" in answer.audience
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("alkoholia menee liikaa ja työt loppu, asun kuhmossa", "kainuun_hyvinvointialue"),
+    ("naapuri uhkaa puukolla pihalla!!", "emergency"),
+    ("kassan jäsenmaksu, pitääkö sitä maksaa kun oon työtön?", "unemployment_fund"),
+])
+def test_their_matters_in_everyday_words_rounds_25_to_32(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question))
+
+
+def test_a_job_kept_through_a_move_asks_only_dvv(engine):
+    answer = engine.answer("vaihdoin työpaikkaa ja muutin kajaaniin, mihin muuttoilmoitus tehdään?")
+    assert _orgs(answer)[:1] == ["dvv"] and not answer.service_points
+
+
+def test_asking_whether_the_chat_keeps_messages_is_nobodys_question(engine):
+    answer = engine.answer("tallentaako tämä chat mun viestit jonnekin?")
+    assert answer.kind == OUT_OF_SCOPE
+
+
+def test_an_apprenticeship_for_a_job_seeker_is_ours(engine):
+    answer = engine.answer("oon 20 ja asun sotkamossa, haluisin oppisopimukseen sähköasentajaksi")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"] and "opintopolku" not in _orgs(answer)
