@@ -1216,3 +1216,25 @@ def test_asking_whether_the_chat_keeps_messages_is_nobodys_question(engine):
 def test_an_apprenticeship_for_a_job_seeker_is_ours(engine):
     answer = engine.answer("oon 20 ja asun sotkamossa, haluisin oppisopimukseen sähköasentajaksi")
     assert _points(answer)[:1] == ["sotkamo_virastotalo"] and "opintopolku" not in _orgs(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "onko hyvää kahvilaa kuhmon kaupungintalon lähellä? menen sinne huomenna",
+    "any good lunch places near the city hall in Kajaani?",
+])
+def test_a_point_named_as_a_landmark_is_not_what_is_asked(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+
+
+def test_a_partners_workplace_is_not_a_health_question(engine):
+    answer = engine.answer("We moved to Kuhmo because my wife got a job at the hospital. I don't speak Finnish. "
+                           "How do I find work?")
+    assert not _orgs(answer) and _points(answer)[:1] == ["kajaani_kaupungintalo"], (_orgs(answer), _points(answer))
+
+
+def test_a_demonym_in_kainuu_speech(engine):
+    answer = engine.answer("sotkamolaenen oon ja jäin työttömäks, mihin mennä?")
+    # read as the demonym, not guessed as a typo (which would leave the answer less sure)
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"] and answer.confidence >= 0.9, (_points(answer),
+                                                                                         answer.confidence)

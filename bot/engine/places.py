@@ -160,6 +160,10 @@ class PlaceIndex:
                 self.postal_codes[code] = target
         self.fuzzy = FuzzyVocabulary(
             ((w, t) for w, t in area_words if w not in vocabulary or w in self.exact), min_length=5, cutoff=84.0)
+        # Savo and Kainuu speech: "kuhmolaenen", "kajaanilaesia" for kuhmolainen, kajaanilaisia
+        for prefix, target in list(self.demonyms.items()):
+            if prefix.endswith("lai"):
+                self.demonyms.setdefault(prefix[:-1] + "e", target)
         self.demonym_starts = {prefix[:4] for prefix in self.demonyms}
 
     def _add(self, target: Target, names: list[str], inflected: list[str],

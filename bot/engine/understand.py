@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -195,6 +196,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                and not _as_status(message, h, kb.language_cues.get("status_words", frozenset()))
                                and not (_urgent(kb, h) and (_not_now(message, h) or _negation_apart(h)))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions] + job_words
+    if job_words:
+        # "my husband got a job at the hospital", "vakituista työtä sairaalassa": where someone works, not a need
+        by_kind["organisation"] = [h for h in by_kind["organisation"] if not _workplace(message, h, job_words)]
     if studied:
         # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past; "got a job at
         # the university", "töissä lukiolla": a workplace
@@ -296,6 +300,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         topic = kb.routing.default_topic if youth_topic else topic
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
     smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia", "request"])
+    if point and smalltalk == "offtopic" and _landmark(by_kind["point"], point, cues.get("near", ())):
+        # "hyvä lounaspaikka Sotkamon virastotalon lähellä", "pizza near the city hall": the point is a landmark
+        readings.append(Reading("point", point, 0.0, False, "a landmark: something near it is asked"))
+        if home_kind == "point":
+            municipality, home_kind = None, None
+        point, former = None, None
     nobodys = not by_kind["organisation"] and role != "employer" and not (point or weighed)
     # a poem, trivia, homework: nobody's here whatever work words they hold ("tee mulle runo työttömyydestä");
     # an opinion, an essay or a translation asked of the bot, whatever topic of ours it is about ("mitä mieltä
@@ -695,6 +705,29 @@ def _as_status(message: Message, hit: PhraseHit, status_words: frozenset[str]) -
     word = message.folded[hit.positions[0]]
     return word in status_words or (len(word) > ESSIVE_MIN_LENGTH and word.endswith("na")
                                     and not hit.phrase.stems[0].endswith("na"))
+
+
+#: where a workplace is said to be: "at the hospital", "på sjukhuset" (folded), or a Finnish locative ending
+_AT_WORDS = frozenset({"at", "in", "pa"})
+_LOCATIVE_ENDINGS = ("ssa", "lla")
+WORKPLACE_REACH = 3
+
+
+def _workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
+    """The organisation named just after a job ("got a job at the hospital", "töissä sairaalassa") is a workplace."""
+    first = min(hit.positions)
+    if not any(0 < first - p <= WORKPLACE_REACH for p in job_words):
+        return False
+    word = message.folded[first]
+    return word.endswith(_LOCATIVE_ENDINGS) or (first > 0 and message.folded[first - 1] in _AT_WORDS) or (
+        first > 1 and message.folded[first - 1] == "the" and message.folded[first - 2] in _AT_WORDS)
+
+
+def _landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit]) -> bool:
+    """A near-word right after the point's name or just before it ("virastotalon lähellä", "near the city hall")."""
+    named = [h for h in point_hits if h.phrase.key == point]
+    return any(min(c.positions) - max(h.positions) == 1 or 0 < min(h.positions) - max(c.positions) <= 2
+               for h in named for c in near)
 
 
 def _negation_apart(hit: PhraseHit) -> bool:
