@@ -1238,3 +1238,22 @@ def test_a_demonym_in_kainuu_speech(engine):
     # read as the demonym, not guessed as a typo (which would leave the answer less sure)
     assert _points(answer)[:1] == ["sotkamo_virastotalo"] and answer.confidence >= 0.9, (_points(answer),
                                                                                          answer.confidence)
+
+
+def test_a_group_said_as_a_status_names_no_pension_matter(engine):
+    answer = engine.answer("eläkeläisten kuoro harjoittelee kuhmossa, oliko se maanantaisin?")
+    assert not _orgs(answer) and answer.kind == OUT_OF_SCOPE, (_orgs(answer), answer.kind)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Muutin Kajaaniin uuden työn perässä, pitääkö muutosta ilmoittaa jonnekin?", "dvv"),
+    ("I moved to Kuhmo and already started my job at the sawmill. How do I change my address officially?", "dvv"),
+])
+def test_a_move_for_a_job_asks_only_dvv(engine, question, organisation):
+    answer = engine.answer(question)
+    assert _orgs(answer)[:1] == [organisation] and not answer.service_points, (_orgs(answer), _points(answer))
+
+
+def test_asking_who_keeps_the_bot_is_nobodys_question(engine):
+    answer = engine.answer("oletko sinä chatgpt? kuka sinua ylläpitää ja pääseekö työkkärin virkailija lukemaan tätä?")
+    assert answer.kind == OUT_OF_SCOPE

@@ -331,10 +331,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "nyt kun työttömänä on aikaa hiihtää", "onko kylpylässä työttömille alennusta": being unemployed, said beside
     # a thing nobody here serves and in nothing but status words (language.yaml status_words), asks no job seeker's
     # question either
-    status = {i for i, w in enumerate(message.folded) if w in kb.language_cues.get("status_words", frozenset())}
+    status_words = kb.language_cues.get("status_words", frozenset())
+    status = {i for i, w in enumerate(message.folded) if w in status_words}
     seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
-    if smalltalk == "offtopic" and role == "jobseeker" and nobodys and not trivia and status \
-            and seeker_words <= status and not signals and work_positions <= status | at_work:
+    status_only = role == "jobseeker" and nobodys and bool(status) and seeker_words <= status and not signals \
+        and work_positions <= status | at_work
+    if smalltalk == "offtopic" and status_only and not trivia:
         readings.append(Reading("role", "jobseeker", 0.0, False, "only said what the person is, beside another thing"))
         role, commuting, at_work = None, True, at_work | status
     if smalltalk == "offtopic" and about_work and not trivia and not commuting:
