@@ -1257,3 +1257,39 @@ def test_a_move_for_a_job_asks_only_dvv(engine, question, organisation):
 def test_asking_who_keeps_the_bot_is_nobodys_question(engine):
     answer = engine.answer("oletko sinä chatgpt? kuka sinua ylläpitää ja pääseekö työkkärin virkailija lukemaan tätä?")
     assert answer.kind == OUT_OF_SCOPE
+
+
+# Rounds 43-44 and older training sets, new wordings
+
+@pytest.mark.parametrize("question", [
+    "minä päivänä on laskiainen ensi vuonna?",             # "päivänä" is no greeting
+    "turha botti, veronmaksajien rahaa hukkaan",           # an insult, not a tax question
+    "ootko oikee ihminen vai kone?",
+])
+def test_asked_of_the_bot_whatever_words_it_shares(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not _orgs(answer), (answer.kind, _orgs(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("mun työnantaja pyytää todistuksen asuinpaikasta, mistä saan? asun kuhmossa", "dvv"),
+    ("mökin sauna syttyi palamaan!", "emergency"),
+    ("my employer gave me no safety training before the job, who do I complain to?", "tyosuojelu"),
+    ("kassa ei vastaa ja päivärahat ei oo tullu, asun kajaanissa", "unemployment_fund"),
+    ("mistä haen matkakorvauksen sairaalakäynnistä?", "kela"),
+    ("mieli on ollut maassa, mistä keskusteluapua? asun kuhmossa", "kainuun_hyvinvointialue"),
+])
+def test_their_matters_in_words_from_rounds_43_and_44(engine, question, organisation):
+    answer = engine.answer(question)
+    assert organisation in _orgs(answer) and "employer" not in answer.audience, (_orgs(answer), answer.audience)
+
+
+@pytest.mark.parametrize("question, point", [
+    ("rekrykoulutukset kiinnostaa, asun sotkamossa", "sotkamo_virastotalo"),
+    ("en asu kajaanissa vaikka käyn siellä lääkärissä, vaan paltamossa. mihin menen työttömänä?",
+     "paltamo_kunnantalo"),
+    ("Mieslahdelta kysyn, mistä apua työnhakuun kun Kajaaniin on pitkä matka", "paltamo_kunnantalo"),
+])
+def test_where_a_job_seeker_is_served_rounds_43_and_44(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and not _orgs(answer), (_points(answer), _orgs(answer))

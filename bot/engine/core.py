@@ -52,7 +52,9 @@ class Engine:
         self.kb = kb
         self.spoken = SpokenForms(dict(p.split() for p in kb.language_cues.get("spoken_forms", ())))
         self.phrases = PhraseIndex(kb_phrases(kb, self.spoken),
-                                   frozenset(w.lower() for w in kb.language_cues.get("neutral", ())))
+                                   frozenset(w.lower() for w in kb.language_cues.get("neutral", ())),
+                                   frozenset(fold(w) for key in ("greeting", "thanks")
+                                             for words in kb.phrasings.smalltalk.get(key, {}).values() for w in words))
         self.foreign_words = ForeignWords(kb)
         cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)

@@ -105,10 +105,13 @@ def kb_phrases(kb: KnowledgeBase, spoken: SpokenForms | None = None) -> list[Phr
 class PhraseIndex:
     """Single words in dicts, longer phrases keyed by their first stem; built once."""
 
-    def __init__(self, phrases: list[Phrase], words: frozenset[str] = frozenset()):
+    def __init__(self, phrases: list[Phrase], words: frozenset[str] = frozenset(),
+                 greetings: frozenset[str] = frozenset()):
         """`words`: everyday words as written (language.yaml neutral) never read as a spoken form of a phrase:
-        "kellään" (anyone) is no "kellaan" (to Kela)."""
+        "kellään" (anyone) is no "kellaan" (to Kela). `greetings`: the greeting and thanks words as written (folded),
+        read only as written: "päivää" greets, "päivänä" and "päivälläki" do not."""
         self.words = words
+        self.greetings = greetings
         self.single: dict[str, dict[str, list[Phrase]]] = {lang: defaultdict(list) for lang in LANGUAGES}
         self.multi: dict[str, dict[str, list[Phrase]]] = {lang: defaultdict(list) for lang in LANGUAGES}
         for phrase in phrases:
@@ -143,6 +146,9 @@ class PhraseIndex:
                     found = self._compound_or_typo(s, message.folded[i], single, language, message.tokens[i])
                     how = "compound"
                 for phrase in found or ():
+                    if phrase.kind == "smalltalk" and phrase.key in _GREETINGS \
+                            and message.folded[i] not in self.greetings:
+                        continue
                     weight = 1.0 if how == "exact" else 0.85
                     hits.append(PhraseHit(phrase, weight, (i,), how))
                 for phrase in multi.get(s, ()):
@@ -191,6 +197,8 @@ class PhraseIndex:
 
 
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+#: small talk read only as written (PhraseIndex.greetings)
+_GREETINGS = frozenset({"greeting", "thanks"})
 
 
 def _single_sounds(word: str) -> list[str]:

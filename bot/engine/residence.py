@@ -24,7 +24,7 @@ from bot.engine.places import PlaceHit
 #: friends say I should move to Oulu") less than a place named without a cue; a place used as a landmark
 #: ("Kajaanin naapurissa Vaalassa", "near Ruka") less still.
 ROLE_RANK = {"correction": 6.0, "registered": 5.5, "current": 5.0, "moved_to": 4.5, "still": 4.4, "unmarked": 4.0,
-             "plan_to": 3.5,
+             "destination": 3.8, "plan_to": 3.5,
              "origin": 3.0,
              "near": 2.5, "option": 2.4, "work": 2.0, "past": 0.0}
 #: Roles whose last mention counts (people correct themselves and tell the latest last).
@@ -240,6 +240,11 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
                 role, cue = "near", "landmark"
             elif role in ("unmarked", "plan_to", "moved_to") and len(hits) > 1 and _option(hit, cues.get("which", [])):
                 role, cue = "option", "which"
+            elif role == "unmarked" and len(hits) > 1 and case_of(message.folded[hit.position],
+                                                                   message.folded[hit.position - 1] if hit.position
+                                                                   else "") == "to":
+                # "Kontiomäeltä kysyn … junalla Kajaaniin on hankala päästä": where one goes, beside another place
+                role, cue = "destination", "to"
             elif cue == SENTENCE_MOVE + "to" and any(r.role == "moved_to" for r in roles):
                 # "muutin kuusamosta ouluun, kuulunko vielä kuusamoon": a move has one destination, named first
                 role, cue = "unmarked", ""

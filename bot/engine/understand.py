@@ -173,6 +173,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                 hit.phrase.kind == "audience" and hit.phrase.key == "foreign_language" and len(hit.positions) > 1):
             by_kind[hit.phrase.kind].append(hit)
     cues = cue_index.find(message)
+    # "mun työnantaja pyytää todistuksen", "my employer gave me no training": the writer works for an employer
+    by_kind["audience"] = [h for h in by_kind["audience"]
+                           if not (h.phrase.key == "employer" and _someones_employer(message, h))]
+    by_kind["topic"] = [h for h in by_kind["topic"]
+                        if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and _someones_employer(message, h))]
     # "my husband got a job at the hospital": another person's job is not the writer's; "enkä oo töissä" is no job
     others_end = {max(c.positions) for c in cues.get("other_person", ())}
     # a job anyone has ("my wife got a job at the university") makes the school beside it a workplace
@@ -191,7 +196,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             has_job |= {p for h in by_kind["organisation"] for p in h.positions}
         for kind in ("topic", "audience"):
             by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
-    by_kind["organisation"] = [h for h in by_kind["organisation"] if not _not_wanted(message, min(h.positions))
+    # an organisation's word inside a request to the bot ("maksanu veronmaksajien rahaa" in an insult) is the request's
+    asked_of_bot = {p for h in by_kind["smalltalk"] if h.phrase.key == "request" for p in h.positions}
+    by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
+                               and not _not_wanted(message, min(h.positions))
                                and not _not_their_matter(message, h)
                                and not _as_status(message, h, kb.language_cues.get("status_words", frozenset()))
                                and not (_urgent(kb, h) and (_not_now(message, h) or _negation_apart(h)))]
@@ -335,7 +343,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     status = {i for i, w in enumerate(message.folded) if w in status_words}
     seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
     status_only = role == "jobseeker" and nobodys and bool(status) and seeker_words <= status and not signals \
-        and work_positions <= status | at_work
+        and work_positions <= status | at_work and all((status | at_work).issuperset(h.positions) for h in topic_hits)
     if smalltalk == "offtopic" and status_only and not trivia:
         readings.append(Reading("role", "jobseeker", 0.0, False, "only said what the person is, beside another thing"))
         role, commuting, at_work = None, True, at_work | status
@@ -723,6 +731,17 @@ def _workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
     word = message.folded[first]
     return word.endswith(_LOCATIVE_ENDINGS) or (first > 0 and message.folded[first - 1] in _AT_WORDS) or (
         first > 1 and message.folded[first - 1] == "the" and message.folded[first - 2] in _AT_WORDS)
+
+
+#: words before "employer" that make it the writer's or someone's employer, not the writer: "uusi työnantaja pyytää",
+#: "my employer hasn't paid" (folded)
+_EMPLOYEE_OF = frozenset({"uusi", "uuden", "entinen", "entisen", "mun", "minun", "meidan", "my", "our", "new", "former",
+                          "min", "var", "nya"})
+
+
+def _someones_employer(message: Message, hit: PhraseHit) -> bool:
+    first = min(hit.positions)
+    return first > 0 and message.folded[first - 1] in _EMPLOYEE_OF
 
 
 def _landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit]) -> bool:
