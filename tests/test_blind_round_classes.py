@@ -1293,3 +1293,13 @@ def test_their_matters_in_words_from_rounds_43_and_44(engine, question, organisa
 def test_where_a_job_seeker_is_served_rounds_43_and_44(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point] and not _orgs(answer), (_points(answer), _orgs(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("asun Paltamossa ja käyn töissä Kajaanissa ja nyt tuli potkut, kumpaan otan yhteyttä?", "paltamo_kunnantalo"),
+    ("olen syntynyt Kuhmossa ja asunut nyt viisi vuotta Sotkamossa, jäin työttömäksi, minne?", "sotkamo_virastotalo"),
+    ("mökki on Hyrynsalmella mutta kirjat on Puolangalla. työttömänä mihin meen?", "puolanka_kunnantalo"),
+])
+def test_each_clause_keeps_its_own_place(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer))
