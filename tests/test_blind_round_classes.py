@@ -1303,3 +1303,50 @@ def test_where_a_job_seeker_is_served_rounds_43_and_44(engine, question, point):
 def test_each_clause_keeps_its_own_place(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+# Rounds 45-46 (issue 15), new wordings
+
+@pytest.mark.parametrize("question", [
+    "mies ei meinaa hengittää!!",
+    "joku murtautuu nyt naapurin autotalliin, mitä teen",
+    "veli puhuu että tappaa ittensä, en tiedä mitä tehdä",
+])
+def test_more_emergencies_in_everyday_words(engine, question):
+    assert _orgs(engine.answer(question))[:1] == ["emergency"]
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("ei kypäriä eikä valjaita työmaalla kuhmossa, voiko ilmoittaa ettei potkuja tule?", "tyosuojelu"),
+    ("tarviin hoitajan ajan diabeteksen takia, asun kuhmossa", "kainuun_hyvinvointialue"),
+    ("tarvitsen velkaneuvojaa, asun sotkamossa", "debt_advice"),
+])
+def test_their_matters_with_no_job_seekers_part_rounds_45_46(engine, question, organisation):
+    answer = engine.answer(question)
+    assert _orgs(answer)[:1] == [organisation] and not answer.service_points and "employer" not in answer.audience, (
+        _orgs(answer), _points(answer), answer.audience)
+
+
+@pytest.mark.parametrize("question", [
+    "kannattaako ruveta tubettajaksi vai hakea töitä?",
+    "mikä on työttömyysaste ruotsissa nykyään?",
+])
+def test_more_questions_nobody_here_answers(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("täytän kohta 19 ja asun kajaanissa, etsin töitä", "kajaani_ohjaamo"),
+    ("veljeni (22) asuu kajaanissa ja etsii töitä, minne hän menee?", "kajaani_ohjaamo"),
+    ("muutin takaisin suomeen ja asun nyt kuhmossa, etsin töitä", "kuhmo_kaupungintalo"),
+])
+def test_who_and_where_rounds_45_46(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer), answer.audience)
+
+
+def test_stadi_with_a_case_ending_in_slang_is_helsinki(engine):
+    answer = engine.answer("oon stadist ja pesti loppu, mis ilmottaudun?")
+    assert answer.kind == OUT_OF_AREA and answer.employment_area and answer.employment_area.name.fi == \
+        "Helsingin kaupunki"

@@ -16,8 +16,8 @@ MIN_STEM = 3
 MAX_PHRASE_GAP = 2
 #: Negations (folded): one may not stand in a phrase's gap ("i don't speak finnish", "en oo töissä"), and one before a
 #: word turns it round (understand.py: "en kysy", "enkä oo töissä").
-NEGATIONS = frozenset({"ei", "en", "eika", "enka", "emme", "not", "don't", "dont", "doesn't", "doesnt", "never",
-                       "inte", "aldrig"})
+NEGATIONS = frozenset({"ei", "en", "eika", "enka", "emme", "ettei", "etten", "ettet", "jottei", "not", "don't", "dont",
+                       "doesn't", "doesnt", "never", "inte", "aldrig"})
 
 
 @dataclass(frozen=True, slots=True)

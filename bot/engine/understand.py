@@ -30,13 +30,15 @@ from bot.kb.normalise_names import fold
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
-    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|turned|är|ar|fyllde)\s+"
-    r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|vielä|still|only|now)\s+)?(\d{2})\b"
+    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|täytän|turned|är|ar|"
+    r"fyllde)\s+"
+    r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|vielä|kohta|still|only|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
     r"|(\d{2})\s*(?:-?\s*v\b|vee\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
     r"år\b|ar\b|-årig)"
     # "poika (19)", "Poikani, 24, asuu Kajaanissa"
-    r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid)\w*(?:\s*\(|,\s*)(\d{2})(?:\)|\s*,))"
+    r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid|kaveri|ystävä|veli|velje|sisko|sisar|"
+    r"friend|brother|sister)\w*(?:\s*\(|,\s*)(\d{2})(?:\)|\s*,))"
     # "täytin just viime viikolla 30": a birthday's words may stand between
     r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
 )
