@@ -1350,3 +1350,23 @@ def test_stadi_with_a_case_ending_in_slang_is_helsinki(engine):
     answer = engine.answer("oon stadist ja pesti loppu, mis ilmottaudun?")
     assert answer.kind == OUT_OF_AREA and answer.employment_area and answer.employment_area.name.fi == \
         "Helsingin kaupunki"
+
+
+def test_the_unemployed_person_hired_is_not_the_writer(engine):
+    answer = engine.answer("pieni verstas sotkamossa, voisimmeko palkata työttömän asentajan, joka on ollut pitkään "
+                           "ilman töitä? miten palkkatuki haetaan")
+    assert "employer" in answer.audience, (answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("teen kahta työtä, vakituista sairaalassa. mistä toinen verokortti? asun kuhmossa", "verohallinto"),
+    ("Just moved back to Sotkamo and started a job at the school, how do I get a tax card?", "verohallinto"),
+])
+def test_two_jobs_or_a_job_started_ask_only_tax(engine, question, organisation):
+    answer = engine.answer(question)
+    assert _orgs(answer) == [organisation] and not answer.service_points, (_orgs(answer), _points(answer))
+
+
+def test_the_nearest_point_asked_between_two_places(engine):
+    answer = engine.answer("asun kuhmontiellä sotkamossa, onko lähin piste kuhmossa vai sotkamossa?")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"], (answer.kind, _points(answer))

@@ -666,6 +666,12 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     seeker_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT) for h in by_kind["audience"]
                    if h.phrase.key == "jobseeker"
                    and not _negated(message, min(h.positions), language=h.phrase.language)]
+    hired = [s for s in signals if s.what == "hiring"]
+    if hired:
+        # "voisimmeko palkata työttömän hitsaajan, joka on ollut pitkään ilman töitä": the one hired is unemployed
+        hired_words = {p for s in hired for p in s.positions}
+        seeker_hits = [h for h in seeker_hits if not hired_words & set(h.positions)
+                       and not _in_relative_clause(message, min(h.positions))]
     employer, seeker = _weight(employer_hits), _weight(seeker_hits)
     covered = {p for h in employer_hits for p in h.positions}
     for signal in signals:
@@ -739,6 +745,15 @@ def _workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
 #: "my employer hasn't paid" (folded)
 _EMPLOYEE_OF = frozenset({"uusi", "uuden", "entinen", "entisen", "mun", "minun", "meidan", "my", "our", "new", "former",
                           "min", "var", "nya"})
+
+
+#: relative pronouns: what follows tells of someone just named ("hitsaaja, joka on ollut ilman töitä") (folded)
+_RELATIVES = frozenset({"joka", "jotka", "jonka", "who"})  # not Swedish "som": also "as" ("som arbetssökande")
+RELATIVE_REACH = 4
+
+
+def _in_relative_clause(message: Message, position: int) -> bool:
+    return any(w in _RELATIVES for w in message.folded[max(0, position - RELATIVE_REACH):position])
 
 
 def _someones_employer(message: Message, hit: PhraseHit) -> bool:
