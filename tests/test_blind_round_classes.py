@@ -1370,3 +1370,20 @@ def test_two_jobs_or_a_job_started_ask_only_tax(engine, question, organisation):
 def test_the_nearest_point_asked_between_two_places(engine):
     answer = engine.answer("asun kuhmontiellä sotkamossa, onko lähin piste kuhmossa vai sotkamossa?")
     assert _points(answer)[:1] == ["sotkamo_virastotalo"], (answer.kind, _points(answer))
+
+
+def test_a_short_word_of_a_phrase_is_read_as_written(engine):
+    # "olin töissä" (a job that was) is a job seeker's phrase; "ollaan töissä" (we work) is no job seeker's story
+    answer = engine.answer("pomo kiusaa joka päivä ja kuhmossa ollaan töissä molemmat, kuka auttaa?")
+    assert _orgs(answer)[:1] == ["tyosuojelu"] and not answer.service_points, (_orgs(answer), _points(answer))
+
+
+def test_a_matter_denied_in_one_word_with_its_matter(engine):
+    answer = engine.answer("ei oo kassa-asia, ne on hoidettu. mihin menen ilmoittautumaan, asun kuhmossa")
+    assert not _orgs(answer) and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (_orgs(answer), _points(answer))
+
+
+def test_here_beside_which_is_not_the_other_place(engine):
+    answer = engine.answer("muutan keväällä kuopioon, mutta nyt asun vielä sotkamossa ja jäin työttömäksi. "
+                           "ilmoittaudunko täällä vai kuopiossa?")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"], (answer.kind, _points(answer))

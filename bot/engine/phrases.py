@@ -57,6 +57,10 @@ def kb_phrases(kb: KnowledgeBase, spoken: SpokenForms | None = None) -> list[Phr
             stem = _stemmer(language)
             standard = spoken.standard if spoken and language not in _LIGHT else (lambda word: word)
             stems = tuple(stem(standard(t)) for t in tokens)
+            if len(tokens) > 1:
+                # a word of a longer phrase cut to a couple of letters is matched as written: "olin töissä" (a job
+                # that was) is no "ollaan töissä" (one we have), though both stems are "ol"
+                stems = tuple(s if len(s) >= MIN_STEM or s == t else t for s, t in zip(stems, tokens, strict=True))
             if len(tokens) > 1 or len(stems[0]) >= MIN_STEM or stems[0] == tokens[0]:
                 # a stem cut down to a couple of letters ("entä" → "en") would match unrelated words
                 out[Phrase(kind, key, language, stems)] = None
@@ -135,6 +139,8 @@ class PhraseIndex:
             positions: dict[str, list[int]] = defaultdict(list)
             for i, s in enumerate(stems):
                 positions[s].append(i)
+                if len(s) < MIN_STEM and message.folded[i] != s:
+                    positions[message.folded[i]].append(i)  # the word as written, for a phrase's short word
             single, multi = self.single[language], self.multi[language]
             for i, s in enumerate(stems):
                 found = single.get(s)
@@ -151,7 +157,10 @@ class PhraseIndex:
                         continue
                     weight = 1.0 if how == "exact" else 0.85
                     hits.append(PhraseHit(phrase, weight, (i,), how))
-                for phrase in multi.get(s, ()):
+                starting = multi.get(s, ())
+                if len(s) < MIN_STEM and message.folded[i] != s:
+                    starting = (*starting, *multi.get(message.folded[i], ()))
+                for phrase in starting:
                     if all(part in positions for part in phrase.stems[1:]):
                         # the words may come in any order, but close together: "suomea en puhu" yes,
                         # "I am from Ukraine and live in Kajaani" is not "and in"

@@ -76,7 +76,7 @@ def case_of(token: str, previous: str) -> str:
 
 
 #: words that start a clause of their own for the cues: "opiskelin Oulussa mutta kotikunta on Suomussalmi"
-CLAUSE_WORDS = frozenset({"mutta", "mut", "but", "men", "ja"})
+CLAUSE_WORDS = frozenset({"mutta", "mut", "but", "men", "ja", "vai"})
 
 
 def _clause_start(message: Message, position: int) -> int:

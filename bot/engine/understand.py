@@ -788,9 +788,10 @@ _MATTER_WORDS = frozenset({"asia", "asiat", "asiaa", "asioita", "arende", "arend
 def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
     """"Ei oo Kela-asia eikä kassa-asia" ("kela asia" once the hyphen is read): a matter said right after a
     negation is not what is asked."""
-    first, after = min(hit.positions), max(hit.positions) + 1
-    return after < len(message.folded) and message.folded[after] in _MATTER_WORDS and _negated(
-        message, first, reach=3, end=after)
+    first, last = min(hit.positions), max(hit.positions)
+    matter = message.folded[last] in _MATTER_WORDS or (
+        last + 1 < len(message.folded) and message.folded[last + 1] in _MATTER_WORDS)
+    return matter and _negated(message, first, reach=3, end=last + 1)
 
 
 def _year_after(message: Message, position: int) -> bool:
