@@ -1387,3 +1387,22 @@ def test_here_beside_which_is_not_the_other_place(engine):
     answer = engine.answer("muutan keväällä kuopioon, mutta nyt asun vielä sotkamossa ja jäin työttömäksi. "
                            "ilmoittaudunko täällä vai kuopiossa?")
     assert _points(answer)[:1] == ["sotkamo_virastotalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "kuulin että työttömät saa ilmaiset uintiliput kunnantalolta, pitääkö näyttää henkkarit? asun kuhmossa",
+    "naapuri väitti että työttömille on oma ruokakaupan alennuskortti, mistä sen saa?",
+    "I heard job seekers get a discount card at the Sotkamo office, is it true?",
+])
+def test_a_perk_for_the_unemployed_heard_of_is_not_ours(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not answer.service_points and not _orgs(answer), (
+        answer.kind, _points(answer), _orgs(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "kaveri sano että työttömänä pitää ilmoittautua kahden viikon sisällä, asun kuhmossa, pitääkö paikkansa?",
+    "kuulin että työttömät saa ilmaista koulutusta, asun kuhmossa, miten haen?",
+])
+def test_a_rumour_about_our_own_services_is_still_ours(engine, question):
+    assert _points(engine.answer(question))[:1] == ["kuhmo_kaupungintalo"]

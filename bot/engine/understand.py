@@ -309,6 +309,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         audiences = tuple(a for a in audiences if a != "youth")
         topic = kb.routing.default_topic if youth_topic else topic
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
+    # "kuulin että", "naapuri sanoi": a rumour is told, not small talk to answer (used below, never a reply of its own)
+    rumoured = any(h.phrase.key == "rumour" for h in by_kind["smalltalk"])
+    by_kind["smalltalk"] = [h for h in by_kind["smalltalk"] if h.phrase.key != "rumour"]
     smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia", "request"])
     if point and smalltalk == "offtopic" and _landmark(by_kind["point"], point, cues.get("near", ())):
         # "hyvä lounaspaikka Sotkamon virastotalon lähellä", "pizza near the city hall": the point is a landmark
@@ -411,6 +414,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
+    elif ask is None and rumoured and _free(message, kb) and topic in (None, kb.routing.default_topic) \
+            and role != "employer" and not audiences and not (point or weighed) \
+            and all(_shown(message, h) for h in by_kind["organisation"]):
+        # "kuulin että työttömille jaetaan ilmaisia kalastuslupia", "naapuri sanoi että työttömät saa etukortin": a perk
+        # heard of, for the unemployed, that no service of ours names, is nobody's we know of: said honestly
+        readings.append(Reading("topic", topic or "", 0.0, False, "a perk for the unemployed heard of"))
+        topic, smalltalk = None, "offtopic"
+        by_kind["organisation"] = []
     confidence = 1.0 - residence.penalty - topic_penalty
     if any(h.fuzzy for h in place_hits):
         confidence -= 0.2
@@ -539,6 +550,20 @@ def _unknown_service(message: Message, read_whole: set[int], endings: frozenset[
                     return token
                 break
     return ""
+
+
+#: showing a document as proof ("näyttää henkkarit", "show your ID"): the document's issuer is asked nothing (folded)
+_SHOW_WORDS = frozenset({"nayttaa", "nayttamassa", "nayttamalla", "naytat", "nayttaen", "show", "showing", "visa"})
+
+
+def _shown(message: Message, hit: PhraseHit) -> bool:
+    return any(w in _SHOW_WORDS for w in message.folded[max(0, min(hit.positions) - 2):min(hit.positions)])
+
+
+def _free(message: Message, kb: KnowledgeBase) -> bool:
+    """A word of something free or cheaper (language.yaml free_words: "ilmaseks", "alennusta")."""
+    free = kb.language_cues.get("free_words", frozenset())
+    return any(w in free for w in message.folded)
 
 
 def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str], endings: frozenset[str],

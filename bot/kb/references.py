@@ -125,7 +125,7 @@ def _check_phrasings(kb: KnowledgeBase, raw: Any, err: Any) -> None:
                         "keep it under one topic only")
                 owner.setdefault(key, tid)
     for key in kb.phrasings.smalltalk:
-        if key not in ("offtopic", "trivia", "request") and key not in kb.texts:  # all answered with out_of_scope
+        if key not in ("offtopic", "trivia", "request", "rumour") and key not in kb.texts:  # never a reply's key
             err("phrasings", _line(raw, "smalltalk", key), f"small-talk {key!r} has no reply text",
                 f"add '{key}:' with fi and en to texts.yaml, or use 'offtopic', 'trivia' or 'request' "
                 "(nobody's matter)")
