@@ -1406,3 +1406,37 @@ def test_a_perk_for_the_unemployed_heard_of_is_not_ours(engine, question):
 ])
 def test_a_rumour_about_our_own_services_is_still_ours(engine, question):
     assert _points(engine.answer(question))[:1] == ["kuhmo_kaupungintalo"]
+
+
+# Rounds 49-50 (issue 15), new wordings
+
+@pytest.mark.parametrize("question, point, organisation", [
+    ("sain töitä, miten ilmoitan että lopetan työnhaun? ja verokortti? asun kuhmossa", "kuhmo_kaupungintalo",
+     "verohallinto"),
+    ("jäin työttömäksi enkä ole missään liitossa, mistä rahaa? asun sotkamossa", "sotkamo_virastotalo", "kela"),
+])
+def test_our_part_beside_their_matter_rounds_49_50(engine, question, point, organisation):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and organisation in _orgs(answer), (_points(answer), _orgs(answer))
+
+
+def test_fear_of_dismissal_while_reporting_asks_nothing_of_us(engine):
+    answer = engine.answer("esimies käskee ajaa viallisella trukilla ilman valjaita, kenelle ilmoitan ettei tule "
+                           "potkuja? kuhmossa ollaan töissä")
+    assert _orgs(answer)[:1] == ["tyosuojelu"] and not answer.service_points, (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", ["paljonko on 12 kertaa 15?", "montako työtöntä on koko maailmassa?"])
+def test_sums_and_world_figures_are_nobodys_here(engine, question):
+    assert engine.answer(question).kind == OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question, point", [
+    ("asun kuhmossa ja haluaisin päästä yhteishankintakoulutukseen", "kuhmo_kaupungintalo"),
+    ("oon kuhmolainen mutta kirjotan nyt Oulusta kun oon kaverilla kylässä, minne ilmoittaudun työttömäksi?",
+     "kuhmo_kaupungintalo"),
+    ("en tarvitse kelaa, kerro vaan missä kuhmon työllisyyspalvelut on", "kuhmo_kaupungintalo"),
+])
+def test_who_and_where_rounds_49_50(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and not _orgs(answer), (answer.kind, _points(answer), _orgs(answer))

@@ -26,13 +26,13 @@ from bot.engine.places import PlaceHit
 ROLE_RANK = {"correction": 6.0, "registered": 5.5, "current": 5.0, "moved_to": 4.5, "still": 4.4, "unmarked": 4.0,
              "destination": 3.8, "plan_to": 3.5,
              "origin": 3.0,
-             "near": 2.5, "option": 2.4, "work": 2.0, "past": 0.0}
+             "near": 2.5, "option": 2.4, "work": 2.0, "visit": 2.0, "past": 0.0}
 #: Roles whose last mention counts (people correct themselves and tell the latest last).
 LATEST_COUNTS = ("correction", "registered", "current", "moved_to")
 #: A past verb alone ("lived in Kuusamo all my life") is undone by a perfect's duration; "ennen", "no longer" are not.
 PAST_VERBS = frozenset({"asunut", "asunu", "lived", "bott", "asuin", "asui"})
 #: Cue roles in the order they win when several stand before one place ("en asu enää" beats "asu").
-CUE_PRIORITY = ("past", "move", "plan", "origin", "registered", "current", "work")
+CUE_PRIORITY = ("past", "move", "plan", "origin", "registered", "visit", "current", "work")
 #: How far back (in words, within the clause) a cue reaches, and how far forward ("Sotkamossa asun").
 CUE_REACH_BACK = 5
 CUE_REACH_AHEAD = 2
@@ -129,9 +129,10 @@ def _owners(message: Message, hits: list[PlaceHit],
                     key = (p - last, 0)
                 elif role == "perfect" and first < p < last:
                     key = (0, 0)  # a duration around the place: "asunut Sotkamossa jo viisi vuotta"
-                elif first > p and first - p <= CUE_REACH_AHEAD:
-                    # a move's place comes after its verb ("asun vielä Kuhmossa mutta muutan ensi kuussa
-                    # Kajaaniin"): one before it only when none follows
+                elif first > p and first - p <= (CUE_REACH_BACK if role == "visit" else CUE_REACH_AHEAD):
+                    # a visit is told after the place ("kirjotan Oulusta kun oon kaverilla kylässä"); a move's place
+                    # comes after its verb ("asun vielä Kuhmossa mutta muutan ensi kuussa Kajaaniin"): one before
+                    # it only when none follows
                     key = (first - p + (CUE_REACH_BACK if role in ("move", "plan") else 0), 1)
                 else:
                     continue

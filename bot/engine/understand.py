@@ -42,6 +42,9 @@ _AGE = re.compile(
     # "täytin just viime viikolla 30": a birthday's words may stand between
     r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
 )
+#: a sum asked of the bot: "paljonko on 17 kertaa 23", "17 prosenttia 2380 eurosta", "12 x 8"
+_ARITHMETIC = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:kertaa|x|\*|\+|plus|miinus|jaettuna|prosenttia|times|procent)"
+                         r"\s*\d+")
 _AGE_CORRECTION = re.compile(
     r"\b(?:ei kun|eiku|eikun|tai siis|siis|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|jag menar)\b")
 #: "oon 28, siis 38": the number right after a correction word is the age corrected
@@ -106,7 +109,7 @@ ESSIVE_MIN_LENGTH = 6
 #: letters before a benefit ending for a word to be a benefit's name: "ura|seteli", "joulu|lisä" (not "lisää")
 BENEFIT_HEAD_MIN = 3
 #: asks groups that only mark the message (a job, the reform, studies done, two options weighed): no question
-MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which", "channel"})
+MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which", "channel", "end_search"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 
@@ -201,7 +204,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # an organisation's word inside a request to the bot ("maksanu veronmaksajien rahaa" in an insult) is the request's
     asked_of_bot = {p for h in by_kind["smalltalk"] if h.phrase.key == "request" for p in h.positions}
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
-                               and not _not_wanted(message, min(h.positions))
+                               and not _not_wanted(message, min(h.positions), h.phrase.language)
                                and not _not_their_matter(message, h)
                                and not _as_status(message, h, kb.language_cues.get("status_words", frozenset()))
                                and not (_urgent(kb, h) and (_not_now(message, h) or _negation_apart(h)))]
@@ -272,7 +275,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     signals = employer_signals.find(message)
     role, role_ask = _role(message, by_kind, signals, context, evidence, readings)
     # "eikä halua soittaa itse", "I don't want to call": what the person does not want is not what they ask
-    topic_hits = [h for h in _claimed(by_kind["topic"]) if not _not_wanted(message, min(h.positions))]
+    topic_hits = [h for h in _claimed(by_kind["topic"])
+                  if not _not_wanted(message, min(h.positions), h.phrase.language)]
     if role == "jobseeker":
         topic_hits = [h for h in topic_hits if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
     topic, explicit, topic_penalty = _topic(kb, topic_hits, evidence, readings)
@@ -323,7 +327,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # a poem, trivia, homework: nobody's here whatever work words they hold ("tee mulle runo työttömyydestä");
     # an opinion, an essay or a translation asked of the bot, whatever topic of ours it is about ("mitä mieltä
     # oot työttömyysturvan leikkauksista")
-    trivia = nobodys and (any(h.phrase.key == "request" for h in by_kind["smalltalk"]) or (
+    trivia = nobodys and (any(h.phrase.key == "request" for h in by_kind["smalltalk"])
+                          or bool(_ARITHMETIC.search(message.text.lower())) or (
         any(h.phrase.key == "trivia" for h in by_kind["smalltalk"])
         and all(h.phrase.key == kb.routing.default_topic for h in topic_hits)))
     if smalltalk in ("trivia", "request") or trivia:
@@ -454,8 +459,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "Miten hän saa oleskeluluvan ja voiko hän tulla töihin?": a work word beside the permit, not in its name
     org_positions = {p for h in by_kind["organisation"] for p in h.positions}
     asks_work = bool(work_positions - org_positions)
+    ends_search = any(h.phrase.key == "end_search" for h in by_kind["asks"])
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
-                                       municipality, employed, asks_work, age is not None, got_job)
+                                       municipality, employed, asks_work, age is not None, got_job, ends_search)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -466,7 +472,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
                      topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
                      municipality: str | None = None, has_job: bool = False, asks_work: bool = False,
-                     age_stated: bool = True, got_job: bool = False) -> bool:
+                     age_stated: bool = True, got_job: bool = False, ends_search: bool = False) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
     seeker's or employer's own words; a young person (Ohjaamo advises them on whatever they ask); a topic word
     of ours that is more than "where is it" or "who helps" ("missä on Kelan toimisto" asks where Kela is) and
@@ -482,6 +488,8 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     if any(o in kb.organisations and kb.organisations[o].urgent for o in organisations):
         # "oon työtön ja naapurin talosta tulee savua": 112 now; the job search can wait for another message
         return False
+    if ends_search:  # "löysin töitä, pitääkö ilmoittaa että lopetan työnhaun?": ending the search is done with us
+        return True
     not_ours = asked_where | theirs
     # "which website is KAO's", "my tax return online": a way of doing their matter, no need of ours
     topic_hits = [h for h in topic_hits if not kb.routing.topics[h.phrase.key].channel] if organisations \
@@ -726,14 +734,15 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
 
 #: wanting, asking or daring: "en halua", "en kysy", "not about", "ei uskalla" (folded)
 _WANT_OR_ASK = frozenset({"halua", "haluu", "tahdo", "want", "vill", "kysy", "kysyny", "kysynyt", "kyse", "kysymys",
-                          "about", "asking", "fraga", "fragar", "galler", "uskalla", "uskaltanut", "dare", "vagar"})
+                          "about", "asking", "fraga", "fragar", "galler", "uskalla", "uskaltanut", "dare", "vagar",
+                          "tarvitse", "tarvi", "tarvii"})
 
 
-def _not_wanted(message: Message, position: int) -> bool:
+def _not_wanted(message: Message, position: int, language: str = "") -> bool:
     """A negation and a want- or ask-word right before the word: "eikä halua soittaa", "I don't want to call",
     "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
     before = message.folded[max(0, position - 3):position]
-    return any(w in _WANT_OR_ASK for w in before) and _negated(message, position, reach=3)
+    return any(w in _WANT_OR_ASK for w in before) and _negated(message, position, reach=3, language=language)
 
 
 #: Swedish "en" is an article ("en ny anställd"), not the Finnish "en" (I don't)

@@ -43,14 +43,15 @@ AUDIENCES = ("youth", "foreign_language", "employer")
 #: Phrasing-only audience: a job seeker's own words, weighed against employer evidence, never routed on.
 PHRASING_AUDIENCES = (*AUDIENCES, "jobseeker", "native")
 #: What the words around a place say about it ("asuin ennen Oulussa", "muutin Kuhmoon", "poikani asuu…").
-PLACE_CUES = ("registered", "current", "past", "denied", "perfect", "origin", "move", "plan", "near", "work",
+PLACE_CUES = ("registered", "current", "past", "denied", "perfect", "origin", "move", "plan", "near", "work", "visit",
               "other_person", "asked_for_other")
 #: Phrasing-only audience "native": "I'm Finnish but prefer English" is not a foreign-language client.
 #: Word groups whose combinations are employer evidence ("pidän kahvilaa", "tarvitsemme hitsaajia").
 EMPLOYER_SIGNALS = ("identity", "former", "someone_else", "owner", "business", "hiring", "worker", "worker_ending",
                     "help", "closing", "question")
 #: What a person may ask about a service point that the knowledge base may lack.
-ASKS = ("hours", "phone", "email", "where", "help", "has_job", "got_job", "reform", "studied", "which", "channel")
+ASKS = ("hours", "phone", "email", "where", "help", "has_job", "got_job", "reform", "studied", "which", "channel",
+        "end_search")
 POINT_AUDIENCES = {"job_seekers", *AUDIENCES}
 POINT_LANGUAGES = {"fi", "sv", "en", "foreign"}
 
