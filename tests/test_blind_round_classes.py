@@ -1440,3 +1440,14 @@ def test_sums_and_world_figures_are_nobodys_here(engine, question):
 def test_who_and_where_rounds_49_50(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point] and not _orgs(answer), (answer.kind, _points(answer), _orgs(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("muutin Oulusta äitin luo Kuhmoon viime kuussa, työt loppu. ilmoittaudunko täällä vai Oulussa?",
+     "kuhmo_kaupungintalo"),
+    ("olen kirjoilla Puolangalla mutta asun kesät mökillä Kajaanin puolella. kumpaan kuntaan otan yhteyttä "
+     "työttömänä?", "puolanka_kunnantalo"),
+])
+def test_at_someones_place_and_a_choice_asked_as_unemployed(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer))

@@ -98,6 +98,16 @@ def _said_of_oneself(message: Message, position: int) -> bool:
                for j in range(start, position))
 
 
+#: at someone's place: "muutin mutsin luo Vuokattiin" is where the writer lives now (folded)
+_AT_PLACE = frozenset({"luo", "luona", "luokse", "luota", "tyk", "tykona"})
+
+
+def _at_their_place(message: Message, after: int, position: int) -> bool:
+    """The writer at someone's place ("mutsin luo"), not a third person at theirs ("tyttäreni asuu isänsä luona")."""
+    return not message.folded[after].endswith("nsa") and after + 1 < position and \
+        message.folded[after + 1] in _AT_PLACE
+
+
 def _cue_clause_starts(message: Message) -> list[int]:
     """Where the clause of each word starts, for the cues: at a sign, or at a "but" ("mutta", "men")."""
     starts, start = [], 0
@@ -265,7 +275,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     others = cues.get("other_person", [])
     theirs = {id(r) for r in living if not _said_of_oneself(message, r.hit.position) and any(
         max(c.positions) < r.hit.position and _clause_start(message, r.hit.position) <= min(c.positions)
-        for c in others)}
+        and not _at_their_place(message, max(c.positions), r.hit.position) for c in others)}
     if theirs and cues.get("asked_for_other"):  # "…poikani asuu Kajaanissa, mihin hän menee?"
         living = [r for r in living if id(r) in theirs]
     elif len(theirs) < len(living):  # "I live in Kajaani, my wife lives in Oulu": the writer's own place first

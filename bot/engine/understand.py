@@ -353,6 +353,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     status = {i for i, w in enumerate(message.folded) if w in status_words}
     seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
     status_only = role == "jobseeker" and nobodys and bool(status) and seeker_words <= status and not signals \
+        and not asked_where and not any(h.phrase.key == "which" and message.folded[min(h.positions)] != "vai"
+                                        for h in by_kind["asks"]) \
         and work_positions <= status | at_work and all((status | at_work).issuperset(h.positions) for h in topic_hits)
     if smalltalk == "offtopic" and status_only and not trivia:
         readings.append(Reading("role", "jobseeker", 0.0, False, "only said what the person is, beside another thing"))
