@@ -1451,3 +1451,43 @@ def test_who_and_where_rounds_49_50(engine, question, point):
 def test_at_someones_place_and_a_choice_asked_as_unemployed(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+# Rounds 51-52 (issue 15), new wordings
+
+@pytest.mark.parametrize("question, organisation", [
+    ("mulla on työpaikka mutta mieli on maassa, mistä keskusteluapua? asun sotkamossa", "kainuun_hyvinvointialue"),
+    ("työsopimus on voimassa, saako kelan sairauspäivärahalla tehdä vähän töitä? asun kuhmossa", "kela"),
+    ("vakituisessa työssä oleva kysyy: kannattaako liittyä työttömyyskassaan? asun kajaanissa", "unemployment_fund"),
+])
+def test_a_job_one_has_in_more_words_asks_only_theirs(engine, question, organisation):
+    answer = engine.answer(question)
+    assert _orgs(answer)[:1] == [organisation] and not answer.service_points, (_orgs(answer), _points(answer))
+
+
+def test_a_matter_told_done_is_not_asked(engine):
+    answer = engine.answer("muutin takaisin kuhmoon, muuttoilmoitus on tehty ja kaikki. nyt etsin töitä, minne menen?")
+    assert not _orgs(answer) and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "en puhu suomea hyvin, asun kuhmossa ja etsin töitä",      # a native's words denied
+    "I speak no Finnish, I live in Kuhmo and need a job",
+])
+def test_no_finnish_in_more_words_is_a_foreign_language_client(engine, question):
+    assert _points(engine.answer(question))[:1] == ["kajaani_kaupungintalo"]
+
+
+def test_a_finnish_speaker_born_abroad_is_served_at_home(engine):
+    answer = engine.answer("olen syntynyt Virossa mutta asunut Paltamossa 15 vuotta ja puhun suomea hyvin, "
+                           "tarvitsen apua työnhakuun")
+    assert _points(answer)[:1] == ["paltamo_kunnantalo"], (_points(answer), answer.audience)
+
+
+@pytest.mark.parametrize("question", [
+    "kumpi on parempi joukkue, kärpät vai jokerit?",
+    "mistä saa hyvän täytekakun kuhmosta läksiäisiin?",
+    "kannattaako sijoittaa rahastoihin vai osakkeisiin?",
+])
+def test_more_leisure_and_money_talk_nobody_here_answers(engine, question):
+    assert engine.answer(question).kind == OUT_OF_SCOPE

@@ -42,11 +42,24 @@ class CueIndex:
                 positions = [i]
                 for word in phrase.stems[1:]:
                     start = positions[-1] + 1
-                    nxt = next((j for j in range(start, min(start + MAX_GAP + 1, len(folded))) if folded[j] == word),
-                               None)
+                    nxt = _next(folded, start, word)
                     if nxt is None:
                         break
                     positions.append(nxt)
                 else:
                     found[phrase.key].append(PhraseHit(phrase, float(len(positions)), tuple(positions), "exact"))
         return found
+
+
+def _next(folded: tuple[str, ...], start: int, word: str) -> int | None:
+    """Where the cue's next word stands, at most MAX_GAP words on; numbers are not counted ("asunut Sotkamossa 15
+    vuotta")."""
+    skipped = 0
+    for j in range(start, len(folded)):
+        if folded[j] == word:
+            return j
+        if not folded[j].isdigit():
+            skipped += 1
+            if skipped > MAX_GAP:
+                return None
+    return None

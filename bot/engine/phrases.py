@@ -175,7 +175,8 @@ class PhraseIndex:
                         if any(low < b <= high for b in message.breaks):
                             continue
                         # a negation in a gap turns the phrase round: "I don't speak Finnish" is no "i speak finnish"
-                        if any(message.folded[g] in NEGATIONS for g in range(low + 1, high) if g not in spots):
+                        negations = _ENGLISH_NEGATIONS if language == "en" else NEGATIONS
+                        if any(message.folded[g] in negations for g in range(low + 1, high) if g not in spots):
                             continue
                         if high - low <= len(phrase.stems) + MAX_PHRASE_GAP:
                             weight = float(sum(len(part) > 2 for part in phrase.stems)) or 1.0  # "a", "in" add nothing
@@ -206,6 +207,8 @@ class PhraseIndex:
 
 
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+#: English "no" turns a phrase round too ("I speak no Finnish"); in Finnish "no" is "well"
+_ENGLISH_NEGATIONS = NEGATIONS | {"no"}
 #: small talk read only as written (PhraseIndex.greetings)
 _GREETINGS = frozenset({"greeting", "thanks"})
 

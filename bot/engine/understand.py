@@ -180,7 +180,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     cues = cue_index.find(message)
     # "mun työnantaja pyytää todistuksen", "my employer gave me no training": the writer works for an employer
     by_kind["audience"] = [h for h in by_kind["audience"]
-                           if not (h.phrase.key == "employer" and _someones_employer(message, h))]
+                           if not (h.phrase.key == "employer" and _someones_employer(message, h))
+                           and not (h.phrase.key == "native" and _negated(message, min(h.positions)))]
     by_kind["topic"] = [h for h in by_kind["topic"]
                         if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and _someones_employer(message, h))]
     # "my husband got a job at the hospital": another person's job is not the writer's; "enkä oo töissä" is no job
@@ -205,7 +206,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     asked_of_bot = {p for h in by_kind["smalltalk"] if h.phrase.key == "request" for p in h.positions}
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
                                and not _not_wanted(message, min(h.positions), h.phrase.language)
-                               and not _not_their_matter(message, h)
+                               and not _not_their_matter(message, h) and not _done(message, h)
                                and not _as_status(message, h, kb.language_cues.get("status_words", frozenset()))
                                and not (_urgent(kb, h) and (_not_now(message, h) or _negation_apart(h)))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions] + job_words
@@ -819,6 +820,21 @@ def _negated(message: Message, position: int, reach: int = 2, end: int | None = 
 
 #: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
 _MATTER_WORDS = frozenset({"asia", "asiat", "asiaa", "asioita", "arende", "arenden", "matter", "thing"})
+
+
+#: a matter already seen to: "muuttoilmoitus on tehty ja kaikki" (folded); not when a "but" follows ("tehty mut
+#: osoite ei päivity": the matter goes on)
+_DONE = frozenset({"tehty", "tehtynä", "hoidettu", "hoidossa", "kunnossa", "done"})
+_BUT = frozenset({"mut", "mutta", "but", "men"})
+DONE_REACH = 2
+
+
+def _done(message: Message, hit: PhraseHit) -> bool:
+    """The organisation's matter is told done right after it is named, and nothing more is said of it."""
+    last = max(hit.positions)
+    after = message.folded[last + 1:last + 1 + DONE_REACH]
+    following = message.folded[last + 1:last + 2 + DONE_REACH]
+    return any(w in _DONE for w in after) and not any(w in _BUT for w in following)
 
 
 def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
