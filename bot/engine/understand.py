@@ -563,11 +563,13 @@ def _unknown_service(message: Message, read_whole: set[int], endings: frozenset[
     return ""
 
 
-#: showing a document as proof ("näyttää henkkarit", "show your ID"): the document's issuer is asked nothing (folded)
+#: showing a document as proof ("näyttää henkkarit", "show your ID", Swedish "visa legitimation"): the document's
+#: issuer is asked nothing (folded)
 _SHOW_WORDS = frozenset({"nayttaa", "nayttamassa", "nayttamalla", "naytat", "nayttaen", "show", "showing", "visa"})
 
 
 def _shown(message: Message, hit: PhraseHit) -> bool:
+    """A showing word just before the organisation's word ("näyttää henkkarit")."""
     return any(w in _SHOW_WORDS for w in message.folded[max(0, min(hit.positions) - 2):min(hit.positions)])
 
 
@@ -790,10 +792,12 @@ RELATIVE_REACH = 4
 
 
 def _in_relative_clause(message: Message, position: int) -> bool:
+    """A relative pronoun a few words before: the words tell of the person just named, not of the writer."""
     return any(w in _RELATIVES for w in message.folded[max(0, position - RELATIVE_REACH):position])
 
 
 def _someones_employer(message: Message, hit: PhraseHit) -> bool:
+    """"Employer" after a word that makes it someone's (_EMPLOYEE_OF): the writer works for it."""
     first = min(hit.positions)
     return first > 0 and message.folded[first - 1] in _EMPLOYEE_OF
 
