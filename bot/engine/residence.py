@@ -75,7 +75,8 @@ def case_of(token: str, previous: str) -> str:
     return "in"
 
 
-#: words that start a clause of their own for the cues: "opiskelin Oulussa mutta kotikunta on Suomussalmi"
+#: words that start a clause of their own for the cues: "opiskelin Oulussa mutta kotikunta on Suomussalmi", "käyn
+#: töissä Kajaanissa ja nyt tuli lomautus" ("nyt" is not Kajaani's), "kuhmossa vai täällä"
 CLAUSE_WORDS = frozenset({"mutta", "mut", "but", "men", "ja", "vai"})
 
 
@@ -109,7 +110,7 @@ def _at_their_place(message: Message, after: int, position: int) -> bool:
 
 
 def _cue_clause_starts(message: Message) -> list[int]:
-    """Where the clause of each word starts, for the cues: at a sign, or at a "but" ("mutta", "men")."""
+    """Where the clause of each word starts, for the cues: at a sign, or at "but", "and" or "or" (CLAUSE_WORDS)."""
     starts, start = [], 0
     for i, word in enumerate(message.folded):
         if i in message.breaks or word in CLAUSE_WORDS:
