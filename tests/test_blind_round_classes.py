@@ -1491,3 +1491,32 @@ def test_a_finnish_speaker_born_abroad_is_served_at_home(engine):
 ])
 def test_more_leisure_and_money_talk_nobody_here_answers(engine, question):
     assert engine.answer(question).kind == OUT_OF_SCOPE
+
+
+# Rounds 53-54 (issue 15), new wordings
+
+@pytest.mark.parametrize("question, organisation", [
+    ("lomautettiin, en ole liiton jäsen, kuka maksaa? asun kuhmossa", "kela"),
+    ("tehtaan halli palaa, paljon savua!!", "emergency"),
+    ("työnantaja ei oo tehny mulle työsopimusta ollenkaan, onko laillista?", "tyosuojelu"),
+])
+def test_their_matters_rounds_53_54(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "kirjoita tarina karhusta joka etsii töitä, lapsille iltasaduksi",
+    "hei botti, rakastatko sä mua?",
+    "mistä kajaanista saa halvimmat työkengät?",
+])
+def test_more_asked_of_the_bot_or_shopping(engine, question):
+    assert engine.answer(question).kind in (OUT_OF_SCOPE,), engine.answer(question).kind
+
+
+@pytest.mark.parametrize("question, point", [
+    ("alotan työkokeilun ens viikolla, saanko kulukorvausta? asun hyrynsalmella", "hyrynsalmi_kunnantalo"),
+    ("olen töissä keskussairaalan keittiössä mutta asun paltamossa, työ loppuu, minne menen?", "paltamo_kunnantalo"),
+])
+def test_who_and_where_rounds_53_54(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and not _orgs(answer), (answer.kind, _points(answer), _orgs(answer))

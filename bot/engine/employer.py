@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.engine.message import Message, phrase_tokens
+from bot.engine.phrases import NEGATIONS
 from bot.kb.model import KnowledgeBase
 
 #: What may follow a business word inside one token when it ends in a possessive: tila|llemme,
@@ -23,6 +24,7 @@ _OWN_ENDING = re.compile(r"^[aeiouy]?(?:ll|ss|st|lt|n|t)?[aeiouy]{0,2}(?:ni|mme)
 _CASE_ENDING = re.compile(r"^[aeiouy]{0,3}(?:n|t|ssa|sta|lla|lta|lle|na|ksi|h[aeiouy]n|seen)?[aeiouy]?(?:ni|mme)?$")
 OWNER_REACH = 4  # "we run a small husky farm"
 HIRING_REACH = 4
+HIRING_NEGATION_REACH = 2
 MIN_AGENT_NOUN = 7
 #: A worker word this long ending in -na/-nä (folded) is in the essive: what the writer is, not whom they hire.
 ESSIVE_MIN = 5
@@ -133,7 +135,10 @@ class EmployerSignals:
         return signals
 
     def _hiring(self, folded: tuple[str, ...], i: int) -> list[Signal]:
-        """A hiring word at i followed by a worker ("tarvitsemme hitsaajia")."""
+        """A hiring word at i followed by a worker ("tarvitsemme hitsaajia"); not one negated ("enkä todellakaan
+        palkata ketään")."""
+        if any(w in NEGATIONS for w in folded[max(0, i - HIRING_NEGATION_REACH):i]):
+            return []
         for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
             if folded[j] in self.question:  # "haetaan vanhempainrahaa ja mihin miehen": another question begins
                 return []

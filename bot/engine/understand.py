@@ -775,8 +775,10 @@ def _workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
     first = min(hit.positions)
     if not any(0 < first - p <= WORKPLACE_REACH for p in job_words):
         return False
-    word = message.folded[first]
-    return word.endswith(_LOCATIVE_ENDINGS) or (first > 0 and message.folded[first - 1] in _AT_WORDS) or (
+    word, after = message.folded[first], message.folded[first + 1] if first + 1 < len(message.folded) else ""
+    # "töissä sairaalassa", "töissä keskussairaalan keittiössä", "a job at (the) hospital"
+    return word.endswith(_LOCATIVE_ENDINGS) or (word.endswith("n") and after.endswith(_LOCATIVE_ENDINGS)) or (
+        first > 0 and message.folded[first - 1] in _AT_WORDS) or (
         first > 1 and message.folded[first - 1] == "the" and message.folded[first - 2] in _AT_WORDS)
 
 
