@@ -777,7 +777,7 @@ def _workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
         return False
     word, after = message.folded[first], message.folded[first + 1] if first + 1 < len(message.folded) else ""
     # "töissä sairaalassa", "töissä keskussairaalan keittiössä", "a job at (the) hospital"
-    return word.endswith(_LOCATIVE_ENDINGS) or (word.endswith("n") and after.endswith(_LOCATIVE_ENDINGS)) or (
+    return word.endswith(_LOCATIVE_ENDINGS) or (word.endswith("n") and after.endswith("ssa")) or (
         first > 0 and message.folded[first - 1] in _AT_WORDS) or (
         first > 1 and message.folded[first - 1] == "the" and message.folded[first - 2] in _AT_WORDS)
 
