@@ -18,6 +18,11 @@ def _orgs(answer) -> list[str]:
     return [o.id for o in answer.organisations]
 
 
+def _nobodys(answer) -> bool:
+    """Answered honestly as nobody's matter here: out of scope, no service point offered."""
+    return answer.kind == OUT_OF_SCOPE and not answer.service_points
+
+
 @pytest.mark.parametrize("question, point", [
     ("asun yli vuokissa ja etsin töitä", "suomussalmi_kunnantalo"),    # two-word village in a case
     ("muutimme ylä-vieksiin, minne ilmoittaudun", "kuhmo_kaupungintalo"),
@@ -43,7 +48,7 @@ def test_where_the_person_lives_and_who_they_are(engine, question, point):
 ])
 def test_what_is_nobodys_here_is_said_honestly(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question, organisation", [
@@ -184,7 +189,7 @@ def test_a_newcomer_looking_for_work_beside_a_permit_also_gets_international_inf
 ])
 def test_an_office_or_card_nobody_knows_is_said_honestly(engine, question, word):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
     assert word.lower() in answer.text.lower()
 
 
@@ -452,7 +457,7 @@ def test_a_young_person_outside_kajaani_asking_about_ohjaamo_gets_the_home_point
 ])
 def test_going_to_work_is_no_job_seekers_question(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 def test_work_words_of_looking_for_work_keep_the_message_ours(engine):
@@ -491,7 +496,7 @@ def test_calendar_questions_and_party_outfits_are_nobodys(engine, question):
 
 def test_a_word_start_of_going_to_work_covers_its_forms(engine):
     answer = engine.answer("työmatkalla Kajaaniin tarviin halvan hotellin, mikä on hyvä?")
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question, organisation", [
@@ -509,7 +514,7 @@ def test_a_way_of_doing_their_matter_or_ones_workplace_asks_us_nothing(engine, q
 ])
 def test_a_made_up_card_or_pass_is_said_honestly(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 def test_a_card_beside_another_organisations_matter_is_theirs(engine):
@@ -587,7 +592,7 @@ def test_help_finding_work_is_ours_whatever_else_the_story_holds(engine):
 def test_a_made_up_card_close_to_a_known_ones_name_is_said_honestly(engine):
     # "kultakortti" is as close to "kelakortti" as a typo, but it begins otherwise: nobody's card
     answer = engine.answer("mistä saa työttömien kultakortin sotkamossa? alennusta kuulemma kaupoista")
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 def test_an_emergency_is_answered_alone_even_from_a_job_seeker(engine):
@@ -654,7 +659,7 @@ def test_the_year_after_synnyin_is_the_birth_year_not_a_place_of_birth(engine):
 
 def test_a_hotel_for_a_job_interview_is_nobodys_here(engine):
     answer = engine.answer("any cheap hotel in Sotkamo? I have a job interview there on Monday")
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 def test_a_matter_said_after_a_negation_is_not_asked(engine):
@@ -674,7 +679,7 @@ def test_a_young_person_in_a_summer_job_asking_about_breaks_gets_work_safety_alo
 ])
 def test_a_thing_said_to_be_free_for_the_unemployed_that_nobody_knows_is_said_honestly(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question, point", [
@@ -773,7 +778,7 @@ def test_an_upper_secondary_school_done_is_the_past(engine, question):
 
 def test_a_work_team_looking_for_a_restaurant_is_nobodys_here(engine):
     answer = engine.answer("tullaan työporukalla kuhmoon, missä on hyvä ravintola 12 hengelle?")
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question", [
@@ -783,7 +788,7 @@ def test_a_work_team_looking_for_a_restaurant_is_nobodys_here(engine):
 ])
 def test_weather_and_markets_around_going_to_work_are_nobodys_here(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question, point", [
@@ -813,7 +818,7 @@ def test_lahes_is_almost_not_lahti(engine):
 ])
 def test_requests_to_the_bot_and_sights_around_work_words_are_nobodys_here(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question, organisation", [
@@ -864,7 +869,7 @@ def test_a_flea_market_in_swedish_is_nobodys_here(engine):
 def test_a_verb_ending_in_tya_is_no_work_word(engine):
     # "käynnistyä" holds the dialect "tyä" (työ) inside it; a work word only starts a word
     answer = engine.answer("paljonko pakkasta huomenna kuhmossa? lähen töihin eikä auto meinaa käynnistyä")
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question, organisation", [
@@ -890,7 +895,7 @@ def test_a_boss_threatening_dismissal_is_no_emergency(engine):
 ])
 def test_questions_about_words_the_bot_and_heraldry_are_nobodys_here(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question, point", [
@@ -987,7 +992,7 @@ def test_a_job_found_asks_nothing_of_us(engine):
 ])
 def test_leisure_beside_a_work_word_is_nobodys_here(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 def test_an_employer_denied_is_no_employer(engine):
@@ -1003,7 +1008,7 @@ def test_an_employer_denied_is_no_employer(engine):
 ])
 def test_an_opinion_or_a_text_asked_of_the_bot_is_nobodys_here(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question", [
@@ -1012,7 +1017,7 @@ def test_an_opinion_or_a_text_asked_of_the_bot_is_nobodys_here(engine, question)
 ])
 def test_a_made_up_benefit_in_other_shapes_is_said_honestly(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 @pytest.mark.parametrize("question, point", [
@@ -1099,7 +1104,7 @@ def test_a_school_not_got_into_or_someones_workplace_is_no_study_question(engine
 ])
 def test_being_unemployed_beside_leisure_asks_no_job_seekers_question(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 def test_being_unemployed_beside_a_benefit_keeps_the_benefit(engine):
@@ -1173,7 +1178,7 @@ def test_their_matters_in_more_words(engine, question, organisation):
 ])
 def test_more_of_what_is_nobodys_here(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 def test_finnish_as_first_language_writing_english_gets_the_home_point(engine):
@@ -1224,7 +1229,7 @@ def test_an_apprenticeship_for_a_job_seeker_is_ours(engine):
 ])
 def test_a_point_named_as_a_landmark_is_not_what_is_asked(engine, question):
     answer = engine.answer(question)
-    assert answer.kind == OUT_OF_SCOPE and not answer.service_points, (answer.kind, _points(answer))
+    assert _nobodys(answer), (answer.kind, _points(answer))
 
 
 def test_a_partners_workplace_is_not_a_health_question(engine):
