@@ -318,7 +318,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     rumoured = any(h.phrase.key == "rumour" for h in by_kind["smalltalk"])
     by_kind["smalltalk"] = [h for h in by_kind["smalltalk"] if h.phrase.key != "rumour"]
     smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia", "request"])
-    if point and smalltalk == "offtopic" and _landmark(by_kind["point"], point, cues.get("near", ())):
+    if point and smalltalk == "offtopic" and _point_as_landmark(by_kind["point"], point, cues.get("near", ())):
         # "hyvä lounaspaikka Sotkamon virastotalon lähellä", "pizza near the city hall": the point is a landmark
         readings.append(Reading("point", point, 0.0, False, "a landmark: something near it is asked"))
         if home_kind == "point":
@@ -804,7 +804,7 @@ def _someones_employer(message: Message, hit: PhraseHit) -> bool:
     return first > 0 and message.folded[first - 1] in _EMPLOYEE_OF
 
 
-def _landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit]) -> bool:
+def _point_as_landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit]) -> bool:
     """A near-word right after the point's name or just before it ("virastotalon lähellä", "near the city hall")."""
     named = [h for h in point_hits if h.phrase.key == point]
     return any(min(c.positions) - max(h.positions) == 1 or 0 < min(h.positions) - max(c.positions) <= 2
