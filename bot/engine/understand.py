@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -19,10 +18,25 @@ from bot.engine.cues import CueIndex
 from bot.engine.employer import EmployerSignals, Signal
 from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.fuzzy import FuzzyVocabulary
+from bot.engine.hit_context import (
+    as_status,
+    done,
+    hires_me,
+    in_relative_clause,
+    negated,
+    negation_apart,
+    not_now,
+    not_their_matter,
+    not_wanted,
+    point_as_landmark,
+    someones_employer,
+    workplace,
+    year_after,
+)
 from bot.engine.language import detect_language
 from bot.engine.message import Message, stem_fi
 from bot.engine.newcomer import looks_like_words
-from bot.engine.phrases import NEGATIONS, PhraseHit, PhraseIndex
+from bot.engine.phrases import PhraseHit, PhraseIndex
 from bot.engine.places import PlaceIndex, Target
 from bot.engine.residence import resolve
 from bot.kb.model import LANGUAGES, KnowledgeBase
@@ -52,8 +66,6 @@ WHOLE_WORD_SHARE = 0.75
 PLACE_ONLY_UNEXPLAINED = 2
 #: What a person asks of a point already named: its opening hours, phone or e-mail.
 DETAIL_ASKS = frozenset({"hours", "phone", "email"})
-#: an essive long enough to be one ("omaishoitajana"), not a short word ending in -na ("kuna", "sina")
-ESSIVE_MIN_LENGTH = 6
 #: letters before a benefit ending for a word to be a benefit's name: "ura|seteli", "joulu|lisä" (not "lisää")
 BENEFIT_HEAD_MIN = 3
 #: asks groups that only mark the message (a job, the reform, studies done, two options weighed): no question
@@ -128,16 +140,16 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     cues = cue_index.find(message)
     # "mun työnantaja pyytää todistuksen", "my employer gave me no training": the writer works for an employer
     by_kind["audience"] = [h for h in by_kind["audience"]
-                           if not (h.phrase.key == "employer" and _someones_employer(message, h))
-                           and not (h.phrase.key == "native" and _negated(message, min(h.positions)))]
+                           if not (h.phrase.key == "employer" and someones_employer(message, h))
+                           and not (h.phrase.key == "native" and negated(message, min(h.positions)))]
     by_kind["topic"] = [h for h in by_kind["topic"]
-                        if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and _someones_employer(message, h))]
+                        if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and someones_employer(message, h))]
     # "my husband got a job at the hospital": another person's job is not the writer's; "enkä oo töissä" is no job
     others_end = {max(c.positions) for c in cues.get("other_person", ())}
     # a job anyone has ("my wife got a job at the university") makes the school beside it a workplace
     job_words = [p for h in by_kind["asks"] if h.phrase.key in ("has_job", "got_job") for p in h.positions]
     by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
-        min(h.positions) - 1 in others_end or _negated(message, min(h.positions))))]
+        min(h.positions) - 1 in others_end or negated(message, min(h.positions))))]
     if others_end and not cues.get("asked_for_other"):
         # "Vaimoni on Thaimaasta, itse jäin lomautetuksi": the spouse's country is not the writer's language
         by_kind["audience"] = [h for h in by_kind["audience"] if not (
@@ -153,14 +165,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # an organisation's word inside a request to the bot ("maksanu veronmaksajien rahaa" in an insult) is the request's
     asked_of_bot = {p for h in by_kind["smalltalk"] if h.phrase.key == "request" for p in h.positions}
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
-                               and not _not_wanted(message, min(h.positions), h.phrase.language)
-                               and not _not_their_matter(message, h) and not _done(message, h)
-                               and not _as_status(message, h, kb.language_cues.get("status_words", frozenset()))
-                               and not (_urgent(kb, h) and (_not_now(message, h) or _negation_apart(h)))]
+                               and not not_wanted(message, min(h.positions), h.phrase.language)
+                               and not not_their_matter(message, h) and not done(message, h)
+                               and not as_status(message, h, kb.language_cues.get("status_words", frozenset()))
+                               and not (_urgent(kb, h) and (not_now(message, h) or negation_apart(h)))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions] + job_words
     if job_words:
         # "my husband got a job at the hospital", "vakituista työtä sairaalassa": where someone works, not a need
-        by_kind["organisation"] = [h for h in by_kind["organisation"] if not _workplace(message, h, job_words)]
+        by_kind["organisation"] = [h for h in by_kind["organisation"] if not workplace(message, h, job_words)]
     if studied:
         # "valmistuin kamkista", "lukion jälkeen en ole tehnyt mitään": the school is the person's past; "got a job at
         # the university", "töissä lukiolla": a workplace
@@ -173,7 +185,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # where: the place readings, then a named service point
     if cues.get("origin"):
         # "synnyin 2001 ja asun Kajaanissa": a year after a birth word says when, not where
-        cues["origin"] = [c for c in cues["origin"] if not _year_after(message, max(c.positions))]
+        cues["origin"] = [c for c in cues["origin"] if not year_after(message, max(c.positions))]
     if by_kind["home"]:
         cues.setdefault("current", []).extend(by_kind["home"])
     # "Kuhmon kaupungintalo" names a service point, not where the person lives
@@ -225,7 +237,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     role, role_ask = _role(message, by_kind, signals, context, evidence, readings)
     # "eikä halua soittaa itse", "I don't want to call": what the person does not want is not what they ask
     topic_hits = [h for h in _claimed(by_kind["topic"])
-                  if not _not_wanted(message, min(h.positions), h.phrase.language)]
+                  if not not_wanted(message, min(h.positions), h.phrase.language)]
     if role == "jobseeker":
         topic_hits = [h for h in topic_hits if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
     topic, explicit, topic_penalty = _topic(kb, topic_hits, evidence, readings)
@@ -266,7 +278,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     rumoured = any(h.phrase.key == "rumour" for h in by_kind["smalltalk"])
     by_kind["smalltalk"] = [h for h in by_kind["smalltalk"] if h.phrase.key != "rumour"]
     smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia", "request"])
-    if point and smalltalk == "offtopic" and _point_as_landmark(by_kind["point"], point, cues.get("near", ())):
+    if point and smalltalk == "offtopic" and point_as_landmark(by_kind["point"], point, cues.get("near", ())):
         # "hyvä lounaspaikka Sotkamon virastotalon lähellä", "pizza near the city hall": the point is a landmark
         readings.append(Reading("point", point, 0.0, False, "a landmark: something near it is asked"))
         if home_kind == "point":
@@ -645,19 +657,19 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     """Job seeker or employer, from all the evidence of each; close calls are asked about."""
     # "en arbetsgivare som vill anställa mig": the writer is the one hired; "en oo työnantaja": no employer
     employer_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT)
-                     for h in by_kind["audience"] if h.phrase.key == "employer" and not _hires_me(message, h)
-                     and not _negated(message, min(h.positions), language=h.phrase.language)] + [
+                     for h in by_kind["audience"] if h.phrase.key == "employer" and not hires_me(message, h)
+                     and not negated(message, min(h.positions), language=h.phrase.language)] + [
         _scaled(h, 0.5) for h in by_kind["topic"] if h.phrase.key in EMPLOYER_ONLY_TOPICS]
     # "en oo työnhakija vaan pyöritän kahvilaa": a job seeker's word denied is none
     seeker_hits = [h if h.how == "exact" else _scaled(h, INEXACT_ROLE_WEIGHT) for h in by_kind["audience"]
                    if h.phrase.key == "jobseeker"
-                   and not _negated(message, min(h.positions), language=h.phrase.language)]
+                   and not negated(message, min(h.positions), language=h.phrase.language)]
     hired = [s for s in signals if s.what == "hiring"]
     if hired:
         # "voisimmeko palkata työttömän hitsaajan, joka on ollut pitkään ilman töitä": the one hired is unemployed
         hired_words = {p for s in hired for p in s.positions}
         seeker_hits = [h for h in seeker_hits if not hired_words & set(h.positions)
-                       and not _in_relative_clause(message, min(h.positions))]
+                       and not in_relative_clause(message, min(h.positions))]
     employer, seeker = _weight(employer_hits), _weight(seeker_hits)
     covered = {p for h in employer_hits for p in h.positions}
     for signal in signals:
@@ -685,154 +697,11 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     return winner, None
 
 
-#: wanting, asking or daring: "en halua", "en kysy", "not about", "ei uskalla" (folded)
-_WANT_OR_ASK = frozenset({"halua", "haluu", "tahdo", "want", "vill", "kysy", "kysyny", "kysynyt", "kyse", "kysymys",
-                          "about", "asking", "fraga", "fragar", "galler", "uskalla", "uskaltanut", "dare", "vagar",
-                          "tarvitse", "tarvi", "tarvii"})
-
-
-def _not_wanted(message: Message, position: int, language: str = "") -> bool:
-    """A negation and a want- or ask-word right before the word: "eikä halua soittaa", "I don't want to call",
-    "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
-    before = message.folded[max(0, position - 3):position]
-    return any(w in _WANT_OR_ASK for w in before) and _negated(message, position, reach=3, language=language)
-
-
-#: Swedish "en" is an article ("en ny anställd"), not the Finnish "en" (I don't)
-_SWEDISH_NEGATIONS = NEGATIONS - {"en"}
-
-
-def _as_status(message: Message, hit: PhraseHit, status_words: frozenset[str]) -> bool:
-    """The organisation's word says what the person is or was, not what they ask: "olen eläkkeellä" (language.yaml
-    status_words), or a word in the essive ("ollut pitkään omaishoitajana", "opiskelijana")."""
-    if len(hit.positions) != 1:
-        return False
-    word = message.folded[hit.positions[0]]
-    return word in status_words or (len(word) > ESSIVE_MIN_LENGTH and word.endswith("na")
-                                    and not hit.phrase.stems[0].endswith("na"))
-
-
-#: where a workplace is said to be: "at the hospital", "på sjukhuset" (folded), or a Finnish locative ending
-_AT_WORDS = frozenset({"at", "in", "pa"})
-_LOCATIVE_ENDINGS = ("ssa", "lla")
-WORKPLACE_REACH = 3
-
-
-def _workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
-    """The organisation named just after a job ("got a job at the hospital", "töissä sairaalassa") is a workplace."""
-    first = min(hit.positions)
-    if not any(0 < first - p <= WORKPLACE_REACH for p in job_words):
-        return False
-    word, after = message.folded[first], message.folded[first + 1] if first + 1 < len(message.folded) else ""
-    # "töissä sairaalassa", "töissä keskussairaalan keittiössä", "a job at (the) hospital"
-    return word.endswith(_LOCATIVE_ENDINGS) or (word.endswith("n") and after.endswith("ssa")) or (
-        first > 0 and message.folded[first - 1] in _AT_WORDS) or (
-        first > 1 and message.folded[first - 1] == "the" and message.folded[first - 2] in _AT_WORDS)
-
-
-#: words before "employer" that make it the writer's or someone's employer, not the writer: "uusi työnantaja pyytää",
-#: "my employer hasn't paid" (folded)
-_EMPLOYEE_OF = frozenset({"uusi", "uuden", "entinen", "entisen", "mun", "minun", "meidan", "my", "our", "new", "former",
-                          "min", "var", "nya"})
-
-
-#: relative pronouns: what follows tells of someone just named ("hitsaaja, joka on ollut ilman töitä") (folded)
-_RELATIVES = frozenset({"joka", "jotka", "jonka", "who"})  # not Swedish "som": also "as" ("som arbetssökande")
-RELATIVE_REACH = 4
-
-
-def _in_relative_clause(message: Message, position: int) -> bool:
-    """A relative pronoun a few words before: the words tell of the person just named, not of the writer."""
-    return any(w in _RELATIVES for w in message.folded[max(0, position - RELATIVE_REACH):position])
-
-
-def _someones_employer(message: Message, hit: PhraseHit) -> bool:
-    """"Employer" after a word that makes it someone's (_EMPLOYEE_OF): the writer works for it."""
-    first = min(hit.positions)
-    return first > 0 and message.folded[first - 1] in _EMPLOYEE_OF
-
-
-def _point_as_landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit]) -> bool:
-    """A near-word right after the point's name or just before it ("virastotalon lähellä", "near the city hall")."""
-    named = [h for h in point_hits if h.phrase.key == point]
-    return any(min(c.positions) - max(h.positions) == 1 or 0 < min(h.positions) - max(c.positions) <= 2
-               for h in named for c in near)
-
-
-def _negation_apart(hit: PhraseHit) -> bool:
-    """An emergency's negation with words between it and its verb: "ei kolmen hengen perhe pärjää" is no "ei
-    hengitä" (the two share a stem); "ei hengitä" is said in one breath."""
-    return hit.phrase.stems[0] in NEGATIONS and max(hit.positions) - min(hit.positions) >= len(hit.positions)
-
-
-def _negated(message: Message, position: int, reach: int = 2, end: int | None = None, language: str = "") -> bool:
-    """A negation up to `reach` words before the word (and up to `end` inside a phrase): "enkä oo töissä".
-    `language`: the phrase's, where a word is a negation in one language only."""
-    negations = _SWEDISH_NEGATIONS if language == "sv" else NEGATIONS
-    return any(w in negations for w in message.folded[max(0, position - reach):position if end is None else end])
-
-
-#: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
-_MATTER_WORDS = frozenset({"asia", "asiat", "asiaa", "asioita", "arende", "arenden", "matter", "thing"})
-
-
-#: a matter already seen to: "muuttoilmoitus on tehty ja kaikki" (folded); not when a "but" follows ("tehty mut
-#: osoite ei päivity": the matter goes on)
-_DONE = frozenset({"tehty", "tehtynä", "hoidettu", "hoidossa", "kunnossa", "done"})
-_BUT = frozenset({"mut", "mutta", "but", "men"})
-DONE_REACH = 2
-
-
-def _done(message: Message, hit: PhraseHit) -> bool:
-    """The organisation's matter is told done right after it is named, and nothing more is said of it."""
-    last = max(hit.positions)
-    after = message.folded[last + 1:last + 1 + DONE_REACH]
-    following = message.folded[last + 1:last + 2 + DONE_REACH]
-    return any(w in _DONE for w in after) and not any(w in _BUT for w in following)
-
-
-def _not_their_matter(message: Message, hit: PhraseHit) -> bool:
-    """"Ei oo Kela-asia eikä kassa-asia" ("kela asia" once the hyphen is read): a matter said right after a
-    negation is not what is asked."""
-    first, last = min(hit.positions), max(hit.positions)
-    matter = message.folded[last] in _MATTER_WORDS or (
-        last + 1 < len(message.folded) and message.folded[last + 1] in _MATTER_WORDS)
-    return matter and _negated(message, first, reach=3, end=last + 1)
-
-
-def _year_after(message: Message, position: int) -> bool:
-    """A year right after the word: "synnyin 2001", "synnyin vuonna 2001", "synnyin -01"."""
-    after = message.folded[position + 1] if position + 1 < len(message.folded) else ""
-    return after == "vuonna" or (after.isdigit() and len(after) in (2, 4))
-
-
 def _urgent(kb: KnowledgeBase, hit: PhraseHit) -> bool:
     organisation = kb.organisations.get(hit.phrase.key)
     return organisation is not None and organisation.urgent
 
 
-#: a verb that puts what follows in the past: "olin kolarissa viime talvena" (folded)
-_PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", "var", "hade"})
-
-
-def _not_now(message: Message, hit: PhraseHit) -> bool:
-    """An emergency told about afterwards ("olin kolarissa viime talvena") or "112" inside a phone number
-    ("puh 0400 112 233"): nothing to call about now."""
-    first, last = min(hit.positions), max(hit.positions)
-    folded = message.folded
-    if any(w in _PAST_EVENT for w in folded[max(0, first - 2):first]):
-        return True
-    return folded[first].isdigit() and any(
-        0 <= i < len(folded) and folded[i].isdigit() for i in (first - 1, last + 1))
-
-
-#: the writer as the object of hiring: "palkata minut", "anställa mig", "hire me"
-_SELF_OBJECTS = frozenset({"minut", "mut", "minua", "mua", "mig", "me", "meidat", "oss", "us"})  # folded
-
-
-def _hires_me(message: Message, hit: PhraseHit) -> bool:
-    after = max(hit.positions) + 1
-    return after < len(message.folded) and message.folded[after] in _SELF_OBJECTS
 
 
 def _scaled(hit: PhraseHit, factor: float) -> PhraseHit:

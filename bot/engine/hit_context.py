@@ -1,0 +1,160 @@
+"""What the words around a phrase say of it: negated, not wanted, told done, someone else's, a workplace.
+
+A phrase found in a message is not yet a need: "en halua soittaa Kelaan", "olen eläkkeellä", "töissä
+sairaalassa", "muuttoilmoitus on tehty" name an organisation that is asked nothing. Each predicate reads a few
+words on either side of the hit, so the rules stay small and the understanding step stays readable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.engine.message import Message
+from bot.engine.phrases import NEGATIONS, PhraseHit
+
+#: an essive long enough to be one ("omaishoitajana"), not a short word ending in -na ("kuna", "sina")
+ESSIVE_MIN_LENGTH = 6
+
+#: wanting, asking or daring: "en halua", "en kysy", "not about", "ei uskalla" (folded)
+_WANT_OR_ASK = frozenset({"halua", "haluu", "tahdo", "want", "vill", "kysy", "kysyny", "kysynyt", "kyse", "kysymys",
+                          "about", "asking", "fraga", "fragar", "galler", "uskalla", "uskaltanut", "dare", "vagar",
+                          "tarvitse", "tarvi", "tarvii"})
+
+
+def not_wanted(message: Message, position: int, language: str = "") -> bool:
+    """A negation and a want- or ask-word right before the word: "eikä halua soittaa", "I don't want to call",
+    "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
+    before = message.folded[max(0, position - 3):position]
+    return any(w in _WANT_OR_ASK for w in before) and negated(message, position, reach=3, language=language)
+
+
+#: Swedish "en" is an article ("en ny anställd"), not the Finnish "en" (I don't)
+_SWEDISH_NEGATIONS = NEGATIONS - {"en"}
+
+
+def as_status(message: Message, hit: PhraseHit, status_words: frozenset[str]) -> bool:
+    """The organisation's word says what the person is or was, not what they ask: "olen eläkkeellä" (language.yaml
+    status_words), or a word in the essive ("ollut pitkään omaishoitajana", "opiskelijana")."""
+    if len(hit.positions) != 1:
+        return False
+    word = message.folded[hit.positions[0]]
+    return word in status_words or (len(word) > ESSIVE_MIN_LENGTH and word.endswith("na")
+                                    and not hit.phrase.stems[0].endswith("na"))
+
+
+#: where a workplace is said to be: "at the hospital", "på sjukhuset" (folded), or a Finnish locative ending
+_AT_WORDS = frozenset({"at", "in", "pa"})
+_LOCATIVE_ENDINGS = ("ssa", "lla")
+WORKPLACE_REACH = 3
+
+
+def workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
+    """The organisation named just after a job ("got a job at the hospital", "töissä sairaalassa") is a workplace."""
+    first = min(hit.positions)
+    if not any(0 < first - p <= WORKPLACE_REACH for p in job_words):
+        return False
+    word, after = message.folded[first], message.folded[first + 1] if first + 1 < len(message.folded) else ""
+    # "töissä sairaalassa", "töissä keskussairaalan keittiössä", "a job at (the) hospital"
+    return word.endswith(_LOCATIVE_ENDINGS) or (word.endswith("n") and after.endswith("ssa")) or (
+        first > 0 and message.folded[first - 1] in _AT_WORDS) or (
+        first > 1 and message.folded[first - 1] == "the" and message.folded[first - 2] in _AT_WORDS)
+
+
+#: words before "employer" that make it the writer's or someone's employer, not the writer: "uusi työnantaja pyytää",
+#: "my employer hasn't paid" (folded)
+_EMPLOYEE_OF = frozenset({"uusi", "uuden", "entinen", "entisen", "mun", "minun", "meidan", "my", "our", "new", "former",
+                          "min", "var", "nya"})
+
+
+#: relative pronouns: what follows tells of someone just named ("hitsaaja, joka on ollut ilman töitä") (folded)
+_RELATIVES = frozenset({"joka", "jotka", "jonka", "who"})  # not Swedish "som": also "as" ("som arbetssökande")
+RELATIVE_REACH = 4
+
+
+def in_relative_clause(message: Message, position: int) -> bool:
+    """A relative pronoun a few words before: the words tell of the person just named, not of the writer."""
+    return any(w in _RELATIVES for w in message.folded[max(0, position - RELATIVE_REACH):position])
+
+
+def someones_employer(message: Message, hit: PhraseHit) -> bool:
+    """"Employer" after a word that makes it someone's (_EMPLOYEE_OF): the writer works for it."""
+    first = min(hit.positions)
+    return first > 0 and message.folded[first - 1] in _EMPLOYEE_OF
+
+
+def point_as_landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit]) -> bool:
+    """A near-word right after the point's name or just before it ("virastotalon lähellä", "near the city hall")."""
+    named = [h for h in point_hits if h.phrase.key == point]
+    return any(min(c.positions) - max(h.positions) == 1 or 0 < min(h.positions) - max(c.positions) <= 2
+               for h in named for c in near)
+
+
+def negation_apart(hit: PhraseHit) -> bool:
+    """An emergency's negation with words between it and its verb: "ei kolmen hengen perhe pärjää" is no "ei
+    hengitä" (the two share a stem); "ei hengitä" is said in one breath."""
+    return hit.phrase.stems[0] in NEGATIONS and max(hit.positions) - min(hit.positions) >= len(hit.positions)
+
+
+def negated(message: Message, position: int, reach: int = 2, end: int | None = None, language: str = "") -> bool:
+    """A negation up to `reach` words before the word (and up to `end` inside a phrase): "enkä oo töissä".
+    `language`: the phrase's, where a word is a negation in one language only."""
+    negations = _SWEDISH_NEGATIONS if language == "sv" else NEGATIONS
+    return any(w in negations for w in message.folded[max(0, position - reach):position if end is None else end])
+
+
+#: "Kela-asia", "kassa-asiat", "a Kela matter": the word naming someone's matter (folded)
+_MATTER_WORDS = frozenset({"asia", "asiat", "asiaa", "asioita", "arende", "arenden", "matter", "thing"})
+
+
+#: a matter already seen to: "muuttoilmoitus on tehty ja kaikki" (folded); not when a "but" follows ("tehty mut
+#: osoite ei päivity": the matter goes on)
+_DONE = frozenset({"tehty", "tehtynä", "hoidettu", "hoidossa", "kunnossa", "done"})
+_BUT = frozenset({"mut", "mutta", "but", "men"})
+DONE_REACH = 2
+
+
+def done(message: Message, hit: PhraseHit) -> bool:
+    """The organisation's matter is told done right after it is named, and nothing more is said of it."""
+    last = max(hit.positions)
+    after = message.folded[last + 1:last + 1 + DONE_REACH]
+    following = message.folded[last + 1:last + 2 + DONE_REACH]
+    return any(w in _DONE for w in after) and not any(w in _BUT for w in following)
+
+
+def not_their_matter(message: Message, hit: PhraseHit) -> bool:
+    """"Ei oo Kela-asia eikä kassa-asia" ("kela asia" once the hyphen is read): a matter said right after a
+    negation is not what is asked."""
+    first, last = min(hit.positions), max(hit.positions)
+    matter = message.folded[last] in _MATTER_WORDS or (
+        last + 1 < len(message.folded) and message.folded[last + 1] in _MATTER_WORDS)
+    return matter and negated(message, first, reach=3, end=last + 1)
+
+
+def year_after(message: Message, position: int) -> bool:
+    """A year right after the word: "synnyin 2001", "synnyin vuonna 2001", "synnyin -01"."""
+    after = message.folded[position + 1] if position + 1 < len(message.folded) else ""
+    return after == "vuonna" or (after.isdigit() and len(after) in (2, 4))
+
+
+#: a verb that puts what follows in the past: "olin kolarissa viime talvena" (folded)
+_PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", "var", "hade"})
+
+
+def not_now(message: Message, hit: PhraseHit) -> bool:
+    """An emergency told about afterwards ("olin kolarissa viime talvena") or "112" inside a phone number
+    ("puh 0400 112 233"): nothing to call about now."""
+    first, last = min(hit.positions), max(hit.positions)
+    folded = message.folded
+    if any(w in _PAST_EVENT for w in folded[max(0, first - 2):first]):
+        return True
+    return folded[first].isdigit() and any(
+        0 <= i < len(folded) and folded[i].isdigit() for i in (first - 1, last + 1))
+
+
+#: the writer as the object of hiring: "palkata minut", "anställa mig", "hire me"
+_SELF_OBJECTS = frozenset({"minut", "mut", "minua", "mua", "mig", "me", "meidat", "oss", "us"})  # folded
+
+
+def hires_me(message: Message, hit: PhraseHit) -> bool:
+    after = max(hit.positions) + 1
+    return after < len(message.folded) and message.folded[after] in _SELF_OBJECTS
