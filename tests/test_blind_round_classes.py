@@ -1525,3 +1525,22 @@ def test_more_asked_of_the_bot_or_shopping(engine, question):
 def test_who_and_where_rounds_53_54(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point] and not _orgs(answer), (answer.kind, _points(answer), _orgs(answer))
+
+
+# Rounds 59-62 (issue 15), new wordings
+
+@pytest.mark.parametrize("question", [
+    "miten leivon pullaa ilman hiivaa? nyt kun oon työtön niin on aikaa kokeilla, mummun ohje kadonnut",
+    "suosittele hyvää kirjaa talvi-iltoihin, koska ei oo töitä niin ehtii lukea paljon dekkareita",
+    "millainen keli on viikonloppuna kuhmossa? ajattelin hiihtää ku ei oo töitä",
+])
+def test_out_of_work_only_as_the_reason_for_another_thing_is_nobodys(engine, question):
+    assert _nobodys(engine.answer(question)), engine.answer(question).kind
+
+
+@pytest.mark.parametrize("question, point", [
+    ("mihkä sitä pittää männä ku ei oo töitä, kuhmossa asun", "kuhmo_kaupungintalo"),  # where asked: ours
+    ("kun jäin työttömäksi niin mihin menen? asun paltamossa", "paltamo_kunnantalo"),
+])
+def test_out_of_work_as_a_reason_beside_a_where_question_stays_ours(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point]

@@ -158,3 +158,18 @@ _SELF_OBJECTS = frozenset({"minut", "mut", "minua", "mua", "mig", "me", "meidat"
 def hires_me(message: Message, hit: PhraseHit) -> bool:
     after = max(hit.positions) + 1
     return after < len(message.folded) and message.folded[after] in _SELF_OBJECTS
+
+
+def reason_clauses(message: Message, reason_words: frozenset[str]) -> set[int]:
+    """The words of clauses that give a reason ("ku ei oo töitäkään", "since I lost my job"; language.yaml
+    reason_words): from the word after the reason word to the next sign or "but"."""
+    inside: set[int] = set()
+    open_clause = False
+    for i, word in enumerate(message.folded):
+        if i in message.breaks or word in _BUT:
+            open_clause = False
+        if open_clause:
+            inside.add(i)
+        if word in reason_words:
+            open_clause = True
+    return inside

@@ -29,6 +29,7 @@ from bot.engine.hit_context import (
     not_their_matter,
     not_wanted,
     point_as_landmark,
+    reason_clauses,
     someones_employer,
     workplace,
     year_after,
@@ -64,6 +65,9 @@ UNEXPLAINED_FREE = 3
 WHOLE_WORD_SHARE = 0.75
 #: A place with no need word and this many words nothing explains is answered as not ours.
 PLACE_ONLY_UNEXPLAINED = 2
+#: Out of work said only as a reason, and this many words nothing explains: another thing is asked ("miten teen
+#: karjalanpiirakoita … kun ei oo töitä"); fewer may be our own question in words we do not know.
+REASON_ONLY_UNEXPLAINED = 4
 #: What a person asks of a point already named: its opening hours, phone or e-mail.
 DETAIL_ASKS = frozenset({"hours", "phone", "email"})
 #: letters before a benefit ending for a word to be a benefit's name: "ura|seteli", "joulu|lisä" (not "lisää")
@@ -312,11 +316,20 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # question either
     status_words = kb.language_cues.get("status_words", frozenset())
     status = {i for i, w in enumerate(message.folded) if w in status_words}
+    reasons = reason_clauses(message, kb.language_cues.get("reason_words", frozenset()))
+    status |= reasons
     seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
     status_only = role == "jobseeker" and nobodys and bool(status) and seeker_words <= status and not signals \
         and not asked_where and not any(h.phrase.key == "which" and message.folded[min(h.positions)] != "vai"
                                         for h in by_kind["asks"]) \
         and work_positions <= status | at_work and all((status | at_work).issuperset(h.positions) for h in topic_hits)
+    # "miten teen karjalanpiirakoita, aikaa riittää nyt kun ei oo töitä": out of work only as the reason for
+    # something nobody here serves (checked below, once the words nothing explains are known)
+    reason_only = role == "jobseeker" and nobodys and smalltalk is None and bool(seeker_words) \
+        and seeker_words <= reasons and not signals and not asked_where and not audiences \
+        and not any(w in kb.language_cues.get("where_words", frozenset()) for w in message.folded) \
+        and not any(h.phrase.key == "which" for h in by_kind["asks"]) and work_positions <= reasons | at_work \
+        and all(reasons.issuperset(h.positions) for h in topic_hits)
     if smalltalk == "offtopic" and status_only and not trivia:
         readings.append(Reading("role", "jobseeker", 0.0, False, "only said what the person is, beside another thing"))
         role, commuting, at_work = None, True, at_work | status
@@ -382,6 +395,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
+    elif ask is None and reason_only and _strangeness(unexplained, familiar) >= REASON_ONLY_UNEXPLAINED:
+        readings.append(Reading("role", "jobseeker", 0.0, False, "out of work only as the reason for another thing"))
+        topic, smalltalk, role = None, "offtopic", None
     elif ask is None and rumoured and _free(message, kb) and topic in (None, kb.routing.default_topic) \
             and role != "employer" and not audiences and not (point or weighed) \
             and all(_shown(message, h) for h in by_kind["organisation"]):
