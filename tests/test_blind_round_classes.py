@@ -1544,3 +1544,13 @@ def test_out_of_work_only_as_the_reason_for_another_thing_is_nobodys(engine, que
 ])
 def test_out_of_work_as_a_reason_beside_a_where_question_stays_ours(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point]
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("asun kuhmossa ja mulla on töitä kaupan kassalla. passi meni vanhaks, mistä uusi?", "poliisi"),
+    ("mun nykyistä duunia on vaikee tehdä ku polvi on kipee ja lääkäriin ei saa aikaa, asun sotkamossa",
+     "kainuun_hyvinvointialue"),
+])
+def test_a_job_one_has_in_everyday_words_asks_us_nothing_beside_their_matter(engine, question, organisation):
+    answer = engine.answer(question)
+    assert organisation in _orgs(answer) and not _points(answer), (answer.kind, _orgs(answer), _points(answer))
