@@ -1554,3 +1554,19 @@ def test_out_of_work_as_a_reason_beside_a_where_question_stays_ours(engine, ques
 def test_a_job_one_has_in_everyday_words_asks_us_nothing_beside_their_matter(engine, question, organisation):
     answer = engine.answer(question)
     assert organisation in _orgs(answer) and not _points(answer), (answer.kind, _orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "tell me a joke about job hunting",
+    "osaatko suositella hyvää äänikirjaa? ajan töihin sotkamosta joka aamu",
+    "olet surkea botti eikä susta oo mitään apua työttömille",
+    "are you a robot or a real person answering about jobs?",
+    "onko teillä verkkokauppaa josta saa työllisyyspalvelujen heijastimia?",
+])
+def test_more_asked_of_the_bot_rounds_59_62(engine, question):
+    assert _nobodys(engine.answer(question)), engine.answer(question).kind
+
+
+def test_where_a_job_seeker_goes_asked_of_the_bot_is_ours(engine):
+    answer = engine.answer("voiko tää botti kertoa mihin ilmoittaudun työttömäksi, asun kuhmossa")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))

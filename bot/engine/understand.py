@@ -292,12 +292,23 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # a poem, trivia, homework: nobody's here whatever work words they hold ("tee mulle runo työttömyydestä");
     # an opinion, an essay or a translation asked of the bot, whatever topic of ours it is about ("mitä mieltä
     # oot työttömyysturvan leikkauksista")
-    trivia = nobodys and (any(h.phrase.key == "request" for h in by_kind["smalltalk"])
-                          or bool(_ARITHMETIC.search(message.text.lower())) or (
+    # (but "voiko tää botti kertoa mihin ilmoittaudun työttömäksi": where a job seeker goes or who helps them, asked
+    # besides, is ours; "työttömien kesäleirirahasto" is a group, language.yaml status_words, not a job seeker)
+    status_words = kb.language_cues.get("status_words", frozenset())
+    where_words = kb.language_cues.get("where_words", frozenset())
+    asks_way = (any(h.phrase.key in ("where", "help") and not asked_of_bot.issuperset(h.positions)
+                    for h in by_kind["asks"])
+                or any(w in where_words and i not in asked_of_bot for i, w in enumerate(message.folded))) and any(
+        h.phrase.key == "jobseeker" and any(message.folded[p] not in status_words for p in h.positions)
+        for h in by_kind["audience"])
+    requested = any(h.phrase.key == "request" for h in by_kind["smalltalk"]) and not asks_way
+    trivia = nobodys and (requested or bool(_ARITHMETIC.search(message.text.lower())) or (
         any(h.phrase.key == "trivia" for h in by_kind["smalltalk"])
         and all(h.phrase.key == kb.routing.default_topic for h in topic_hits)))
-    if smalltalk in ("trivia", "request") or trivia:
+    if smalltalk == "trivia" or (smalltalk == "request" and requested) or trivia:
         smalltalk = "offtopic"
+    elif smalltalk == "request":
+        smalltalk = None
     # has_job and reform only mark the message; what it asks about is read from the other groups
     asked_where = {p for h in by_kind["asks"] if h.phrase.key not in MARKS for p in h.positions}
     # the only topic words ask where something is or who helps ("missä on", "vem kan hjälpa")
@@ -314,7 +325,6 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "nyt kun työttömänä on aikaa hiihtää", "onko kylpylässä työttömille alennusta": being unemployed, said beside
     # a thing nobody here serves and in nothing but status words (language.yaml status_words), asks no job seeker's
     # question either
-    status_words = kb.language_cues.get("status_words", frozenset())
     status = {i for i, w in enumerate(message.folded) if w in status_words}
     reasons = reason_clauses(message, kb.language_cues.get("reason_words", frozenset()))
     status |= reasons
@@ -327,7 +337,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # something nobody here serves (checked below, once the words nothing explains are known)
     reason_only = role == "jobseeker" and nobodys and smalltalk is None and bool(seeker_words) \
         and seeker_words <= reasons and not signals and not asked_where and not audiences \
-        and not any(w in kb.language_cues.get("where_words", frozenset()) for w in message.folded) \
+        and not any(w in where_words for w in message.folded) \
         and not any(h.phrase.key == "which" for h in by_kind["asks"]) and work_positions <= reasons | at_work \
         and all(reasons.issuperset(h.positions) for h in topic_hits)
     if smalltalk == "offtopic" and status_only and not trivia:
