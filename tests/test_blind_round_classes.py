@@ -1570,3 +1570,17 @@ def test_more_asked_of_the_bot_rounds_59_62(engine, question):
 def test_where_a_job_seeker_goes_asked_of_the_bot_is_ours(engine):
     answer = engine.answer("voiko tää botti kertoa mihin ilmoittaudun työttömäksi, asun kuhmossa")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("minulle jäi verovelkaa vanhasta toiminimestä, kuka neuvoo? asun kuhmossa", "verohallinto"),
+    ("mistä saan EU-kortin ennen lomamatkaa espanjaan?", "kela"),
+    ("pitäis vaihtaa osoite ku muutan kuhmon sisällä, mihin se ilmotetaan", "dvv"),
+    ("tarviin lääkäriajan, asun suomussalmella", "kainuun_hyvinvointialue"),
+    ("varastolla huono ilma työpaikalla ja pää kipeenä joka ilta, kuka tän tarkistaa?", "tyosuojelu"),
+    ("naapurin poika putos jäihin!!", "emergency"),
+    ("haluaisin aikuiskoulutukseen, oon töissä kaupalla kajaanissa", "opintopolku"),
+    ("ajokielto loppuu ensi kuussa, miten saan ajokortin takaisin?", "poliisi"),
+])
+def test_their_matters_in_more_words_rounds_59_62(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
