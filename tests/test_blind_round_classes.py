@@ -1584,3 +1584,14 @@ def test_where_a_job_seeker_goes_asked_of_the_bot_is_ours(engine):
 ])
 def test_their_matters_in_more_words_rounds_59_62(engine, question, organisation):
     assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_spouses_permit_is_theirs_and_the_writers_job_search_is_at_home(engine):
+    answer = engine.answer("Puolisoni on Intiasta ja hänen työlupansa pitää uusia. Itse jäin työttömäksi, asun "
+                           "Sotkamossa, minne menen?")
+    assert "migri" in _orgs(answer) and _points(answer)[:1] == ["sotkamo_virastotalo"], (_orgs(answer), _points(answer))
+
+
+def test_a_relative_asked_for_who_speaks_no_finnish_still_goes_to_international_info(engine):
+    answer = engine.answer("Veljeni tuli juuri Syyriasta eikä puhu suomea, missä hän voi hakea töitä? Asumme Kuhmossa")
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"], _points(answer)

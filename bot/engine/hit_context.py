@@ -173,3 +173,16 @@ def reason_clauses(message: Message, reason_words: frozenset[str]) -> set[int]:
         if word in reason_words:
             open_clause = True
     return inside
+
+
+#: a third person's possessive before a word (folded): "hänen oleskelulupansa", "her residence permit"
+_THIRD_PERSONS_OF = frozenset({"hanen", "hanelle", "his", "her", "their", "hans", "hennes", "deras"})
+
+
+def third_persons(message: Message, hit: PhraseHit) -> bool:
+    """The phrase is someone else's: a third person's possessive before it ("hänen", "her") or its suffix on it
+    ("oleskelulupansa", "passinsa")."""
+    first = min(hit.positions)
+    word = message.folded[first]
+    return (first > 0 and message.folded[first - 1] in _THIRD_PERSONS_OF) or (
+        len(word) > ESSIVE_MIN_LENGTH and word.endswith(("nsa", "nsä")))

@@ -31,6 +31,7 @@ from bot.engine.hit_context import (
     point_as_landmark,
     reason_clauses,
     someones_employer,
+    third_persons,
     workplace,
     year_after,
 )
@@ -154,10 +155,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     job_words = [p for h in by_kind["asks"] if h.phrase.key in ("has_job", "got_job") for p in h.positions]
     by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
         min(h.positions) - 1 in others_end or negated(message, min(h.positions))))]
-    if others_end and not cues.get("asked_for_other"):
-        # "Vaimoni on Thaimaasta, itse jäin lomautetuksi": the spouse's country is not the writer's language
-        by_kind["audience"] = [h for h in by_kind["audience"] if not (
-            h.phrase.key == "foreign_language" and any(0 < min(h.positions) - end <= 2 for end in others_end))]
+    # "hänen oleskelulupansa": the possessive says whose the permit is, not that the writer asks for someone else
+    possessed = {p for h in by_kind["audience"] if h.phrase.key == "foreign_language" and third_persons(message, h)
+                 for p in (min(h.positions) - 1, min(h.positions))}
+    if not any(not possessed & set(c.positions) for c in cues.get("asked_for_other", ())):
+        # "Vaimoni on Thaimaasta, itse jäin lomautetuksi": the spouse's country is not the writer's language, nor is
+        # "hänen oleskelulupansa" the writer's permit
+        by_kind["audience"] = [h for h in by_kind["audience"] if not (h.phrase.key == "foreign_language" and (
+            any(0 < min(h.positions) - end <= 2 for end in others_end) or third_persons(message, h)))]
     if by_kind["organisation"]:
         # "verokortti kesätöitä varten", "I work full time and want to join an unemployment fund": a job the person
         # has is no need of ours, nor is the organisation's own word ("unemployment fund") said by someone working
