@@ -1595,3 +1595,16 @@ def test_a_spouses_permit_is_theirs_and_the_writers_job_search_is_at_home(engine
 def test_a_relative_asked_for_who_speaks_no_finnish_still_goes_to_international_info(engine):
     answer = engine.answer("Veljeni tuli juuri Syyriasta eikä puhu suomea, missä hän voi hakea töitä? Asumme Kuhmossa")
     assert _points(answer)[:1] == ["kajaani_kaupungintalo"], _points(answer)
+
+
+def test_beside_the_writers_asun_someone_elses_asuu_is_theirs(engine):
+    answer = engine.answer("Asun Lahdessa ja haen töitä. Kummisetä asuu Kuhmossa ja kehui teitä, mihin otan yhteyttä?")
+    assert answer.kind == OUT_OF_AREA, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("asun itse Sotkamossa mutta kysyn veljelleni joka asuu Hyrynsalmella ja on työtön", "hyrynsalmi_kunnantalo"),
+    ("asun oulussa, poikani on 33, asuu kuhmossa ja etsii töitä", "kuhmo_kaupungintalo"),
+])
+def test_the_person_asked_for_lives_where_they_live(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

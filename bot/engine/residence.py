@@ -88,6 +88,9 @@ def _clause_start(message: Message, position: int) -> int:
 #: ("i" only before a verb of living: Swedish "i" is "in")
 FIRST_PERSON = frozenset({"we", "i'm", "im", "we're", "jag", "vi", "ma", "mina", "mie", "asun", "asumme", "asutaan"})
 _I_VERBS = frozenset({"live", "am", "moved", "stay", "have"})
+#: the verbs of living by person (as the cue is written): "asun" is the writer's, "asuu" someone's named before it
+FIRST_PERSON_LIVING = frozenset({"asun", "asumme", "asutaan", "asustan", "asustelen", "asuskelen", "live"})
+THIRD_PERSON_LIVING = frozenset({"asuu", "asuvat", "lives"})
 FIRST_PERSON_REACH = 3
 
 
@@ -277,6 +280,12 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     theirs = {id(r) for r in living if not _said_of_oneself(message, r.hit.position) and any(
         max(c.positions) < r.hit.position and _clause_start(message, r.hit.position) <= min(c.positions)
         and not _at_their_place(message, max(c.positions), r.hit.position) for c in others)}
+    if any(r.cue in FIRST_PERSON_LIVING for r in living) and (cues.get("asked_for_other") or not others):
+        # "Asun Mikkelissä … Kummitäti asuu Kajaanissa": beside the writer's "asun", "asuu" is someone else's (whose
+        # need it is, when a relative is named but nobody is asked for, stays with the other rules: "asun
+        # Helsingissä, tyttäreni on 24, asuu Kajaanissa ja etsii töitä")
+        theirs |= {id(r) for r in living if r.cue in THIRD_PERSON_LIVING and not _said_of_oneself(
+            message, r.hit.position)}
     if theirs and cues.get("asked_for_other"):  # "…poikani asuu Kajaanissa, mihin hän menee?"
         living = [r for r in living if id(r) in theirs]
     elif len(theirs) < len(living):  # "I live in Kajaani, my wife lives in Oulu": the writer's own place first
