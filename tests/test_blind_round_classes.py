@@ -1608,3 +1608,13 @@ def test_beside_the_writers_asun_someone_elses_asuu_is_theirs(engine):
 ])
 def test_the_person_asked_for_lives_where_they_live(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("oon 27, siis ei vaan 33, asun kajaanissa ja etsin töitä", "kajaani_virastotalo"),  # the age corrected
+    # "lähde" is no Lahti
+    ("kuhmossa asun, oon ollu kotona enkä lähde mihinkään, mistä apua työnhakuun", "kuhmo_kaupungintalo"),
+])
+def test_corrections_and_umlauts_typed_rounds_59_62(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and not answer.out_of_area, (answer.kind, _points(answer))

@@ -26,9 +26,10 @@ _AGE = re.compile(
     r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
 )
 _AGE_CORRECTION = re.compile(
-    r"\b(?:ei kun|eiku|eikun|tai siis|siis|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|jag menar)\b")
+    r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|jag menar)\b")
 #: "oon 28, siis 38": the number right after a correction word is the age corrected
-_CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|i mean|jag menar)\s+(?:sori\s+|sorry\s+|anteeks\s+)?"
+_CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|i mean|jag menar)\s+"
+                            r"(?:sori\s+|sorry\s+|anteeks\s+|ei vaan\s+|ei kun\s+)?"
                             r"(\d{2})\b"
                             r"(?!\s*(?:%|€|euroa?|km|kilometri|min|h\b|tuntia|vuotta|kg))")
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's

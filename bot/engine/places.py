@@ -95,6 +95,8 @@ class PlaceIndex:
         self.short_oblique: dict[str, Target] = {}
         self.postal_codes: dict[str, Target] = {}
         self.vocabulary = vocabulary
+        #: every name of an area municipality, for the umlauts check of a stem match
+        self.area_names = {m.id: " ".join((*m.name.values(), *m.aliases)).lower() for m in kb.municipalities.values()}
         area_ids = {m.name.get("fi", m.id): m.id for m in kb.municipalities.values()}
         # localities first: a municipality's or the area's own name indexed later wins a shared key
         # matched only as written plus a case ending, never by stem: "löytää" is not Löytänä
@@ -229,6 +231,15 @@ class PlaceIndex:
                 hits.append(hit)
         return hits
 
+    def _marks_fit(self, written: str, target: Target) -> bool:
+        """Umlauts typed are meant: a word whose stem is written with ä, ö or å ("lähde", go) is no inflected name
+        without them (Lahti, "Lahdessa"); a name typed without umlauts still matches ("ristijarvella"), and so does
+        an ending's ("Kiimingissä")."""
+        if not _MARKS & set(written):
+            return True
+        names = f"{target.village} {target.outside or ''} {self.area_names.get(target.municipality or '', '')}"
+        return bool(_MARKS & set(names.lower()))
+
     def _pair_inflected(self, first: str, second: str) -> Target | None:
         """A two-word name in a case: the first word as written, the second its oblique stem and a short ending
         ("ala vuokissa", "ylä vieksiin")."""
@@ -247,12 +258,13 @@ class PlaceIndex:
             return PlaceHit(target, i, "postal_code") if target else None
         if token in self.vocabulary or token.isdigit() or _street(token):
             return None
-        if stem in self.stems:
+        if stem in self.stems and self._marks_fit(written[:len(stem)], self.stems[stem]):
             return PlaceHit(self.stems[stem], i, "stem")
         for end in range(len(token) - 1, max(len(token) - MAX_ENDING, MIN_STEM) - 1, -1):
-            if token[:end] in self.oblique:
+            if token[:end] in self.oblique and self._marks_fit(written[:end], self.oblique[token[:end]]):
                 return PlaceHit(self.oblique[token[:end]], i, "stem")
-        if token[:MIN_STEM] in self.short_oblique and token[MIN_STEM:] in SHORT_STEM_ENDINGS:
+        if token[:MIN_STEM] in self.short_oblique and token[MIN_STEM:] in SHORT_STEM_ENDINGS \
+                and self._marks_fit(written[:MIN_STEM], self.short_oblique[token[:MIN_STEM]]):
             return PlaceHit(self.short_oblique[token[:MIN_STEM]], i, "stem")
         if token[:4] in self.demonym_starts:
             for end in range(len(token) - 3, 3, -1):
