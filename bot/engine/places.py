@@ -95,8 +95,8 @@ class PlaceIndex:
         self.short_oblique: dict[str, Target] = {}
         self.postal_codes: dict[str, Target] = {}
         self.vocabulary = vocabulary
-        #: every name of an area municipality, for the umlauts check of a stem match
-        self.area_names = {m.id: " ".join((*m.name.values(), *m.aliases)).lower() for m in kb.municipalities.values()}
+        #: stem keys that came from a name written with ä, ö or å: only these match a stem typed with them
+        self.marked: set[str] = set()
         area_ids = {m.name.get("fi", m.id): m.id for m in kb.municipalities.values()}
         # localities first: a municipality's or the area's own name indexed later wins a shared key
         # matched only as written plus a case ending, never by stem: "löytää" is not Löytänä
@@ -124,6 +124,8 @@ class PlaceIndex:
                 # -nen names bend through -se-/-si-: Kuhmoinen → Kuhmoisissa, Kuhmoiseen (not Kuhmo)
                 for stem in ("si", "se"):
                     self.oblique.setdefault(name_tokens[0][:-3] + stem, target)
+                    if _MARKS & set(other.name.lower()):
+                        self.marked.add(name_tokens[0][:-3] + stem)
             prefixes = [name_tokens[-1] + "lai"] if name_tokens else []
             if genitive_tokens and genitive_tokens[-1].endswith("n"):
                 prefixes.append(genitive_tokens[-1][:-1] + "lai")
@@ -182,20 +184,24 @@ class PlaceIndex:
             self.exact[key] = target
             self.written.setdefault(key, set()).add(" ".join(words_of(form)))
             words.append((key, target))
+            marked = bool(_MARKS & set(form.lower()))
             is_genitive = bool(inflected) and form == inflected[0] and form.endswith("n")
             if len(tokens) == 1 and is_genitive and len(key) > MIN_STEM + 1:
                 # the genitive without its -n is the stem the other cases hang on: Hossa|n → Hossa|ssa
                 self.oblique.setdefault(key[:-1], target)
+                self._mark(key[:-1], marked)
             elif len(tokens) == 2 and len(tokens[1]) > MIN_STEM + 1:
                 # the genitive's stem (Ala-Vuoki|n → vuokissa) and the name itself (Yli-Vuokki → vuokkiin)
                 self.pair_oblique.setdefault((tokens[0], tokens[1][:-1] if is_genitive else tokens[1]), target)
             elif len(tokens) == 1 and is_genitive and len(key) == MIN_STEM + 1:
                 # short stems (Oulu|n, Kemi|n) only with a case ending: "oulusa", but not "kemikaali"
                 self.short_oblique.setdefault(key[:-1], target)
+                self._mark(key[:-1], marked)
             if len(tokens) == 1 and stems:
                 stem = stem_fi(tokens[0])
                 if len(stem) >= MIN_STEM and stem not in self.vocabulary:
                     self.stems[stem] = target
+                    self._mark(stem, marked)
                     words.append((stem, target))
         return words
 
@@ -231,14 +237,15 @@ class PlaceIndex:
                 hits.append(hit)
         return hits
 
-    def _marks_fit(self, written: str, target: Target) -> bool:
+    def _mark(self, key: str, marked: bool) -> None:
+        if marked:
+            self.marked.add(key)
+
+    def _marks_fit(self, written: str, key: str) -> bool:
         """Umlauts typed are meant: a word whose stem is written with ä, ö or å ("lähde", go) is no inflected name
         without them (Lahti, "Lahdessa"); a name typed without umlauts still matches ("ristijarvella"), and so does
         an ending's ("Kiimingissä")."""
-        if not _MARKS & set(written):
-            return True
-        names = f"{target.village} {target.outside or ''} {self.area_names.get(target.municipality or '', '')}"
-        return bool(_MARKS & set(names.lower()))
+        return not _MARKS & set(written) or key in self.marked
 
     def _pair_inflected(self, first: str, second: str) -> Target | None:
         """A two-word name in a case: the first word as written, the second its oblique stem and a short ending
@@ -258,13 +265,13 @@ class PlaceIndex:
             return PlaceHit(target, i, "postal_code") if target else None
         if token in self.vocabulary or token.isdigit() or _street(token):
             return None
-        if stem in self.stems and self._marks_fit(written[:len(stem)], self.stems[stem]):
+        if stem in self.stems and self._marks_fit(written[:len(stem)], stem):
             return PlaceHit(self.stems[stem], i, "stem")
         for end in range(len(token) - 1, max(len(token) - MAX_ENDING, MIN_STEM) - 1, -1):
-            if token[:end] in self.oblique and self._marks_fit(written[:end], self.oblique[token[:end]]):
+            if token[:end] in self.oblique and self._marks_fit(written[:end], token[:end]):
                 return PlaceHit(self.oblique[token[:end]], i, "stem")
         if token[:MIN_STEM] in self.short_oblique and token[MIN_STEM:] in SHORT_STEM_ENDINGS \
-                and self._marks_fit(written[:MIN_STEM], self.short_oblique[token[:MIN_STEM]]):
+                and self._marks_fit(written[:MIN_STEM], token[:MIN_STEM]):
             return PlaceHit(self.short_oblique[token[:MIN_STEM]], i, "stem")
         if token[:4] in self.demonym_starts:
             for end in range(len(token) - 3, 3, -1):
