@@ -1618,3 +1618,13 @@ def test_the_person_asked_for_lives_where_they_live(engine, question, point):
 def test_corrections_and_umlauts_typed_rounds_59_62(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point] and not answer.out_of_area, (answer.kind, _points(answer))
+
+
+def test_a_job_seeker_asking_for_eures_is_met_at_the_home_point(engine):
+    answer = engine.answer("jäin työttömäksi ja haluaisin töihin ruotsiin, auttaako eures? asun hyrynsalmella")
+    assert _points(answer)[:1] == ["hyrynsalmi_kunnantalo"], _points(answer)
+
+
+def test_an_employer_asking_for_eures_is_never_asked_for_a_home(engine):
+    answer = engine.answer("we run a sawmill in Kuhmo and want to recruit welders from Poland through EURES")
+    assert not _points(answer) and "Tell me your home municipality" not in answer.text, answer.text

@@ -74,7 +74,9 @@ def routed_text(kb: KnowledgeBase, *, language: str, topic: str, topic_explicit:
     if described:
         parts.append(service.description.get(language))
     if not points and not route.needs_municipality:
-        parts.append(kb.text("ask_more" if "own" in route.points else "area_wide", language))
+        # (an employer is served area-wide whatever the job seeker's side of the topic is: never asked a home)
+        own = "own" in route.points and "employer" not in audiences
+        parts.append(kb.text("ask_more" if own else "area_wide", language))
     employer = kb.routing.audiences.get("employer")
     if not points and ("employer" in audiences or (employer is not None and topic == employer.default_topic)):
         parts.append(_employer_contact(kb, language))
