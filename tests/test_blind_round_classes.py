@@ -1628,3 +1628,21 @@ def test_a_job_seeker_asking_for_eures_is_met_at_the_home_point(engine):
 def test_an_employer_asking_for_eures_is_never_asked_for_a_home(engine):
     answer = engine.answer("we run a sawmill in Kuhmo and want to recruit welders from Poland through EURES")
     assert not _points(answer) and "Tell me your home municipality" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, point", [
+    ("olin yrittäjä kahdeksan vuotta mutta myin firman syksyllä, nyt etsin töitä. asun puolangalla",
+     "puolanka_kunnantalo"),
+    ("oon ollu yrittäjä pitkään mutta firma ei enää kannata, mihin meen? asun paltamossa", "paltamo_kunnantalo"),
+    ("yks työnantaja vihjas et vois palkata mut palkkatuella, mistä sitä haetaan? asun sotkamossa",
+     "sotkamo_virastotalo"),
+    ("paljonko ansiosidonnaista saan kun mutkin irtisanotaan maaliskuussa? asun kuhmossa", "kuhmo_kaupungintalo"),
+])
+def test_a_former_business_or_someone_elses_employer_leaves_a_job_seeker(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and "employer" not in answer.audience, (_points(answer), answer.audience)
+
+
+def test_a_limited_company_hiring_is_an_employer(engine):
+    answer = engine.answer("meillä on osakeyhtiö kuhmossa ja palkattais yks työtön varastoon, saako palkkatukea?")
+    assert "employer" in answer.audience, answer.audience

@@ -67,6 +67,7 @@ class EmployerSignals:
         self.not_the_writer = self.former | frozenset(_forms(kb, "someone_else"))
         self.help = frozenset(_forms(kb, "help"))
         self.closing = frozenset(_forms(kb, "closing"))
+        self.long_closing = tuple(c for c in self.closing if c.count(" ") > 1)
         self.question = frozenset(_forms(kb, "question"))
         #: professions another organisation provides ("sosiaalityöntekijä", "lääkäri" in other_organisations.yaml):
         #: needing one is asking for that service, not hiring ("tarviin sosiaalityöntekijän, vuokrat rästissä")
@@ -105,12 +106,20 @@ class EmployerSignals:
         ending = next((e for e in self.agent_endings if token.endswith(e)), None)
         return ending is not None and token[-len(ending) - 1] in _VOWELS
 
+    def closes(self, message: Message) -> bool:
+        """The writer's business is being closed or sold ("lopetan firman", "firma on myyty", "firma ei enää
+        kannata"): being an entrepreneur is then the job seeker's past, not an employer's evidence."""
+        folded = message.folded
+        joined = f" {' '.join(folded)} "
+        return any(t in self.closing for t in folded) or any(f" {c} " in joined for c in self.long_closing) or any(
+            f"{a} {b}" in self.closing for a, b in zip(folded, folded[1:], strict=False))
+
     def find(self, message: Message) -> list[Signal]:
         folded = message.folded
         pairs = [f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False)]
         signals: list[Signal] = []
         # "olen yrittäjä mutta lopetan firman": a business being closed is a job seeker's story, not an employer's
-        closing = any(t in self.closing for t in folded) or any(p in self.closing for p in pairs)
+        closing = self.closes(message)
         for i, token in enumerate(folded):
             if closing:
                 if token in self.hiring:

@@ -61,9 +61,9 @@ def workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
 
 
 #: words before "employer" that make it the writer's or someone's employer, not the writer: "uusi työnantaja pyytää",
-#: "my employer hasn't paid" (folded)
+#: "my employer hasn't paid", "yksi työnantaja vihjasi" (folded)
 _EMPLOYEE_OF = frozenset({"uusi", "uuden", "entinen", "entisen", "mun", "minun", "meidan", "my", "our", "new", "former",
-                          "min", "var", "nya"})
+                          "min", "var", "nya", "yksi", "yks", "eras", "joku", "one", "another", "some"})
 
 
 #: relative pronouns: what follows tells of someone just named ("hitsaaja, joka on ollut ilman töitä") (folded)

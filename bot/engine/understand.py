@@ -243,6 +243,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 
     # who: job seeker or employer, young, foreign-language
     signals = employer_signals.find(message)
+    if not signals and employer_signals.closes(message):
+        # "oon ollu yrittäjä mutta firma on myyty": the entrepreneur's words tell the job seeker's past
+        by_kind["audience"] = [h for h in by_kind["audience"] if h.phrase.key != "employer"]
+        by_kind["topic"] = [h for h in by_kind["topic"] if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
     role, role_ask = _role(message, by_kind, signals, context, evidence, readings)
     # "eikä halua soittaa itse", "I don't want to call": what the person does not want is not what they ask
     topic_hits = [h for h in _claimed(by_kind["topic"])
