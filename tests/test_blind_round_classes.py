@@ -1646,3 +1646,14 @@ def test_a_former_business_or_someone_elses_employer_leaves_a_job_seeker(engine,
 def test_a_limited_company_hiring_is_an_employer(engine):
     answer = engine.answer("meillä on osakeyhtiö kuhmossa ja palkattais yks työtön varastoon, saako palkkatukea?")
     assert "employer" in answer.audience, answer.audience
+
+
+@pytest.mark.parametrize("question", [
+    "any good restaurant in Kuhmo? my sister just got a job there and I'm visiting",
+    "tarvitsen työnhakijan alennuskortin uimahalliin, mistä sellaisen saa kuusamossa?",
+    "saako lammella pilkkiä ilman mitään lupia? kuhmossa ollaan mökillä",
+])
+def test_someones_job_a_job_seekers_perk_and_fishing_permits_are_nobodys(engine, question):
+    answer = engine.answer(question)
+    assert not _points(answer) and "employer" not in answer.audience and not _orgs(answer), (
+        answer.kind, _points(answer), _orgs(answer))

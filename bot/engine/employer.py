@@ -42,6 +42,10 @@ class Signal:
     weight: float = SIGNAL_WEIGHT
 
 
+#: a job seeker is nobody hired: "tarvitsen työnhakijan bensakortin" needs the job seeker's card (folded)
+_SEEKERS = ("tyonhakij", "arbetssokand", "jobseeker")
+
+
 def _forms(kb: KnowledgeBase, group: str) -> tuple[str, ...]:
     by_language = kb.phrasings.employer_signals.get(group, {})
     return tuple(" ".join(phrase_tokens(p)) for phrases in by_language.values() for p in phrases if phrase_tokens(p))
@@ -93,7 +97,7 @@ class EmployerSignals:
         return False
 
     def _worker(self, token: str) -> bool:
-        if token.startswith(self.identity_starts):
+        if token.startswith(self.identity_starts) or token.startswith(_SEEKERS):
             return False
         if token.endswith("na") and len(token) > ESSIVE_MIN:
             return False  # the essive is what someone is: "tarvis tietää … työttömänä", "olin kokkina"

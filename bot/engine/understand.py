@@ -329,7 +329,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
     # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names; but only going to work or being
     # there ("bussi … ehtiä töihin", "boots for work", language.yaml `at_work`) asks no job seeker's question
-    at_work = _at_work_positions(message, kb.language_cues.get("at_work", frozenset()))
+    # (a job someone has or just got, "asking for a friend who just got a job there", is being at work too)
+    at_work = _at_work_positions(message, kb.language_cues.get("at_work", frozenset())) | set(job_words)
     commuting = role != "jobseeker" and bool(work_positions) and work_positions <= at_work
     # "nyt kun työttömänä on aikaa hiihtää", "onko kylpylässä työttömille alennusta": being unemployed, said beside
     # a thing nobody here serves and in nothing but status words (language.yaml status_words), asks no job seeker's
