@@ -1657,3 +1657,15 @@ def test_someones_job_a_job_seekers_perk_and_fishing_permits_are_nobodys(engine,
     answer = engine.answer(question)
     assert not _points(answer) and "employer" not in answer.audience and not _orgs(answer), (
         answer.kind, _points(answer), _orgs(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "onko kuhmon kansalaisopistossa maalauskurssia? jäin eläkkeelle syksyllä ja nyt on aikaa",
+    "mun työkkärin virkailija jäi kuulemma eläkkeelle, kuka mua nyt auttaa? asun sotkamossa",
+])
+def test_a_retirement_told_asks_nothing_of_pensions(engine, question):
+    assert "pensions" not in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_retirement_asked_about_is_still_the_pension_providers(engine):
+    assert "pensions" in _orgs(engine.answer("milloin pääsen eläkkeelle ja mistä haen työeläkettä?"))

@@ -32,14 +32,24 @@ def not_wanted(message: Message, position: int, language: str = "") -> bool:
 _SWEDISH_NEGATIONS = NEGATIONS - {"en"}
 
 
-def as_status(message: Message, hit: PhraseHit, status_words: frozenset[str]) -> bool:
+#: the cases of becoming something: "eläkkeelle", "sairauslomalle", "omaishoitajaksi" (folded)
+_BECOMING_ENDINGS = ("lle", "ksi")
+
+
+def as_status(message: Message, hit: PhraseHit, status_words: frozenset[str],
+              status_verbs: frozenset[str] = frozenset()) -> bool:
     """The organisation's word says what the person is or was, not what they ask: "olen eläkkeellä" (language.yaml
-    status_words), or a word in the essive ("ollut pitkään omaishoitajana", "opiskelijana")."""
+    status_words), a word in the essive ("ollut pitkään omaishoitajana", "opiskelijana"), or one in a case of
+    becoming beside a verb of becoming it ("eläkkeelle jäin just keväällä", "virkailija jäi eläkkeelle":
+    status_verbs; not "en päässy yhteishaussa", "muuttoilmoitus jäi tekemättä")."""
     if len(hit.positions) != 1:
         return False
-    word = message.folded[hit.positions[0]]
+    position = hit.positions[0]
+    word = message.folded[position]
+    beside = message.folded[max(0, position - 2):position + 2]
     return word in status_words or (len(word) > ESSIVE_MIN_LENGTH and word.endswith("na")
-                                    and not hit.phrase.stems[0].endswith("na"))
+                                    and not hit.phrase.stems[0].endswith("na")) or (
+        word.endswith(_BECOMING_ENDINGS) and any(w in status_verbs for w in beside))
 
 
 #: where a workplace is said to be: "at the hospital", "på sjukhuset" (folded), or a Finnish locative ending

@@ -176,7 +176,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
                                and not not_wanted(message, min(h.positions), h.phrase.language)
                                and not not_their_matter(message, h) and not done(message, h)
-                               and not as_status(message, h, kb.language_cues.get("status_words", frozenset()))
+                               and not as_status(message, h, kb.language_cues.get("status_words", frozenset()),
+                                                 kb.language_cues.get("status_verbs", frozenset()))
                                and not (_urgent(kb, h) and (not_now(message, h) or negation_apart(h)))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions] + job_words
     if job_words:
