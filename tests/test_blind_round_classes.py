@@ -1669,3 +1669,14 @@ def test_a_retirement_told_asks_nothing_of_pensions(engine, question):
 
 def test_a_retirement_asked_about_is_still_the_pension_providers(engine):
     assert "pensions" in _orgs(engine.answer("milloin pääsen eläkkeelle ja mistä haen työeläkettä?"))
+
+
+def test_at_ones_workplace_their_matter_asks_us_nothing(engine):
+    answer = engine.answer("työpaikallani pomo uhkailee ja haukkuu, kuka tähän puuttuu? asun kuhmossa")
+    assert "tyosuojelu" in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_a_last_workplace_and_a_new_job_wanted_stays_ours(engine):
+    answer = engine.answer("viime työpaikalla ei maksettu ylitöitä, kenelle ilmotan? ja pitäis löytää uus työ, "
+                           "asun hyrynsalmella")
+    assert _points(answer)[:1] == ["hyrynsalmi_kunnantalo"], _points(answer)

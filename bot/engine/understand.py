@@ -460,7 +460,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     org_positions = {p for h in by_kind["organisation"] for p in h.positions}
     asks_work = bool(work_positions - org_positions)
     ends_search = any(h.phrase.key == "end_search" for h in by_kind["asks"])
-    employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs,
+    # (being at work, "työpaikallani esimies huutaa", is no need of ours beside their matter)
+    employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs | at_work,
                                        municipality, employed, asks_work, age is not None, got_job, ends_search)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
