@@ -1680,3 +1680,15 @@ def test_a_last_workplace_and_a_new_job_wanted_stays_ours(engine):
     answer = engine.answer("viime työpaikalla ei maksettu ylitöitä, kenelle ilmotan? ja pitäis löytää uus työ, "
                            "asun hyrynsalmella")
     assert _points(answer)[:1] == ["hyrynsalmi_kunnantalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question, point", [
+    ("oon 45 ja kajaanissa asun. mihin?", "kajaani_virastotalo"),                      # a bare where-word
+    ("Vuokatissa asun ja tarttisin apua ku rinnetyöt loppu", "sotkamo_virastotalo"),  # help asked, a reason given
+    ("Minä muutin Somaliasta viime vuonna, asun nyt Sotkamossa. Tarvitsen työ, mihin menen?",
+     "kajaani_kaupungintalo"),                                                         # "minä … vuonna" asks no year
+    ("tarttisin uuden vastuuvirkailijan, asun kuhmossa", "kuhmo_kaupungintalo"),      # our clerk is nobody hired
+])
+def test_where_asked_help_asked_and_clerks_rounds_63_66(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and "employer" not in answer.audience, (answer.kind, _points(answer))

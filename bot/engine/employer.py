@@ -42,7 +42,10 @@ class Signal:
     weight: float = SIGNAL_WEIGHT
 
 
-#: a job seeker is nobody hired: "tarvitsen työnhakijan bensakortin" needs the job seeker's card (folded)
+#: our own clerks are nobody hired: "tarttisin uuden vastuuvirkailijan" asks for one (folded)
+_NEVER_HIRED = ("virkailij", "vastuuvirkailij", "handlaggar")
+#: a job seeker's word in the genitive before another genitive is the seeker's thing, nobody hired: "tarvitsen
+#: työnhakijan bensakortin" (but "palkata työnhakijan palkkatuella", "palkata työtön työnhakija" hire one)
 _SEEKERS = ("tyonhakij", "arbetssokand", "jobseeker")
 
 
@@ -97,7 +100,7 @@ class EmployerSignals:
         return False
 
     def _worker(self, token: str) -> bool:
-        if token.startswith(self.identity_starts) or token.startswith(_SEEKERS):
+        if token.startswith(self.identity_starts) or token.startswith(_NEVER_HIRED):
             return False
         if token.endswith("na") and len(token) > ESSIVE_MIN:
             return False  # the essive is what someone is: "tarvis tietää … työttömänä", "olin kokkina"
@@ -158,6 +161,9 @@ class EmployerSignals:
             if self._worker(folded[j]):
                 # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
                 if j + 1 < len(folded) and folded[j + 1] in self.help:
+                    return []
+                if folded[j].startswith(_SEEKERS) and folded[j].endswith("n") and j + 1 < len(folded) \
+                        and folded[j + 1].endswith("n"):
                     return []
                 if any(folded[j].startswith(service) for service in self.services):
                     return []

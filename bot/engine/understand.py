@@ -337,7 +337,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # a thing nobody here serves and in nothing but status words (language.yaml status_words), asks no job seeker's
     # question either
     status = {i for i, w in enumerate(message.folded) if w in status_words}
-    reasons = reason_clauses(message, kb.language_cues.get("reason_words", frozenset()))
+    # (a reason clause is only a status where nothing asks where to go or who helps: "tarttisin apua kun työt loppu")
+    asks_where_or_help = any(w in where_words for w in message.folded)
+    reasons = set() if asks_where_or_help else reason_clauses(message, kb.language_cues.get("reason_words",
+                                                                                           frozenset()))
     status |= reasons
     seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
     status_only = role == "jobseeker" and nobodys and bool(status) and seeker_words <= status and not signals \
@@ -348,7 +351,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # something nobody here serves (checked below, once the words nothing explains are known)
     reason_only = role == "jobseeker" and nobodys and smalltalk is None and bool(seeker_words) \
         and seeker_words <= reasons and not signals and not asked_where and not audiences \
-        and not any(w in where_words for w in message.folded) \
+        and not asks_where_or_help \
         and not any(h.phrase.key == "which" for h in by_kind["asks"]) and work_positions <= reasons | at_work \
         and all(reasons.issuperset(h.positions) for h in topic_hits)
     if smalltalk == "offtopic" and status_only and not trivia:
@@ -413,6 +416,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     said_home = residence.role in ("current", "moved_to", "registered", "correction", "still")
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
             and not (point or weighed) and not about_work and not (said_home and outside) \
+            and not (said_home and not explicit and _bare_where(message, where_words)) \
             and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
@@ -514,6 +518,12 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     return any(not not_ours.issuperset(h.positions) or (h.phrase.key != kb.routing.default_topic
                                                         and not asked_where.issuperset(h.positions))
                for h in topic_hits)
+
+
+def _bare_where(message: Message, where_words: frozenset[str]) -> bool:
+    """A where-word asked on its own after a home is said: "kajaanissa asun. minne?" (not "kuka sen korjaa")."""
+    last = len(message.folded) - 1
+    return any(w in where_words and (i == last or i + 1 in message.breaks) for i, w in enumerate(message.folded))
 
 
 def _youth_point(kb: KnowledgeBase, municipality: str | None) -> bool:
