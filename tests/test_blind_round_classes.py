@@ -1692,3 +1692,17 @@ def test_a_last_workplace_and_a_new_job_wanted_stays_ours(engine):
 def test_where_asked_help_asked_and_clerks_rounds_63_66(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point] and "employer" not in answer.audience, (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("työkaveri makaa lattialla eikä reagoi mihinkään!!", "emergency"),
+    ("naapuri putos katolta lunta tiputtaessa, mitä teen", "emergency"),
+    ("smells of gas in our workshop and my head spins, who do I call", "emergency"),
+    ("toimistolla on huono sisäilma ja kaikki yskii, kuka valvoo? oon töissä sotkamossa", "tyosuojelu"),
+    ("kassan maksatus on myöhässä, kehen otan yhteyttä? asun kuhmossa", "unemployment_fund"),
+    ("mistä se liiton raha haetaan kun lomautettiin? puolangalla asun", "unemployment_fund"),
+    ("kotikunta näkyy väärin papereissa, kuka korjaa? asun paltamossa", "dvv"),
+    ("kuka päättää omaishoidon tuesta? asun kuhmossa", "kainuun_hyvinvointialue"),
+])
+def test_their_matters_in_more_words_rounds_63_66(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
