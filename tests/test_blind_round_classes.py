@@ -1706,3 +1706,30 @@ def test_where_asked_help_asked_and_clerks_rounds_63_66(engine, question, point)
 ])
 def test_their_matters_in_more_words_rounds_63_66(engine, question, organisation):
     assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_country_gone_to_is_not_the_writers_language(engine):
+    answer = engine.answer("lähden vaihtoon Ruotsiin syksyllä, pitääkö muutosta ilmoittaa jonnekin? "
+                           "asun kuhmossa, oon 35")
+    assert "dvv" in _orgs(answer) and "foreign_language" not in answer.audience, (_orgs(answer), answer.audience)
+
+
+@pytest.mark.parametrize("question, point, organisation", [
+    ("tarvisin apua töitten hakuun, asun kuusamossa", "kuusamo_kaupungintalo", None),
+    ("lopetin amiksen kesken ja nyt oon ollu kotona, oon 19 ja asun kajaanissa", "kajaani_ohjaamo", None),
+    ("mulla on vakituinen työ ja tarviin toisen verokortin sivutuloille, asun kajaanissa", None, "verohallinto"),
+])
+def test_job_search_dropped_studies_and_a_steady_job_rounds_63_66(engine, question, point, organisation):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == ([point] if point else []), _points(answer)
+    assert _orgs(answer)[:1] == ([organisation] if organisation else []), _orgs(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "onko kuhmon tokmannilla eläkeläisalennusta?",
+    "Vilket år byggdes Kajana slott?",
+    "tää on vaan testiviesti",
+    "Mitä pitkäaikaistyötön on englanniksi? teen esitettä",
+])
+def test_more_nobodys_rounds_63_66(engine, question):
+    assert _nobodys(engine.answer(question)), (engine.answer(question).kind, _orgs(engine.answer(question)))

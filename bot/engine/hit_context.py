@@ -7,6 +7,7 @@ words on either side of the hit, so the rules stay small and the understanding s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from bot.engine.message import Message
@@ -196,3 +197,16 @@ def third_persons(message: Message, hit: PhraseHit) -> bool:
     word = message.folded[first]
     return (first > 0 and message.folded[first - 1] in _THIRD_PERSONS_OF) or (
         len(word) > ESSIVE_MIN_LENGTH and word.endswith(("nsa", "nsä")))
+
+
+#: a country's name in a case is short; a longer word is a thing ("oleskelulupahakemukseen": into the application)
+COUNTRY_MAX = 12
+#: the illative, where someone goes: "Saksaan", "Ruotsiin", "Viroon", "Kiinaan" (folded)
+_ILLATIVE = re.compile(r"(?:aa|ee|ii|oo|uu|yy)n$|hin$")
+
+
+def towards(message: Message, hit: PhraseHit) -> bool:
+    """A one-word phrase in the illative: where someone goes ("lähössä vaihtoon Saksaan"), not where they are from
+    (but coming to Finland, "tullut Suomeen", is being new here)."""
+    word = message.folded[hit.positions[0]] if len(hit.positions) == 1 else ""
+    return 0 < len(word) <= COUNTRY_MAX and not word.startswith("suom") and bool(_ILLATIVE.search(word))

@@ -32,6 +32,7 @@ from bot.engine.hit_context import (
     reason_clauses,
     someones_employer,
     third_persons,
+    towards,
     workplace,
     year_after,
 )
@@ -155,6 +156,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     job_words = [p for h in by_kind["asks"] if h.phrase.key in ("has_job", "got_job") for p in h.positions]
     by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
         min(h.positions) - 1 in others_end or negated(message, min(h.positions))))]
+    # "lähössä vaihtoon Saksaan": a country gone to is not the writer's language
+    by_kind["audience"] = [h for h in by_kind["audience"] if not (h.phrase.key == "foreign_language"
+                                                                   and towards(message, h))]
     # "hänen oleskelulupansa": the possessive says whose the permit is, not that the writer asks for someone else
     possessed = {p for h in by_kind["audience"] if h.phrase.key == "foreign_language" and third_persons(message, h)
                  for p in (min(h.positions) - 1, min(h.positions))}
