@@ -1733,3 +1733,33 @@ def test_job_search_dropped_studies_and_a_steady_job_rounds_63_66(engine, questi
 ])
 def test_more_nobodys_rounds_63_66(engine, question):
     assert _nobodys(engine.answer(question)), (engine.answer(question).kind, _orgs(engine.answer(question)))
+
+
+@pytest.mark.parametrize("question", [
+    "onko kajaanin k-supermarket auki jouluaattona?",
+    "milloin on kuhmon kamarimusiikki tänä kesänä?",
+    "ootko vaan joku kone vai saatko palkkaa tästä?",
+    "teidän botti on ihan tyhmä, hävetkää",
+    "Jag har börjat på ett nytt jobb i Kuhmo, finns det något gym där?",
+])
+def test_more_nobodys_rounds_39_48(engine, question):
+    assert _nobodys(engine.answer(question)), (engine.answer(question).kind, _points(engine.answer(question)))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("sorry, my finnish keyboard is broken. i live in kuhmo, where do i register as unemployed?",
+     "kuhmo_kaupungintalo"),
+    ("mökki on Kuhmossa mutta vakituinen koti Paltamossa, haen töitä, minne menen?", "paltamo_kunnantalo"),
+    ("työttömyys uhkaa, firma aloitti yt:t. asun sotkamossa, mitä teen?", "sotkamo_virastotalo"),
+])
+def test_homes_and_finnish_writers_rounds_39_48(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("joku on rikkonut auton peilit pihalla, mihin teen rikosilmoituksen? asun kuhmossa", "poliisi"),
+    ("muutin just sotkamoon kun aloitin uudessa duunissa, missä muuttoilmotus tehdään?", "dvv"),
+])
+def test_their_matter_alone_rounds_39_48(engine, question, organisation):
+    answer = engine.answer(question)
+    assert organisation in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
