@@ -1763,3 +1763,15 @@ def test_homes_and_finnish_writers_rounds_39_48(engine, question, point):
 def test_their_matter_alone_rounds_39_48(engine, question, organisation):
     answer = engine.answer(question)
     assert organisation in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "mitä sotkamon virastotalon kahviossa on tänään lounaaksi?",
+    "saako puolangan kunnantalon parkkipaikalle jättää asuntoauton?",
+])
+def test_a_thing_right_after_a_points_name_is_asked_not_the_point(engine, question):
+    assert _nobodys(engine.answer(question)), (engine.answer(question).kind, _points(engine.answer(question)))
+
+
+def test_the_way_to_a_point_is_about_the_point(engine):
+    assert _points(engine.answer("pääseekö kuhmon kaupungintalolle bussilla?"))[:1] == ["kuhmo_kaupungintalo"]

@@ -93,11 +93,13 @@ def someones_employer(message: Message, hit: PhraseHit) -> bool:
     return first > 0 and message.folded[first - 1] in _EMPLOYEE_OF
 
 
-def point_as_landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit]) -> bool:
-    """A near-word right after the point's name or just before it ("virastotalon lähellä", "near the city hall")."""
+def point_as_landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit],
+                      after_only: bool = False) -> bool:
+    """A near-word right after the point's name or just before it ("virastotalon lähellä", "near the city hall");
+    `after_only`: only right after it ("virastotalon kahvion")."""
     named = [h for h in point_hits if h.phrase.key == point]
-    return any(min(c.positions) - max(h.positions) == 1 or 0 < min(h.positions) - max(c.positions) <= 2
-               for h in named for c in near)
+    return any(min(c.positions) - max(h.positions) == 1 or (
+        not after_only and 0 < min(h.positions) - max(c.positions) <= 2) for h in named for c in near)
 
 
 def negation_apart(hit: PhraseHit) -> bool:

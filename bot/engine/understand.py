@@ -296,8 +296,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     rumoured = any(h.phrase.key == "rumour" for h in by_kind["smalltalk"])
     by_kind["smalltalk"] = [h for h in by_kind["smalltalk"] if h.phrase.key != "rumour"]
     smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia", "request"])
-    if point and smalltalk == "offtopic" and point_as_landmark(by_kind["point"], point, cues.get("near", ())):
-        # "hyvä lounaspaikka Sotkamon virastotalon lähellä", "pizza near the city hall": the point is a landmark
+    # (but not the way there, "kunnantalolle bussilla": the adessive is how one gets to the point)
+    offtopic_hits = [h for h in by_kind["smalltalk"] if h.phrase.key == "offtopic"
+                     and not message.folded[min(h.positions)].endswith("lla")]
+    if point and smalltalk == "offtopic" and (
+            point_as_landmark(by_kind["point"], point, cues.get("near", ()))
+            or point_as_landmark(by_kind["point"], point, offtopic_hits, after_only=True)):
+        # "hyvä lounaspaikka Sotkamon virastotalon lähellä", "pizza near the city hall": the point is a landmark;
+        # "virastotalon kahvion päivän keitto": the thing right after the point's name is what is asked
         readings.append(Reading("point", point, 0.0, False, "a landmark: something near it is asked"))
         if home_kind == "point":
             municipality, home_kind = None, None
