@@ -1775,3 +1775,17 @@ def test_a_thing_right_after_a_points_name_is_asked_not_the_point(engine, questi
 
 def test_the_way_to_a_point_is_about_the_point(engine):
     assert _points(engine.answer("pääseekö kuhmon kaupungintalolle bussilla?"))[:1] == ["kuhmo_kaupungintalo"]
+
+
+@pytest.mark.parametrize("question", [
+    "Missä on Kuhmon työttömyysviraston sivukonttori? pitäis viedä lomake",
+    "onko työnhakijoille joku lomamökki jonka saa vuokrata edullisesti? joku puhui että sellainen on Sotkamossa",
+])
+def test_made_up_offices_and_perks_heard_of_rounds_63_66(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OUT_OF_SCOPE and not _points(answer), (answer.kind, _points(answer))
+
+
+def test_a_summer_job_one_is_in_asks_us_nothing_beside_their_matter(engine):
+    answer = engine.answer("kesätöissä mua pidetään 11 tunnin vuoroissa ilman taukoja, onko laillista? asun paltamossa")
+    assert "tyosuojelu" in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
