@@ -1789,3 +1789,17 @@ def test_made_up_offices_and_perks_heard_of_rounds_63_66(engine, question):
 def test_a_summer_job_one_is_in_asks_us_nothing_beside_their_matter(engine):
     answer = engine.answer("kesätöissä mua pidetään 11 tunnin vuoroissa ilman taukoja, onko laillista? asun paltamossa")
     assert "tyosuojelu" in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("ammatinvaihto mietityttää, oon 45 ja asun kuhmossa, kuka auttaa?", "kuhmo_kaupungintalo"),
+    ("haen kelalta kuntoutustukea mutta haluaisin silti tehdä osa-aikatöitä, asun sotkamossa, mistä apua?",
+     "sotkamo_virastotalo"),
+])
+def test_a_career_change_or_part_time_work_wanted_is_ours_rounds_59_66(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_an_in_laws_home_is_theirs(engine):
+    answer = engine.answer("Lahdesta hei. Oon ollu työtön vuoden, kuulunko teidän alueeseen ku appi asuu Kuhmossa?")
+    assert answer.kind == OUT_OF_AREA, (answer.kind, _points(answer))
