@@ -1803,3 +1803,12 @@ def test_a_career_change_or_part_time_work_wanted_is_ours_rounds_59_66(engine, q
 def test_an_in_laws_home_is_theirs(engine):
     answer = engine.answer("Lahdesta hei. Oon ollu työtön vuoden, kuulunko teidän alueeseen ku appi asuu Kuhmossa?")
     assert answer.kind == OUT_OF_AREA, (answer.kind, _points(answer))
+
+
+def test_after_a_matter_it_is_the_past(engine):
+    answer = engine.answer("pitkän sairausloman jälkeen haluaisin työkokeiluun, asun puolangalla, kenelle soitan?")
+    assert _points(answer)[:1] == ["puolanka_kunnantalo"] and not _orgs(answer), (_points(answer), _orgs(answer))
+
+
+def test_after_it_their_matter_still_asked_is_theirs(engine):
+    assert "kela" in _orgs(engine.answer("sairausloma loppuu, mistä haen sairauspäivärahaa sen jälkeen?"))

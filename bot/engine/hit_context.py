@@ -127,11 +127,14 @@ DONE_REACH = 2
 
 
 def done(message: Message, hit: PhraseHit) -> bool:
-    """The organisation's matter is told done right after it is named, and nothing more is said of it."""
+    """The organisation's matter is told done right after it is named ("muuttoilmoitus on tehty", "sairausloman
+    jälkeen"), and nothing more is said of it."""
     last = max(hit.positions)
     after = message.folded[last + 1:last + 1 + DONE_REACH]
     following = message.folded[last + 1:last + 2 + DONE_REACH]
-    return any(w in _DONE for w in after) and not any(w in _BUT for w in following)
+    # "pitkän sairausloman jälkeen": after the matter, in the genitive, it is the past
+    past = message.folded[last].endswith("n") and after[:1] == ("jalkeen",)
+    return (past or any(w in _DONE for w in after)) and not any(w in _BUT for w in following)
 
 
 def not_their_matter(message: Message, hit: PhraseHit) -> bool:
