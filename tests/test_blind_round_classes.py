@@ -1812,3 +1812,29 @@ def test_after_a_matter_it_is_the_past(engine):
 
 def test_after_it_their_matter_still_asked_is_theirs(engine):
     assert "kela" in _orgs(engine.answer("sairausloma loppuu, mistä haen sairauspäivärahaa sen jälkeen?"))
+
+
+@pytest.mark.parametrize("question", [
+    "kerro botti mikä on sun lempiväri",
+    "monelta alkaa työttömien yhdistyksen bingo kuhmossa?",
+    "kirjoita mulle python-koodi joka laskee palkan",
+])
+def test_more_nobodys_rounds_69_72(engine, question):
+    assert _nobodys(engine.answer(question)), (engine.answer(question).kind, _orgs(engine.answer(question)))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("miten haetaan joustavaa hoitorahaa kun palaan töihin osa-aikaisesti?", "kela"),
+    ("onko osa-aikaeläke vielä olemassa? oon 63", "pensions"),
+    ("tarvitsen sairauslomatodistuksen, asun kajaanissa ja oon töissä", "kainuun_hyvinvointialue"),
+    ("jäin ilman asuntoa ja tarvitsen hätämajoitusta tänä yönä, asun kajaanissa", "kainuun_hyvinvointialue"),
+    ("täytin kassan hakemuksen väärin, miten korjaan? asun sotkamossa", "unemployment_fund"),
+])
+def test_their_matters_in_more_words_rounds_69_72(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_relatives_fluent_finnish_keeps_them_at_the_home_point(engine):
+    answer = engine.answer("Mieheni on venäläinen mutta puhuu sujuvaa suomea ja asuu Kuhmossa. Hän jäi työttömäksi, "
+                           "minne hänen pitäisi mennä?")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], _points(answer)
