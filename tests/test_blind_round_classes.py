@@ -1838,3 +1838,8 @@ def test_a_relatives_fluent_finnish_keeps_them_at_the_home_point(engine):
     answer = engine.answer("Mieheni on venäläinen mutta puhuu sujuvaa suomea ja asuu Kuhmossa. Hän jäi työttömäksi, "
                            "minne hänen pitäisi mennä?")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], _points(answer)
+
+
+def test_just_turned_thirty_is_past_ohjaamo(engine):
+    answer = engine.answer("olen just täyttänyt 30, kävin aikoinaan ohjaamossa, mihin nyt? asun kajaanissa")
+    assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)

@@ -13,7 +13,8 @@ from bot.engine.message import Message
 
 #: "19-vuotias", "olen 22", "i'm 19", "19 years old", "19v", and of someone else: "poikani on 19", "she is 24"
 _AGE = re.compile(
-    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|täytän|turned|är|ar|"
+    r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|täytän|täyttänyt|täyttäny|"
+    r"turned|är|ar|"
     r"fyllde)\s+"
     r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|vielä|kohta|still|only|now)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
