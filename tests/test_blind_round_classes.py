@@ -1843,3 +1843,18 @@ def test_a_relatives_fluent_finnish_keeps_them_at_the_home_point(engine):
 def test_just_turned_thirty_is_past_ohjaamo(engine):
     answer = engine.answer("olen just täyttänyt 30, kävin aikoinaan ohjaamossa, mihin nyt? asun kajaanissa")
     assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question, point", [
+    ("asun kuhmossa, tarkotin siis puolangalla! missä työnhakijoiden palvelupiste?", "puolanka_kunnantalo"),
+    ("tarvis löytää töitä, oon paltamolainen, kuka siellä ottaa vastaan työttömiä?", "paltamo_kunnantalo"),
+    ("irtisanouduin itse, saako kassasta mitään? ja mistä apua uuen duunin hakuun, asun sotkamossa",
+     "sotkamo_virastotalo"),
+])
+def test_corrections_receiving_and_job_search_rounds_69_72(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_siis_mid_sentence_corrects_nothing(engine):
+    answer = engine.answer("Asun Vaalassa ja käyn Kajaanissa kaupassa. Kuulunko siis Kajaanin työllisyyspalveluihin?")
+    assert answer.kind == OUT_OF_AREA, (answer.kind, _points(answer))

@@ -155,6 +155,8 @@ class EmployerSignals:
         palkata ketään")."""
         if any(w in NEGATIONS for w in folded[max(0, i - HIRING_NEGATION_REACH):i]):
             return []
+        if i + 1 < len(folded) and folded[i + 1] == "vastaan":  # "ottaa vastaan työttömiä": receives, hires nobody
+            return []
         for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
             if folded[j] in self.question:  # "haetaan vanhempainrahaa ja mihin miehen": another question begins
                 return []

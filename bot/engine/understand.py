@@ -76,6 +76,8 @@ DETAIL_ASKS = frozenset({"hours", "phone", "email"})
 BENEFIT_HEAD_MIN = 3
 #: asks groups that only mark the message (a job, the reform, studies done, two options weighed): no question
 MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which", "channel", "end_search"})
+#: words that make a following "siis" a correction too: "eiku siis Sotkamossa", "ei vaan siis" (folded)
+_CORRECTING = frozenset({"eiku", "eikun", "kun", "vaan", "tai"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 
@@ -205,8 +207,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "Kuhmon kaupungintalo" names a service point, not where the person lives
     in_point_names = {p for h in by_kind["point"] if len(h.positions) > 1 for p in h.positions}
     cues["which"] = [h for h in by_kind["asks"] if h.phrase.key == "which"]
-    residence = resolve(message, [h for h in place_hits if h.position not in in_point_names], cues,
-                        by_kind["correction"])
+    # "siis" corrects only at the start of a clause ("asun Oulussa, siis Kajaanissa"); mid-sentence it is "so"
+    # ("kuulunko siis Kajaanin työllisyyspalveluihin")
+    corrections = [h for h in by_kind["correction"] if not (
+        len(h.positions) == 1 and message.folded[h.positions[0]] == "siis" and h.positions[0] not in message.breaks
+        and h.positions[0] > 0 and message.folded[h.positions[0] - 1] not in _CORRECTING)]
+    residence = resolve(message, [h for h in place_hits if h.position not in in_point_names], cues, corrections)
     evidence += residence.evidence
     readings += residence.readings
     home = residence.home
