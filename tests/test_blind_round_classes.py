@@ -1858,3 +1858,13 @@ def test_corrections_receiving_and_job_search_rounds_69_72(engine, question, poi
 def test_siis_mid_sentence_corrects_nothing(engine):
     answer = engine.answer("Asun Vaalassa ja käyn Kajaanissa kaupassa. Kuulunko siis Kajaanin työllisyyspalveluihin?")
     assert answer.kind == OUT_OF_AREA, (answer.kind, _points(answer))
+
+
+def test_someone_who_hires_nobody_asks_the_employer_services_nothing_beside_their_matter(engine):
+    answer = engine.answer("mulla on työpaikka pienessä firmassa ja tarvitsen lääkärintodistuksen, asun kuhmossa")
+    assert "kainuun_hyvinvointialue" in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_a_story_naming_the_capital_is_no_trivia(engine):
+    answer = engine.answer("asuin Helsingissä mutta nyt asun Kuhmossa, työ jäi pääkaupunkiin. mistä aloitan työnhaun?")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))

@@ -481,7 +481,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     asks_work = bool(work_positions - org_positions)
     ends_search = any(h.phrase.key == "end_search" for h in by_kind["asks"])
     # (being at work, "työpaikallani esimies huutaa", is no need of ours beside their matter)
-    employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs | at_work,
+    # an entrepreneur who hires nobody ("toiminimellä teen remppahommia, miten alv-ilmoitus tehdään") asks the
+    # employer services nothing beside another organisation's matter
+    hires = any(s.what == "hiring" for s in signals)
+    employment_part = _employment_part(kb, role if role != "employer" or hires else "self_employed", audiences,
+                                       organisations, topic_hits, asked_where, theirs | at_work,
                                        municipality, employed, asks_work, age is not None, got_job, ends_search)
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
@@ -519,7 +523,7 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
         # "sain töitä, saako Kelasta liikkuvuusavustusta kun oon ollu pitkään työttömänä": the search is over
         return any(h.phrase.key != kb.routing.default_topic and not not_ours.issuperset(h.positions)
                    for h in topic_hits)
-    if role in ("jobseeker", "employer"):
+    if role in ("jobseeker", "employer") or (role == "self_employed" and not organisations):
         return True
     if has_job and organisations and not audiences and all(h.phrase.key == kb.routing.default_topic
                                                            for h in topic_hits):
