@@ -1868,3 +1868,30 @@ def test_someone_who_hires_nobody_asks_the_employer_services_nothing_beside_thei
 def test_a_story_naming_the_capital_is_no_trivia(engine):
     answer = engine.answer("asuin Helsingissä mutta nyt asun Kuhmossa, työ jäi pääkaupunkiin. mistä aloitan työnhaun?")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "vinkkaa joku hyvä leffa netflixiin, oon lomautettuna ja aikaa on",
+    "kiitos ei mistään, idiootti",
+    "Vem vann melodifestivalen i fjol?",
+    "mitä lomautus on savon murteella?",
+])
+def test_more_asked_of_the_bot_rounds_73_76(engine, question):
+    assert _nobodys(engine.answer(question)), (engine.answer(question).kind, _points(engine.answer(question)))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("täytän 30 ensi kuussa, nyt siis 29, asun kajaanissa ja tarviin apua työnhakuun", "kajaani_ohjaamo"),
+    ("oon 28... ei hetkinen, täytin just 30. kajaanissa asun, mihin meen?", "kajaani_virastotalo"),
+    ("synnyin 1985 ja asun kuhmossa. onko mulle jotain koulutusta tarjolla?", "kuhmo_kaupungintalo"),
+    ("tarviin työnhakusuunnitelman päivityksen, vanha ei vastaa yhtään tilannetta, asun paltamossa",
+     "paltamo_kunnantalo"),
+])
+def test_ages_training_and_no_false_emergency_rounds_73_76(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and "emergency" not in _orgs(answer), (_points(answer), _orgs(answer))
+
+
+def test_a_theft_at_work_is_the_polices(engine):
+    answer = engine.answer("joku vei mun työkalut työmaalta yöllä, kuka tätä tutkii? asun sotkamossa")
+    assert "poliisi" in _orgs(answer), _orgs(answer)

@@ -27,7 +27,8 @@ _AGE = re.compile(
     r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
 )
 _AGE_CORRECTION = re.compile(
-    r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|jag menar)\b")
+    r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|hetkinen|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|"
+    r"jag menar)\b")
 #: "oon 28, siis 38": the number right after a correction word is the age corrected
 _CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|i mean|jag menar)\s+"
                             r"(?:sori\s+|sorry\s+|anteeks\s+|ei vaan\s+|ei kun\s+)?"
@@ -87,6 +88,8 @@ def age_in(message: Message, about_other: bool = False) -> int | None:
             whose = "other" if match.group(0).startswith(("täytti", "turned", "fyllde")) else "own"
         else:
             whose = _whose(text[:match.start()], match.group(0))
+        if match.group(0).startswith("täytän"):
+            age -= 1  # "täytän 30 ensi kuussa": 29 now
         {"own": own, "other": other, "unknown": unknown}[whose].append(age)
     own += [int(m.group(1)) for m in _OWN_ELLIPSIS.finditer(text)]
     if own:
