@@ -1895,3 +1895,12 @@ def test_ages_training_and_no_false_emergency_rounds_73_76(engine, question, poi
 def test_a_theft_at_work_is_the_polices(engine):
     answer = engine.answer("joku vei mun työkalut työmaalta yöllä, kuka tätä tutkii? asun sotkamossa")
     assert "poliisi" in _orgs(answer), _orgs(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("mulle ehdotettiin kuntouttavaa työtoimintaa, kuka sitä järjestää? asun kuhmossa", "kainuun_hyvinvointialue"),
+    ("mistä saan rahaa vuokraan kun ei oo töitä? asun sotkamossa", "kela"),
+    ("työkokeilussa jalka murtu, kuka maksaa sairausajalta? asun kuhmossa", "kela"),
+])
+def test_their_matters_in_more_words_rounds_73_76(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
