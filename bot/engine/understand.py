@@ -164,7 +164,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "hänen oleskelulupansa": the possessive says whose the permit is, not that the writer asks for someone else
     possessed = {p for h in by_kind["audience"] if h.phrase.key == "foreign_language" and third_persons(message, h)
                  for p in (min(h.positions) - 1, min(h.positions))}
-    if not any(not possessed & set(c.positions) for c in cues.get("asked_for_other", ())):
+    asking_for_other = any(not possessed & set(c.positions) for c in cues.get("asked_for_other", ()))
+    if not asking_for_other:
         # "Vaimoni on Thaimaasta, itse jäin lomautetuksi": the spouse's country is not the writer's language, nor is
         # "hänen oleskelulupansa" the writer's permit
         by_kind["audience"] = [h for h in by_kind["audience"] if not (h.phrase.key == "foreign_language" and (
@@ -480,13 +481,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     org_positions = {p for h in by_kind["organisation"] for p in h.positions}
     asks_work = bool(work_positions - org_positions)
     ends_search = any(h.phrase.key == "end_search" for h in by_kind["asks"])
-    # (being at work, "työpaikallani esimies huutaa", is no need of ours beside their matter)
-    # an entrepreneur who hires nobody ("toiminimellä teen remppahommia, miten alv-ilmoitus tehdään") asks the
-    # employer services nothing beside another organisation's matter
-    hires = any(s.what == "hiring" for s in signals)
-    employment_part = _employment_part(kb, role if role != "employer" or hires else "self_employed", audiences,
-                                       organisations, topic_hits, asked_where, theirs | at_work,
-                                       municipality, employed, asks_work, age is not None, got_job, ends_search)
+    # being at work ("työpaikallani esimies huutaa") is no need of ours beside their matter
+    employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs | at_work,
+                                       municipality, employed, asks_work, age is not None, got_job, ends_search,
+                                       hires=any(s.what == "hiring" for s in signals))
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -497,7 +495,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
                      topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
                      municipality: str | None = None, has_job: bool = False, asks_work: bool = False,
-                     age_stated: bool = True, got_job: bool = False, ends_search: bool = False) -> bool:
+                     age_stated: bool = True, got_job: bool = False, ends_search: bool = False,
+                     hires: bool = True) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
     seeker's or employer's own words; a young person (Ohjaamo advises them on whatever they ask); a topic word
     of ours that is more than "where is it" or "who helps" ("missä on Kelan toimisto" asks where Kela is) and
@@ -523,7 +522,9 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
         # "sain töitä, saako Kelasta liikkuvuusavustusta kun oon ollu pitkään työttömänä": the search is over
         return any(h.phrase.key != kb.routing.default_topic and not not_ours.issuperset(h.positions)
                    for h in topic_hits)
-    if role in ("jobseeker", "employer") or (role == "self_employed" and not organisations):
+    # an employer who hires nobody ("mulla on työpaikka pienessä firmassa", "toiminimellä teen remppahommia") asks
+    # the employer services nothing beside another organisation's matter
+    if role == "jobseeker" or (role == "employer" and (hires or not organisations)):
         return True
     if has_job and organisations and not audiences and all(h.phrase.key == kb.routing.default_topic
                                                            for h in topic_hits):
