@@ -121,12 +121,13 @@ class EmployerSignals:
         return any(t in self.closing for t in folded) or any(f" {c} " in joined for c in self.long_closing) or any(
             f"{a} {b}" in self.closing for a, b in zip(folded, folded[1:], strict=False))
 
-    def find(self, message: Message) -> list[Signal]:
+    def find(self, message: Message, closing: bool | None = None) -> list[Signal]:
+        """The employer's signals in a message; `closing`: `closes(message)`, when the caller has it already."""
         folded = message.folded
         pairs = [f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False)]
         signals: list[Signal] = []
         # "olen yrittäjä mutta lopetan firman": a business being closed is a job seeker's story, not an employer's
-        closing = self.closes(message)
+        closing = self.closes(message) if closing is None else closing
         for i, token in enumerate(folded):
             if closing:
                 if token in self.hiring:

@@ -124,8 +124,7 @@ class PlaceIndex:
                 # -nen names bend through -se-/-si-: Kuhmoinen → Kuhmoisissa, Kuhmoiseen (not Kuhmo)
                 for stem in ("si", "se"):
                     self.oblique.setdefault(name_tokens[0][:-3] + stem, target)
-                    if _MARKS & set(other.name.lower()):
-                        self.marked.add(name_tokens[0][:-3] + stem)
+                    self._mark(name_tokens[0][:-3] + stem, bool(_MARKS & set(other.name.lower())))
             prefixes = [name_tokens[-1] + "lai"] if name_tokens else []
             if genitive_tokens and genitive_tokens[-1].endswith("n"):
                 prefixes.append(genitive_tokens[-1][:-1] + "lai")

@@ -254,8 +254,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         home_kind = "own" if municipality else None
 
     # who: job seeker or employer, young, foreign-language
-    signals = employer_signals.find(message)
-    if not signals and employer_signals.closes(message):
+    closing = employer_signals.closes(message)
+    signals = employer_signals.find(message, closing)
+    if not signals and closing:
         # "oon ollu yrittäjä mutta firma on myyty": the entrepreneur's words tell the job seeker's past
         by_kind["audience"] = [h for h in by_kind["audience"] if h.phrase.key != "employer"]
         by_kind["topic"] = [h for h in by_kind["topic"] if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
@@ -323,9 +324,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # besides, is ours; "työttömien kesäleirirahasto" is a group, language.yaml status_words, not a job seeker)
     status_words = kb.language_cues.get("status_words", frozenset())
     where_words = kb.language_cues.get("where_words", frozenset())
+    asked_where_or_help = {i for i, w in enumerate(message.folded) if w in where_words}
     asks_way = (any(h.phrase.key in ("where", "help") and not asked_of_bot.issuperset(h.positions)
                     for h in by_kind["asks"])
-                or any(w in where_words and i not in asked_of_bot for i, w in enumerate(message.folded))) and any(
+                or bool(asked_where_or_help - asked_of_bot)) and any(
         h.phrase.key == "jobseeker" and any(message.folded[p] not in status_words for p in h.positions)
         for h in by_kind["audience"])
     requested = any(h.phrase.key == "request" for h in by_kind["smalltalk"]) and not asks_way
@@ -355,7 +357,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # question either
     status = {i for i, w in enumerate(message.folded) if w in status_words}
     # (a reason clause is only a status where nothing asks where to go or who helps: "tarttisin apua kun työt loppu")
-    asks_where_or_help = any(w in where_words for w in message.folded)
+    asks_where_or_help = bool(asked_where_or_help)
     reasons = set() if asks_where_or_help else reason_clauses(message, kb.language_cues.get("reason_words",
                                                                                            frozenset()))
     status |= reasons
@@ -433,7 +435,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     said_home = residence.role in ("current", "moved_to", "registered", "correction", "still")
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
             and not (point or weighed) and not about_work and not (said_home and outside) \
-            and not (said_home and not explicit and _bare_where(message, where_words)) \
+            and not (said_home and not explicit and _bare_where(message, asked_where_or_help)) \
             and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
@@ -541,10 +543,11 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
                for h in topic_hits)
 
 
-def _bare_where(message: Message, where_words: frozenset[str]) -> bool:
-    """A where-word asked on its own after a home is said: "kajaanissa asun. minne?" (not "kuka sen korjaa")."""
+def _bare_where(message: Message, where_positions: set[int]) -> bool:
+    """A where-word (at `where_positions`) asked on its own after a home is said: "kajaanissa asun. minne?" (not
+    "kuka sen korjaa")."""
     last = len(message.folded) - 1
-    return any(w in where_words and (i == last or i + 1 in message.breaks) for i, w in enumerate(message.folded))
+    return any(i == last or i + 1 in message.breaks for i in where_positions)
 
 
 def _youth_point(kb: KnowledgeBase, municipality: str | None) -> bool:
