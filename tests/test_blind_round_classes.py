@@ -1904,3 +1904,20 @@ def test_a_theft_at_work_is_the_polices(engine):
 ])
 def test_their_matters_in_more_words_rounds_73_76(engine, question, organisation):
     assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "isä liukastui rappusissa eikä pääse ylös, mitä teen",
+    "naapuri uhkailee veitsellä pihalla",
+    "rintaa puristaa ja hiki tulee, oon kotona yksin",
+    "poikaystävä lyö mua ja nyt se on taas humalassa kotona",
+    "en jaksa mitään, aion tappaa itteni",
+    "he hit me again and I am scared to go home",
+])
+def test_emergencies_in_more_words_rounds_77_84(engine, question):
+    assert _orgs(engine.answer(question))[:1] == ["emergency"], _orgs(engine.answer(question))
+
+
+def test_no_emergency_said_is_none(engine):
+    answer = engine.answer("veli asuu tampereella ja haki töitä, minne hän menee? mulla ei oo hätää, oon töissä")
+    assert "emergency" not in _orgs(answer), _orgs(answer)

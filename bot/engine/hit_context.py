@@ -108,6 +108,18 @@ def negation_apart(hit: PhraseHit) -> bool:
     return hit.phrase.stems[0] in NEGATIONS and max(hit.positions) - min(hit.positions) >= len(hit.positions)
 
 
+#: the words between a negation and what it denies: "ei mitään hätää", "ei oo hätää", "not any danger" (folded)
+_DENIAL_FILLERS = frozenset({"mitaan", "mitn", "mikaan", "oo", "ole", "any"})
+
+
+def denied(message: Message, hit: PhraseHit) -> bool:
+    """An emergency's word said not to be one: "ei mitään hätää", "no emergency" (not "eikä verenvuoto lopu", where
+    the negation is another verb's)."""
+    first = min(hit.positions)
+    before = message.folded[max(0, first - 2):first]
+    return (len(before) == 2 and before[0] in NEGATIONS and before[1] in _DENIAL_FILLERS) or before[-1:] == ("no",)
+
+
 def negated(message: Message, position: int, reach: int = 2, end: int | None = None, language: str = "") -> bool:
     """A negation up to `reach` words before the word (and up to `end` inside a phrase): "enkä oo töissä".
     `language`: the phrase's, where a word is a negation in one language only."""

@@ -20,6 +20,7 @@ from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.hit_context import (
     as_status,
+    denied,
     done,
     hires_me,
     in_relative_clause,
@@ -185,7 +186,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                and not not_their_matter(message, h) and not done(message, h)
                                and not as_status(message, h, kb.language_cues.get("status_words", frozenset()),
                                                  kb.language_cues.get("status_verbs", frozenset()))
-                               and not (_urgent(kb, h) and (not_now(message, h) or negation_apart(h)))]
+                               and not (_urgent(kb, h) and (not_now(message, h) or negation_apart(h)
+                                                            or denied(message, h)))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions] + job_words
     if job_words:
         # "my husband got a job at the hospital", "vakituista työtä sairaalassa": where someone works, not a need
@@ -467,7 +469,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         confidence = min(confidence, 0.5)
     decision = _decision(ask, topic, municipality, outside, confidence)
     asks = tuple(sorted({h.phrase.key for h in by_kind["asks"]}))
-    organisations = _organisations(by_kind["organisation"], evidence)
+    # an emergency leads whatever else is named ("oon työtön ja aion tappaa itteni"): 112 first
+    organisations = tuple(sorted(_organisations(by_kind["organisation"], evidence),
+                                 key=lambda o: not (o in kb.organisations and kb.organisations[o].urgent)))
     organisation_confidence = 0.0
     if organisations:
         exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
