@@ -1921,3 +1921,14 @@ def test_emergencies_in_more_words_rounds_77_84(engine, question):
 def test_no_emergency_said_is_none(engine):
     answer = engine.answer("veli asuu tampereella ja haki töitä, minne hän menee? mulla ei oo hätää, oon töissä")
     assert "emergency" not in _orgs(answer), _orgs(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("olin keväällä lomautettuna mutta nyt oon taas töissä, verottaja vaatii lisää veroa. asun kuhmossa",
+     "verohallinto"),
+    ("My wife and I work full time in Kuhmo, how do we get the child benefit from Kela?", "kela"),
+    ("paljonko eläkettä kertyy jos teen vielä töitä pari vuotta? oon 60, asun paltamossa", "pensions"),
+])
+def test_someone_working_asking_their_matter_gets_no_point_rounds_77_84(engine, question, organisation):
+    answer = engine.answer(question)
+    assert _orgs(answer)[:1] == [organisation] and not _points(answer), (_orgs(answer), _points(answer))

@@ -168,6 +168,12 @@ def year_after(message: Message, position: int) -> bool:
 _PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", "var", "hade"})
 
 
+def in_the_past(message: Message, position: int, reach: int = 2) -> bool:
+    """A past verb just before the word, in its clause: "olin alkuvuoden työttömänä", "I was unemployed"."""
+    start = max([0, position - reach] + [b for b in message.breaks if b <= position])
+    return any(w in _PAST_EVENT for w in message.folded[start:position])
+
+
 def not_now(message: Message, hit: PhraseHit) -> bool:
     """An emergency told about afterwards ("olin kolarissa viime talvena") or "112" inside a phone number
     ("puh 0400 112 233"): nothing to call about now."""

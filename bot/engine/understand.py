@@ -24,6 +24,7 @@ from bot.engine.hit_context import (
     done,
     hires_me,
     in_relative_clause,
+    in_the_past,
     negated,
     negation_apart,
     not_now,
@@ -179,6 +180,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             has_job |= {p for h in by_kind["organisation"] for p in h.positions}
         for kind in ("topic", "audience"):
             by_kind[kind] = [h for h in by_kind[kind] if not has_job.issuperset(h.positions)]
+        if has_job:
+            # "child benefit from Kela" said by someone working: a topic phrase made mostly of the organisation's
+            # words is theirs; "olin alkuvuoden työttömänä, nyt oon taas töissä": unemployment past is no need now
+            by_kind["topic"] = [h for h in by_kind["topic"] if 2 * len(set(h.positions) - has_job) >= len(h.positions)]
+            by_kind["audience"] = [h for h in by_kind["audience"] if not (
+                h.phrase.key == "jobseeker" and in_the_past(message, min(h.positions)))]
     # an organisation's word inside a request to the bot ("maksanu veronmaksajien rahaa" in an insult) is the request's
     asked_of_bot = {p for h in by_kind["smalltalk"] if h.phrase.key == "request" for p in h.positions}
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
