@@ -1932,3 +1932,12 @@ def test_no_emergency_said_is_none(engine):
 def test_someone_working_asking_their_matter_gets_no_point_rounds_77_84(engine, question, organisation):
     answer = engine.answer(question)
     assert _orgs(answer)[:1] == [organisation] and not _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("verottaja ei kiinnosta nyt yhtään, kerro vaan missä kuhmon työllisyyspalvelut on", "kuhmo_kaupungintalo"),
+    ("ei mulla oo mitään kelan asioita, pelkkä työnhaku. paltamossa asun", "paltamo_kunnantalo"),
+])
+def test_an_organisation_said_to_be_of_no_interest_is_not_answered_rounds_77_84(engine, question, point):
+    answer = engine.answer(question)
+    assert not _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))

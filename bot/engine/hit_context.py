@@ -19,14 +19,23 @@ ESSIVE_MIN_LENGTH = 6
 #: wanting, asking or daring: "en halua", "en kysy", "not about", "ei uskalla" (folded)
 _WANT_OR_ASK = frozenset({"halua", "haluu", "tahdo", "want", "vill", "kysy", "kysyny", "kysynyt", "kyse", "kysymys",
                           "about", "asking", "fraga", "fragar", "galler", "uskalla", "uskaltanut", "dare", "vagar",
-                          "tarvitse", "tarvi", "tarvii"})
+                          "tarvitse", "tarvi", "tarvii", "kiinnosta", "kiinnost", "interested", "intresserad"})
+#: having none of it: "ei mulla oo mitään Kelan juttuja" (folded)
+_HAVING = frozenset({"mulla", "minulla", "meilla", "meil", "mul"})
 
 
 def not_wanted(message: Message, position: int, language: str = "") -> bool:
     """A negation and a want- or ask-word right before the word: "eikä halua soittaa", "I don't want to call",
-    "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela": not what the person needs."""
+    "en kysyny työpaikoista", "ei oo kyse Kelan tuista", "not about Kela", "ei kiinnosta Kela", "ei mulla oo mitään
+    Kelan juttuja": not what the person needs."""
     before = message.folded[max(0, position - 3):position]
-    return any(w in _WANT_OR_ASK for w in before) and negated(message, position, reach=3, language=language)
+    if any(w in _WANT_OR_ASK for w in before) and negated(message, position, reach=3, language=language):
+        return True
+    after = message.folded[position + 1:position + 3]
+    if len(after) == 2 and after[0] in NEGATIONS and after[1].startswith("kiinnost"):  # "verottaja ei kiinnosta"
+        return True
+    having = message.folded[max(0, position - 4):position]
+    return having[-1:] == ("mitaan",) and any(w in _HAVING for w in having) and negated(message, position, reach=4)
 
 
 #: Swedish "en" is an article ("en ny anställd"), not the Finnish "en" (I don't)
