@@ -1941,3 +1941,24 @@ def test_someone_working_asking_their_matter_gets_no_point_rounds_77_84(engine, 
 def test_an_organisation_said_to_be_of_no_interest_is_not_answered_rounds_77_84(engine, question, point):
     answer = engine.answer(question)
     assert not _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "onko kuhmossa jotain kivaa lounaspaikkaa jossa vois syödä halvalla ennen kuin lähtee työpaikalle iltavuoroon",
+    "mistä sotkamosta saa hyvät talvirenkaat edullisesti, työmatkaa kertyy päivässä 60 kilsaa ja vanhat on kuluneet",
+    "Is the Kajaani ice hall open for public skating on Sunday? my kids keep asking and my work shift ends at four",
+])
+def test_a_general_work_word_beside_many_other_words_is_not_answered_confidently_rounds_77_84(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind != ROUTE or answer.confidence < 0.6, (answer.kind, answer.confidence, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("kuhmolainen tässä hei, oon hakenu kymmeniä paikkoja syksyn mittaan eikä mitään kuulu, kuka vois auttaa",
+     "kuhmo_kaupungintalo"),
+    ("Jormuasta kirjoittelen, rakennusala hiljenny ja hommat loppu, mihin pitäis mennä juttelemaan",
+     "kajaani_virastotalo"),
+])
+def test_a_writer_who_says_where_they_are_from_is_answered_with_confidence_rounds_77_84(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point] and answer.confidence >= 0.6, (_points(answer), answer.confidence)

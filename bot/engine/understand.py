@@ -42,8 +42,8 @@ from bot.engine.language import detect_language
 from bot.engine.message import Message, stem_fi
 from bot.engine.newcomer import looks_like_words
 from bot.engine.phrases import PhraseHit, PhraseIndex
-from bot.engine.places import PlaceIndex, Target
-from bot.engine.residence import resolve
+from bot.engine.places import PlaceHit, PlaceIndex, Target
+from bot.engine.residence import case_of, resolve
 from bot.kb.model import LANGUAGES, KnowledgeBase
 from bot.kb.normalise_names import fold
 
@@ -72,6 +72,11 @@ PLACE_ONLY_UNEXPLAINED = 2
 #: Out of work said only as a reason, and this many words nothing explains: another thing is asked ("miten teen
 #: karjalanpiirakoita … kun ei oo töitä"); fewer may be our own question in words we do not know.
 REASON_ONLY_UNEXPLAINED = 4
+#: Only the general topic, read from everyday work words, no home said with a cue, and this many words nothing
+#: explains: as often another thing as ours ("onko kahvilaa jossa vois kirjoittaa työhakemuksia"): kept for staff.
+GENERAL_ONLY_UNEXPLAINED = 4
+#: The most such an answer is trusted: below the confidence at which staff see it.
+UNSURE_CONFIDENCE = 0.55
 #: What a person asks of a point already named: its opening hours, phone or e-mail.
 DETAIL_ASKS = frozenset({"hours", "phone", "email"})
 #: letters before a benefit ending for a word to be a benefit's name: "ura|seteli", "joulu|lisä" (not "lisää")
@@ -311,7 +316,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # a greeting or thanks around an off-topic question is politeness: the question is what is asked
     # "kuulin että", "naapuri sanoi": a rumour is told, not small talk to answer (used below, never a reply of its own)
     rumoured = any(h.phrase.key == "rumour" for h in by_kind["smalltalk"])
-    by_kind["smalltalk"] = [h for h in by_kind["smalltalk"] if h.phrase.key != "rumour"]
+    # "hakenu kymmeniä paikkoja eikä mitään kuulu": a thing denied is not the small talk asked ("mitä kuuluu")
+    by_kind["smalltalk"] = [h for h in by_kind["smalltalk"] if h.phrase.key != "rumour" and not (
+        h.phrase.key == "offtopic" and negated(message, min(h.positions), reach=1, language=h.phrase.language))]
     smalltalk = _best(by_kind["smalltalk"], ["offtopic", "trivia", "request"])
     # (but not the way there, "kunnantalolle bussilla": the adessive is how one gets to the point)
     offtopic_hits = [h for h in by_kind["smalltalk"] if h.phrase.key == "offtopic"
@@ -442,6 +449,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "missä on Ristijärven etuuskeskus": only a where-word, no need of ours, and a name nobody knows
     # (a home said with a cue, "muutin Ouluun", "asun Kuhmossa", is the person's own: never taken for trivia)
     said_home = residence.role in ("current", "moved_to", "registered", "correction", "still")
+    introduced = said_home or (residence.home is not None and _introduced(message, residence.home))
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
             and not (point or weighed) and not about_work and not (said_home and outside) \
             and not (said_home and not explicit and _bare_where(message, asked_where_or_help)) \
@@ -470,6 +478,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         confidence -= UNEXPLAINED_PENALTY * min(len(unexplained), 4)
     elif len(unexplained) > UNEXPLAINED_FREE:
         confidence -= UNEXPLAINED_PENALTY / 2 * min(len(unexplained) - UNEXPLAINED_FREE, 4)
+    if explicit and topic == kb.routing.default_topic and not introduced and not (point or weighed or outside) \
+            and not by_kind["organisation"] and all(h.phrase.key == topic for h in topic_hits) \
+            and (role is None or (role == "jobseeker" and seeker_words <= status)) \
+            and _strangeness(unexplained, familiar) >= GENERAL_ONLY_UNEXPLAINED:
+        confidence = min(confidence, UNSURE_CONFIDENCE)
     if topic is None and ask is None:
         confidence = 0.0
     if ask is not None:  # two readings were close: whatever the answer to the question, this was not sure
@@ -552,6 +565,19 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     return any(not not_ours.issuperset(h.positions) or (h.phrase.key != kb.routing.default_topic
                                                         and not asked_where.issuperset(h.positions))
                for h in topic_hits)
+
+
+#: the words before a home the writer introduces themselves with: "oon Hyrynsalmelta", "I'm from" (folded)
+_I_AM = frozenset({"oon", "olen", "ole", "mie", "ma", "mina", "am", "im"})
+
+
+def _introduced(message: Message, home: PlaceHit) -> bool:
+    """The writer says where they are from: a demonym ("kuusamolainen tässä") or the place they write from at the
+    start of a clause ("Jurmusta kirjoitan", "paltamosta terve", "oon Hyrynsalmelta"); not "mistä Kajaanista saa"."""
+    p = home.position
+    previous = message.folded[p - 1] if p else ""
+    return home.how == "demonym" or (case_of(message.folded[p], previous) == "from" and (
+        p == 0 or p in message.breaks or previous in _I_AM))
 
 
 def _bare_where(message: Message, where_positions: set[int]) -> bool:
