@@ -1962,3 +1962,21 @@ def test_a_general_work_word_beside_many_other_words_is_not_answered_confidently
 def test_a_writer_who_says_where_they_are_from_is_answered_with_confidence_rounds_77_84(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point] and answer.confidence >= 0.6, (_points(answer), answer.confidence)
+
+
+@pytest.mark.parametrize("question", [
+    "Mistä saa sen TE-kortin jolla työtön pääsee ilmaiseks kylpylään? Kuhmossa asun",
+    "onko paltamossa se työnhakijapassi jolla saa kuntosalin puoleen hintaan",
+    "onko hyrynsalmella se lomamökki jota työnhakijat voi vuokrata halvalla viikonlopuksi",
+])
+def test_a_perk_for_the_unemployed_nobody_here_knows_is_said_honestly_rounds_77_84(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind != ROUTE or answer.confidence < 0.6, (answer.kind, answer.confidence, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("saako työtön ilmaiseksi työvoimakoulutukseen? asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("oon työtön, mistä saa ilmaista apua cv:n tekoon? asun sotkamossa", "sotkamo_virastotalo"),
+])
+def test_free_help_of_ours_is_still_ours_rounds_77_84(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

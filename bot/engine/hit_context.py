@@ -91,9 +91,14 @@ _RELATIVES = frozenset({"joka", "jotka", "jonka", "who"})  # not Swedish "som": 
 RELATIVE_REACH = 4
 
 
-def in_relative_clause(message: Message, position: int) -> bool:
-    """A relative pronoun a few words before: the words tell of the person just named, not of the writer."""
-    return any(w in _RELATIVES for w in message.folded[max(0, position - RELATIVE_REACH):position])
+#: relative pronouns of a thing: "kortti jolla työtön pääsee", "mökki jota työttömät voi vuokrata" (folded)
+THING_RELATIVES = _RELATIVES | frozenset({"jolla", "jossa", "jolle", "jota", "jonne", "joilla", "joissa", "which"})
+
+
+def in_relative_clause(message: Message, position: int, relatives: frozenset[str] = _RELATIVES) -> bool:
+    """A relative pronoun a few words before: the words tell of the person (or thing) just named, not of the
+    writer."""
+    return any(w in relatives for w in message.folded[max(0, position - RELATIVE_REACH):position])
 
 
 def someones_employer(message: Message, hit: PhraseHit) -> bool:

@@ -19,6 +19,7 @@ from bot.engine.employer import EmployerSignals, Signal
 from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.hit_context import (
+    THING_RELATIVES,
     as_status,
     denied,
     done,
@@ -378,6 +379,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                                                                            frozenset()))
     status |= reasons
     seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
+    # "työnhakijakortti", "kortti jolla työtön pääsee": a job seeker's word inside a thing's name or in a clause
+    # about it names the group the thing is for, not the writer
+    group = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" and (
+        h.how == "compound" or in_relative_clause(message, min(h.positions), THING_RELATIVES)) for p in h.positions}
     status_only = role == "jobseeker" and nobodys and bool(status) and seeker_words <= status and not signals \
         and not asked_where and not any(h.phrase.key == "which" and message.folded[min(h.positions)] != "vai"
                                         for h in by_kind["asks"]) \
@@ -459,7 +464,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     elif ask is None and reason_only and _strangeness(unexplained, familiar) >= REASON_ONLY_UNEXPLAINED:
         readings.append(Reading("role", "jobseeker", 0.0, False, "out of work only as the reason for another thing"))
         topic, smalltalk, role = None, "offtopic", None
-    elif ask is None and rumoured and _free(message, kb) and topic in (None, kb.routing.default_topic) \
+    elif ask is None and (rumoured or (role == "jobseeker" and seeker_words <= status | group)) \
+            and _free(message, kb) and topic in (None, kb.routing.default_topic) \
             and role != "employer" and not audiences and not (point or weighed) \
             and all(_shown(message, h) for h in by_kind["organisation"]):
         # "kuulin että työttömille jaetaan ilmaisia kalastuslupia", "naapuri sanoi että työttömät saa etukortin": a perk
