@@ -1980,3 +1980,13 @@ def test_a_perk_for_the_unemployed_nobody_here_knows_is_said_honestly_rounds_77_
 ])
 def test_free_help_of_ours_is_still_ours_rounds_77_84(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "hallilla ei anneta suojalaseja vaikka hitsataan, onko tää ok? sotkamossa oon töissä",
+    "entisellä työpaikalla oli tosi vaarallisia koneita eikä kukaan välittäny, minne siitä voi kertoa? asun kuhmossa",
+    "pomo sanoo että mun pitää olla kevytyrittäjä eikä työntekijä vaikka teen normaalit vuorot, kenelle tästä kerron",
+    "työkaveri kaatui telineiltä viime kuussa ja mitään ei oo korjattu, kuka valvoo? oon töissä kajaanissa",
+])
+def test_unsafe_work_in_more_words_is_occupational_safetys_rounds_77_84(engine, question):
+    assert _orgs(engine.answer(question))[:1] == ["tyosuojelu"], _orgs(engine.answer(question))

@@ -188,12 +188,21 @@ def in_the_past(message: Message, position: int, reach: int = 2) -> bool:
     return any(w in _PAST_EVENT for w in message.folded[start:position])
 
 
+#: a time gone by: "viime viikolla", "last week", "förra veckan" (folded)
+_GONE_BY = frozenset({"viime", "last", "forra"})
+PAST_TIME_REACH = 3
+
+
 def not_now(message: Message, hit: PhraseHit) -> bool:
-    """An emergency told about afterwards ("olin kolarissa viime talvena") or "112" inside a phone number
-    ("puh 0400 112 233"): nothing to call about now."""
+    """An emergency told about afterwards ("olin kolarissa viime talvena", "putos telineiltä viime viikolla") or "112"
+    inside a phone number ("puh 0400 112 233"): nothing to call about now."""
     first, last = min(hit.positions), max(hit.positions)
     folded = message.folded
     if any(w in _PAST_EVENT for w in folded[max(0, first - 2):first]):
+        return True
+    # "putos telineiltä viime viikolla": a time gone by in the emergency's clause
+    end = min([b for b in message.breaks if b > last] + [len(folded)])
+    if any(w in _GONE_BY for w in folded[last + 1:min(end, last + 1 + PAST_TIME_REACH)]):
         return True
     return folded[first].isdigit() and any(
         0 <= i < len(folded) and folded[i].isdigit() for i in (first - 1, last + 1))
