@@ -1990,3 +1990,13 @@ def test_free_help_of_ours_is_still_ours_rounds_77_84(engine, question, point):
 ])
 def test_unsafe_work_in_more_words_is_occupational_safetys_rounds_77_84(engine, question):
     assert _orgs(engine.answer(question))[:1] == ["tyosuojelu"], _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("asun puolangalla mut joku sano et kajaani nykyään hoitaa kaikkien työnhakijoiden asiat, minne mä meen?",
+     "puolanka_kunnantalo"),
+    ("Kuhmossa asuvana kysyn, hoitaako Sotkamo nykyisin meidänkin työnhaun vai onko täällä oma piste?",
+     "kuhmo_kaupungintalo"),
+])
+def test_the_writers_own_home_beats_a_place_said_to_handle_things_now_rounds_77_84(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

@@ -89,8 +89,10 @@ def _clause_start(message: Message, position: int) -> int:
 FIRST_PERSON = frozenset({"we", "i'm", "im", "we're", "jag", "vi", "ma", "mina", "mie", "asun", "asumme", "asutaan"})
 _I_VERBS = frozenset({"live", "am", "moved", "stay", "have"})
 #: the verbs of living by person (as the cue is written): "asun" is the writer's, "asuu" someone's named before it
-FIRST_PERSON_LIVING = frozenset({"asun", "asumme", "asutaan", "asustan", "asustelen", "asuskelen", "live"})
+FIRST_PERSON_LIVING = frozenset({"asun", "asumme", "asutaan", "asustan", "asustelen", "asuskelen", "asuvana", "live"})
 THIRD_PERSON_LIVING = frozenset({"asuu", "asuvat", "lives"})
+#: a time word that makes a place "current" without saying who lives there: "Paltamo nykyään hoitaa"
+NOW_WORDS = frozenset({"nykyään", "nykyaan", "nykyisin", "nyt", "now", "nu"})
 FIRST_PERSON_REACH = 3
 
 
@@ -295,6 +297,11 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     # a named municipality beats a village name of the same standing ("Metsäkylässä Haminassa")
     best_level = max(_level(r.hit) for r in top)
     top = [r for r in top if _level(r.hit) == best_level]
+    # "asun Ristijärvellä, mutta kuulin että Paltamo nykyään hoitaa…": the writer's own "asun" beats a "now" said of
+    # another place
+    if len(top) > 1 and top[0].role == "current" and any(r.cue in FIRST_PERSON_LIVING for r in top):
+        top = [r for r in top if r.cue in FIRST_PERSON_LIVING] if all(
+            r.cue in FIRST_PERSON_LIVING or r.cue in NOW_WORDS for r in top) else top
     # corrections and explicit "now" statements: the last one counts; otherwise the first named
     chosen = top[-1] if top[0].role in LATEST_COUNTS else top[0]
     penalty = 0.0
