@@ -2000,3 +2000,13 @@ def test_unsafe_work_in_more_words_is_occupational_safetys_rounds_77_84(engine, 
 ])
 def test_the_writers_own_home_beats_a_place_said_to_handle_things_now_rounds_77_84(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Asumme Kuhmossa. Vaimoni jäi työttömäksi ja hän katselee töitä Kajaanin sairaalasta, minne hänen pitää "
+     "ilmoittautua?", "kuhmo_kaupungintalo"),
+    ("me asutaan paltamossa, poika on alun perin kuusamosta ja jäi nyt työttömäks. mihin sen pitää mennä?",
+     "paltamo_kunnantalo"),
+])
+def test_where_we_live_is_where_the_one_asked_about_lives_rounds_77_84(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

@@ -91,6 +91,10 @@ _I_VERBS = frozenset({"live", "am", "moved", "stay", "have"})
 #: the verbs of living by person (as the cue is written): "asun" is the writer's, "asuu" someone's named before it
 FIRST_PERSON_LIVING = frozenset({"asun", "asumme", "asutaan", "asustan", "asustelen", "asuskelen", "asuvana", "live"})
 THIRD_PERSON_LIVING = frozenset({"asuu", "asuvat", "lives"})
+#: roles that say someone lives in the place (not only that it is named)
+LIVES_THERE = frozenset({"current", "moved_to", "registered", "still", "correction"})
+#: "we" live: the writer and the person asked about alike
+WE_LIVING = frozenset({"asumme", "asutaan"})
 #: a time word that makes a place "current" without saying who lives there: "Paltamo nykyään hoitaa"
 NOW_WORDS = frozenset({"nykyään", "nykyaan", "nykyisin", "nyt", "now", "nu"})
 FIRST_PERSON_REACH = 3
@@ -288,6 +292,11 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
         # Helsingissä, tyttäreni on 24, asuu Kajaanissa ja etsii töitä")
         theirs |= {id(r) for r in living if r.cue in THIRD_PERSON_LIVING and not _said_of_oneself(
             message, r.hit.position)}
+    if others and cues.get("asked_for_other") and not any(id(r) in theirs and r.role in LIVES_THERE for r in living):
+        # "Asumme Iisalmessa. Mieheni jäi työttömäksi …, minne hänen pitäisi ilmoittautua?": "we" live there, the
+        # one asked about too (unless a place of their own is said: "tyttäreni asuu isänsä luona Sotkamossa")
+        theirs |= {id(r) for r in living if r.cue in WE_LIVING or (
+            r.cue == "live" and "we" in message.folded[max(0, r.hit.position - FIRST_PERSON_REACH):r.hit.position])}
     if theirs and cues.get("asked_for_other"):  # "…poikani asuu Kajaanissa, mihin hän menee?"
         living = [r for r in living if id(r) in theirs]
     elif len(theirs) < len(living):  # "I live in Kajaani, my wife lives in Oulu": the writer's own place first
