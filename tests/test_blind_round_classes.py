@@ -2010,3 +2010,18 @@ def test_the_writers_own_home_beats_a_place_said_to_handle_things_now_rounds_77_
 ])
 def test_where_we_live_is_where_the_one_asked_about_lives_rounds_77_84(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("synnyin Puolassa mutta puhun sujuvasti suomea, en tarvii tulkkia. asun kuhmossa ja jäin työttömäksi, "
+     "minne menen?", "kuhmo_kaupungintalo"),
+    ("olen uusi suomessa, asun sotkamo, haluan työ", "kajaani_kaupungintalo"),
+])
+def test_who_needs_international_info_in_more_words_rounds_77_84(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_a_job_offer_from_abroad_is_no_foreign_language_client(engine):
+    answer = engine.answer("Sain työtarjouksen Norjasta ja muutan maaliskuussa, miten teen muuttoilmoituksen? "
+                           "asun kuhmossa")
+    assert _orgs(answer)[:1] == ["dvv"] and not _points(answer), (_orgs(answer), _points(answer))

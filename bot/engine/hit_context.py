@@ -255,4 +255,14 @@ def towards(message: Message, hit: PhraseHit) -> bool:
     """A one-word phrase in the illative: where someone goes ("lähössä vaihtoon Saksaan"), not where they are from
     (but coming to Finland, "tullut Suomeen", is being new here)."""
     word = message.folded[hit.positions[0]] if len(hit.positions) == 1 else ""
-    return 0 < len(word) <= COUNTRY_MAX and not word.startswith("suom") and bool(_ILLATIVE.search(word))
+    if not 0 < len(word) <= COUNTRY_MAX or word.startswith("suom"):
+        return False
+    if _ILLATIVE.search(word):
+        return True
+    # "sain työtarjouksen Saksasta", "haen töitä Irlannista": work from abroad, not where the writer is from
+    before = message.folded[hit.positions[0] - 1] if hit.positions[0] else ""
+    return word.endswith(("sta", "sta")) and before.startswith(_WORK_FROM)
+
+
+#: work or an offer from a country (folded word starts): "työtarjouksen Saksasta", "töitä Norjasta"
+_WORK_FROM = ("tyotarjou", "tyopaik", "toita", "tyota", "tarjouksen", "paikan", "kutsun")
