@@ -2025,3 +2025,15 @@ def test_a_job_offer_from_abroad_is_no_foreign_language_client(engine):
     answer = engine.answer("Sain työtarjouksen Norjasta ja muutan maaliskuussa, miten teen muuttoilmoituksen? "
                            "asun kuhmossa")
     assert _orgs(answer)[:1] == ["dvv"] and not _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("sotkamo... ei vaan kuhmo, sinne muutettiin keväällä. mihin meen työnhakijana", "kuhmo_kaupungintalo"),
+    ("anteeks väärin kirjotettu: ei siis Kuusamo vaan Kuusamon naapurista Taivalkoskelta oon. missä mun työkkäri on?",
+     "taivalkoski_kunnantalo"),
+    ("Asun Kuhmossa, sori, Suomussalmella tarkoitin! Missä on työnhakijoiden palvelupiste?", "suomussalmi_kunnantalo"),
+    ("Työpaikka on Kajaanissa, mutta en asu siellä vaan Paltamossa. Mistä apua uuden työn etsimiseen?",
+     "paltamo_kunnantalo"),
+])
+def test_a_place_corrected_in_more_ways_rounds_77_84(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

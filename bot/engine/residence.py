@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.engine.evidence import Evidence, Reading
 from bot.engine.message import Message
-from bot.engine.phrases import PhraseHit
+from bot.engine.phrases import NEGATIONS, PhraseHit
 from bot.engine.places import PlaceHit
 
 #: How strongly a role says "lives here now" (the registered home municipality, kotikunta, decides which
@@ -240,15 +240,47 @@ def _settles(candidate: PlaceHit, village: PlaceHit) -> bool:
     return bool(t.outside)
 
 
+#: a "meant" said after the place it corrects: "Puolangalla tarkotin" (folded)
+MEANT = frozenset({"tarkoitin", "tarkotin", "tarkoitan", "tarkotan"})
+#: "but rather": "en asu siellä vaan Paakissa", "ristijärvi... ei vaan hyrynsalmi" (folded)
+_RATHER = frozenset({"vaan", "vaa"})
+RATHER_REACH = 4
+
+
+def _rather(message: Message, hits: list[PlaceHit]) -> set[int]:
+    """The place right after "vaan" when a negation stands just before it, beside another place: "not there but here"
+    ("ei siis Kajaani vaan Kajaanin naapurista Paltamosta", "en asu siellä vaan Paakissa")."""
+    found = set()
+    words = message.folded
+    for i, word in enumerate(words):
+        if word not in _RATHER or not any(w in NEGATIONS for w in words[max(0, i - RATHER_REACH):i]):
+            continue
+        after = [j for j, h in enumerate(hits) if 0 < h.position - i <= RATHER_REACH]
+        # (not a genitive before the place meant: "Kajaanin naapurista Paltamosta")
+        plain = [j for j in after if not words[hits[j].position].endswith("n")]
+        if after:
+            found.add((plain or after)[0])
+    return found
+
+
 def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseHit]],
             corrections: list[PhraseHit]) -> Residence:
     """Weigh every place named; see the module docstring."""
     if not hits:
         return Residence(None)
     roles: list[PlaceRole] = []
-    # a correction names the one place right after it ("eiku siis Sotkamossa, Kuhmossa oli se vanha kämppä")
-    corrected = {min((i for i, h in enumerate(hits) if 0 < h.position - end <= CUE_REACH_BACK), default=-1)
-                 for end in (max(c.positions) for c in corrections)}
+    # a correction names the one place right after it ("eiku siis Sotkamossa, Kuhmossa oli se vanha kämppä"), or right
+    # before a "meant" ("Asun Paltamossa, anteeks, Puolangalla tarkotin!"); "ei siis Kajaani vaan Paltamosta" denies
+    # the place after it and names the one after "vaan"
+    corrected = set()
+    for c in corrections:
+        start, end = min(c.positions), max(c.positions)
+        before = [i for i, h in enumerate(hits) if h.position == start - 1]
+        if message.folded[start] in MEANT and start not in message.breaks and before:
+            corrected.add(before[0])
+        elif not (start > 0 and message.folded[start - 1] in NEGATIONS):
+            corrected.add(min((i for i, h in enumerate(hits) if 0 < h.position - end <= CUE_REACH_BACK), default=-1))
+    corrected |= _rather(message, hits)
     owned = _owners(message, hits, cues)
     for index, hit in enumerate(hits):
         if _denied(message, hit, cues.get("denied", [])):
