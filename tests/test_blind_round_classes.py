@@ -2037,3 +2037,13 @@ def test_a_job_offer_from_abroad_is_no_foreign_language_client(engine):
 ])
 def test_a_place_corrected_in_more_ways_rounds_77_84(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("oon 27, tai siis oikeasti jo 33, asun kajaanissa ja etsin töitä", "kajaani_virastotalo"),
+    ("en oo mikään nuori enää, 34 täytin keväällä. kajaanissa asun ja haen töitä", "kajaani_virastotalo"),
+    ("täytän ensi vuonna 30, nyt vielä 28. kajaanissa asun ja oon työtön", "kajaani_ohjaamo"),
+    ("kävin joskus ohjaamossa, nyt 33 ja taas työtön kajaanissa, minne meen", "kajaani_virastotalo"),
+])
+def test_ages_said_in_more_ways_rounds_77_84(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

@@ -24,14 +24,16 @@ _AGE = re.compile(
     r"|(?:poika|poja|tytär|tyttär|tyttö|son|daughter|lapsi|lapse|child|kid|kaveri|ystävä|veli|velje|sisko|sisar|"
     r"friend|brother|sister)\w*(?:\s*\(|,\s*)(\d{2})(?:\)|\s*,))"
     # "täytin just viime viikolla 30": a birthday's words may stand between
-    r"|\b(?:täytin|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
+    r"|\b(?:täytin|täytän|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
+    # "31 täytin", "nyt vielä 29", "nyt 31 ja edelleen kajaanilainen": the writer's own
+    r"|\b(\d{2})\s+täytin\b|\bnyt\s+(?:vielä\s+|jo\s+)?(\d{2})(?=\s*(?:,|\.|ja\b|mutta\b|$))"
 )
 _AGE_CORRECTION = re.compile(
     r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|hetkinen|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|"
     r"jag menar)\b")
 #: "oon 28, siis 38": the number right after a correction word is the age corrected
 _CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|i mean|jag menar)\s+"
-                            r"(?:sori\s+|sorry\s+|anteeks\s+|ei vaan\s+|ei kun\s+)?"
+                            r"(?:(?:sori|sorry|anteeks|ei vaan|ei kun|oikeesti|oikeasti|jo|itse asiassa)\s+)*"
                             r"(\d{2})\b"
                             r"(?!\s*(?:%|€|euroa?|km|kilometri|min|h\b|tuntia|vuotta|kg))")
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's
@@ -77,13 +79,15 @@ def age_in(message: Message, about_other: bool = False) -> int | None:
     other: list[int] = []
     unknown: list[int] = []
     for match in _AGE.finditer(text):
-        age = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
+        age = int(next(g for g in match.groups() if g))
         before = text[:match.start()].split()
         if match.group(2) and before and before[-1] in _DURATION_WORDS:
             continue  # "töissä 15v": years at work
         after = text[match.end():].split()[:1]
         if match.group(3) or (match.group(2) and after and after[0].startswith(_OTHER_PERSON_STARTS)):
             whose = "other"  # "poika (19)", "19-vuotiaan tyttären puolesta"
+        elif match.group(5) or match.group(6):
+            whose = "own"
         elif match.group(4):
             whose = "other" if match.group(0).startswith(("täytti", "turned", "fyllde")) else "own"
         else:
