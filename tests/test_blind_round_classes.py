@@ -2047,3 +2047,18 @@ def test_a_place_corrected_in_more_ways_rounds_77_84(engine, question, point):
 ])
 def test_ages_said_in_more_ways_rounds_77_84(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Onko Kuhmon torilla vielä se nakkikioski?",
+    "Milloin Paltamon kirpputori on auki lauantaisin?",
+])
+def test_a_place_and_a_word_nothing_explains_is_not_answered_confidently_rounds_77_84(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind != ROUTE or answer.confidence < 0.6, (answer.kind, answer.confidence, _points(answer))
+
+
+def test_a_home_said_as_kotipaikka_is_answered_with_confidence(engine):
+    answer = engine.answer("pätkä loppuu ennen joulua, kotipaikka kuhmo")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"] and answer.confidence >= 0.6, (
+        _points(answer), answer.confidence)

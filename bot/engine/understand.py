@@ -489,6 +489,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             and (role is None or (role == "jobseeker" and seeker_words <= status)) \
             and _strangeness(unexplained, familiar) >= GENERAL_ONLY_UNEXPLAINED:
         confidence = min(confidence, UNSURE_CONFIDENCE)
+    if not explicit and role is None and not introduced and not about_work and not (point or weighed or outside) \
+            and _strangeness(unexplained, familiar) >= 1:
+        # "Onko Sotkamon keskustassa vielä R-kioskia?": a place named, no need, and a word nothing explains
+        confidence = min(confidence, UNSURE_CONFIDENCE)
     if topic is None and ask is None:
         confidence = 0.0
     if ask is not None:  # two readings were close: whatever the answer to the question, this was not sure
