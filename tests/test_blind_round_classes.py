@@ -2062,3 +2062,21 @@ def test_a_home_said_as_kotipaikka_is_answered_with_confidence(engine):
     answer = engine.answer("pätkä loppuu ennen joulua, kotipaikka kuhmo")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"] and answer.confidence >= 0.6, (
         _points(answer), answer.confidence)
+
+
+@pytest.mark.parametrize("question, point", [
+    ("asun sotkamossa.. ei ku muutettiin just kuhmoon, mihin ilmottaudun työttömäks", "kuhmo_kaupungintalo"),
+    ("Asun Kuhmossa mutta isä asuu Kajaanissa ja käyn siellä usein, kun hän tarvitsee apua. Jäin työttömäksi, "
+     "kenen puoleen käännyn?", "kuhmo_kaupungintalo"),
+    ("Muutin vaimoni perässä Sotkamoon kun hän sai töitä sieltä, ennen asuin Oulussa. Mistä apua työnhakuun?",
+     "sotkamo_virastotalo"),
+])
+def test_whose_home_in_more_stories_rounds_85_88(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_reporting_bad_treatment_and_finding_new_work_gets_both(engine):
+    answer = engine.answer("Irtisanouduin kun pomo haukkui joka päivä. Haluan ilmoittaa siitä jonnekin ja löytää uuden "
+                           "työpaikan. Asun Kuhmossa.")
+    assert _orgs(answer)[:1] == ["tyosuojelu"] and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (
+        _orgs(answer), _points(answer))

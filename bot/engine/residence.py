@@ -91,6 +91,8 @@ _I_VERBS = frozenset({"live", "am", "moved", "stay", "have"})
 #: the verbs of living by person (as the cue is written): "asun" is the writer's, "asuu" someone's named before it
 FIRST_PERSON_LIVING = frozenset({"asun", "asumme", "asutaan", "asustan", "asustelen", "asuskelen", "asuvana", "live"})
 THIRD_PERSON_LIVING = frozenset({"asuu", "asuvat", "lives"})
+#: the writer's own move: "muutin", "muutettiin" (folded, the first word of a move cue)
+FIRST_PERSON_MOVES = frozenset({"muutin", "muutimme", "muutettiin"})
 #: roles that say someone lives in the place (not only that it is named)
 LIVES_THERE = frozenset({"current", "moved_to", "registered", "still", "correction"})
 #: "we" live: the writer and the person asked about alike
@@ -315,7 +317,9 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
         readings = tuple(Reading("place", r.hit.target.label, 0.0, False, "no longer lives there") for r in roles)
         return Residence(None, left, evidence=tuple(evidence), readings=readings)
     others = cues.get("other_person", [])
-    theirs = {id(r) for r in living if not _said_of_oneself(message, r.hit.position) and any(
+    # ("muutin puolisoni perässä Kajaaniin": the writer's own move, whoever it was for)
+    theirs = {id(r) for r in living if not _said_of_oneself(message, r.hit.position)
+              and r.cue.split(" ")[0] not in FIRST_PERSON_MOVES and any(
         max(c.positions) < r.hit.position and _clause_start(message, r.hit.position) <= min(c.positions)
         and not _at_their_place(message, max(c.positions), r.hit.position) for c in others)}
     if any(r.cue in FIRST_PERSON_LIVING for r in living) and (cues.get("asked_for_other") or not others):

@@ -220,6 +220,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         cues["origin"] = [c for c in cues["origin"] if not year_after(message, max(c.positions))]
     if by_kind["home"]:
         cues.setdefault("current", []).extend(by_kind["home"])
+    if cues.get("asked_for_other"):
+        # "…mietin muuttoa sinne, kun hän tarvitsee apua": a third person in a reason clause is not the one asked for
+        reasons_said = reason_clauses(message, kb.language_cues.get("reason_words", frozenset()))
+        cues["asked_for_other"] = [c for c in cues["asked_for_other"] if not reasons_said.issuperset(c.positions)]
     # "Kuhmon kaupungintalo" names a service point, not where the person lives
     in_point_names = {p for h in by_kind["point"] if len(h.positions) > 1 for p in h.positions}
     cues["which"] = [h for h in by_kind["asks"] if h.phrase.key == "which"]
