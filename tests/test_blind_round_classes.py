@@ -2080,3 +2080,17 @@ def test_reporting_bad_treatment_and_finding_new_work_gets_both(engine):
                            "työpaikan. Asun Kuhmossa.")
     assert _orgs(answer)[:1] == ["tyosuojelu"] and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (
         _orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "missä kuhmossa kokoontuu työttömien bändikerho?",
+    "missä sotkamossa on työttömien sählyvuoro?",
+])
+def test_a_thing_for_the_unemployed_nobody_here_knows_is_said_honestly_rounds_85_88(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind != ROUTE or answer.confidence < 0.6, (answer.kind, answer.confidence, _points(answer))
+
+
+def test_training_for_the_unemployed_in_a_compound_is_still_ours(engine):
+    answer = engine.answer("onko työttömille trukkikorttikoulutusta? asun sotkamossa")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"], _points(answer)

@@ -338,6 +338,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             municipality, home_kind = None, None
         point, former = None, None
     nobodys = not by_kind["organisation"] and role != "employer" and not (point or weighed)
+    offtopic_words = {p for h in offtopic_hits for p in h.positions}
     # a poem, trivia, homework: nobody's here whatever work words they hold ("tee mulle runo työttömyydestä");
     # an opinion, an essay or a translation asked of the bot, whatever topic of ours it is about ("mitä mieltä
     # oot työttömyysturvan leikkauksista")
@@ -469,7 +470,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         readings.append(Reading("role", "jobseeker", 0.0, False, "out of work only as the reason for another thing"))
         topic, smalltalk, role = None, "offtopic", None
     elif ask is None and (rumoured or (role == "jobseeker" and seeker_words <= status | group)) \
-            and _free(message, kb) and topic in (None, kb.routing.default_topic) \
+            and (_free(message, kb) or _group_thing(message, status, covered - offtopic_words, known_words,
+                                                    phrases.needs)) \
+            and topic in (None, kb.routing.default_topic) \
             and role != "employer" and not audiences and not (point or weighed) \
             and all(_shown(message, h) for h in by_kind["organisation"]):
         # "kuulin että työttömille jaetaan ilmaisia kalastuslupia", "naapuri sanoi että työttömät saa etukortin": a perk
@@ -756,12 +759,36 @@ def _familiar(word: str, familiar: FuzzyVocabulary | None) -> bool:
     return found is not None and (len(word) > SHORT_WORD or found[1] >= SHORT_WORD_CUTOFF)
 
 
+#: the fewest letters of a need's word at a compound's end ("koulutus" in "rekkakorttikoulutusta"; not "vuoro")
+NEED_TAIL = 6
+#: plural genitive and allative endings of a group said ("työttömien", "työnhakijoille") (folded)
+_GROUP_ENDINGS = ("ien", "iden", "tten", "ille", "oille")
+
+
+def _group_thing(message: Message, status: set[int], covered: set[int], known: frozenset[str],
+                 needs: frozenset[str]) -> bool:
+    """A thing for a group that nothing explains, or that nobody here serves: "työttömien kaljakerho", "työttömien
+    sählyvuoro" (`covered` leaves out the words of such things); not a need of ours inside a longer word
+    ("työttömille rekkakorttikoulutusta")."""
+    return any(message.folded[i].endswith(_GROUP_ENDINGS) and i + 1 < len(message.folded)
+               and _unexplained_at(message, i + 1, covered, known) and not _ends_in(message.folded[i + 1], needs)
+               for i in status)
+
+
+def _ends_in(word: str, needs: frozenset[str]) -> bool:
+    """A compound whose last part is a need's word ("rekkakortti|koulutusta")."""
+    return any(word[k:] in needs or stem_fi(word[k:]) in needs for k in range(3, len(word) - NEED_TAIL + 1))
+
+
+def _unexplained_at(message: Message, i: int, covered: set[int], known: frozenset[str]) -> bool:
+    folded = message.folded[i]
+    return i not in covered and len(folded) >= 3 and folded.isalpha() and folded not in known \
+        and message.stems_fi[i] not in known
+
+
 def _unexplained(message: Message, covered: set[int], known: frozenset[str]) -> tuple[str, ...]:
     """Words of three letters or more that nothing read: not a phrase, place, cue, number or known word."""
-    return tuple(
-        token for i, (token, folded, stem) in enumerate(zip(message.tokens, message.folded, message.stems_fi,
-                                                            strict=True))
-        if i not in covered and len(folded) >= 3 and folded.isalpha() and folded not in known and stem not in known)
+    return tuple(token for i, token in enumerate(message.tokens) if _unexplained_at(message, i, covered, known))
 
 
 def _language(cue_scores: dict[str, float], context: Context, hits: list[PhraseHit]) -> str:
