@@ -2094,3 +2094,14 @@ def test_a_thing_for_the_unemployed_nobody_here_knows_is_said_honestly_rounds_85
 def test_training_for_the_unemployed_in_a_compound_is_still_ours(engine):
     answer = engine.answer("onko työttömille trukkikorttikoulutusta? asun sotkamossa")
     assert _points(answer)[:1] == ["sotkamo_virastotalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("firma ei anna suojahanskoja vaikka käsitellään happoja, kenelle ilmoitan?", "tyosuojelu"),
+    ("vuorolistat on sekaisin, 12 päivää putkeen ilman vapaata. saako näin tehdä? oon töissä kuhmossa", "tyosuojelu"),
+    ("tarviin osoitetodistuksen vuokranantajalle, mistä sen saa? asun sotkamossa", "dvv"),
+    ("alkoholi ja päihteet vei duunin, haluan hoitoon. asun paltamossa", "kainuun_hyvinvointialue"),
+    ("lomautus alkaa maanantaina, mistä rahat kun oon PAMin kassassa? asun kuhmossa", "unemployment_fund"),
+])
+def test_their_matters_in_more_words_rounds_85_88(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
