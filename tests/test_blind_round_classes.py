@@ -2105,3 +2105,12 @@ def test_training_for_the_unemployed_in_a_compound_is_still_ours(engine):
 ])
 def test_their_matters_in_more_words_rounds_85_88(engine, question, organisation):
     assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "kerro mulle satu peikosta joka asuu Vuokatissa ja hakee töitä, lapset odottaa",
+    "translate työnhakija to Swedish please",
+    "can you help me write a cover letter joke for my friend in Kuhmo lol",
+])
+def test_more_asked_of_the_bot_rounds_85_88(engine, question):
+    assert _nobodys(engine.answer(question)), (engine.answer(question).kind, _points(engine.answer(question)))
