@@ -2114,3 +2114,14 @@ def test_their_matters_in_more_words_rounds_85_88(engine, question, organisation
 ])
 def test_more_asked_of_the_bot_rounds_85_88(engine, question):
     assert _nobodys(engine.answer(question)), (engine.answer(question).kind, _points(engine.answer(question)))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Olin viime keväänä työttömänä, nyt oon ollu töissä elokuusta. Kela vaatii rahoja takaisin, voiko "
+     "maksuaikaa saada? Asun Kuhmossa", "kela"),
+    ("Toiminimellä teen siivoushommia Kuhmossa, miten arvonlisäveroilmoitus tehdään?", "verohallinto"),
+    ("Do I need to keep paying the unemployment fund? Just signed a contract in Sotkamo.", "unemployment_fund"),
+])
+def test_someone_working_or_in_business_asking_their_matter_gets_no_point_rounds_85_88(engine, question, organisation):
+    answer = engine.answer(question)
+    assert _orgs(answer)[:1] == [organisation] and not _points(answer), (_orgs(answer), _points(answer))

@@ -182,7 +182,7 @@ def year_after(message: Message, position: int) -> bool:
 _PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", "var", "hade"})
 
 
-def in_the_past(message: Message, position: int, reach: int = 2) -> bool:
+def in_the_past(message: Message, position: int, reach: int = 3) -> bool:
     """A past verb just before the word, in its clause: "olin alkuvuoden työttömänä", "I was unemployed"."""
     start = max([0, position - reach] + [b for b in message.breaks if b <= position])
     return any(w in _PAST_EVENT for w in message.folded[start:position])
