@@ -2125,3 +2125,21 @@ def test_more_asked_of_the_bot_rounds_85_88(engine, question):
 def test_someone_working_or_in_business_asking_their_matter_gets_no_point_rounds_85_88(engine, question, organisation):
     answer = engine.answer(question)
     assert _orgs(answer)[:1] == [organisation] and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_a_thing_got_is_the_verbs_first_object(engine):
+    answer = engine.answer("Sain potkut ja työpaikalla kiusattiin koko ajan. Haluan ilmoittaa siitä ja etsiä uutta "
+                           "työtä. Asun Kuhmossa.")
+    assert _orgs(answer)[:1] == ["tyosuojelu"] and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (
+        _orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("moi, muutin oulust sotkamoon duunin perässä mut duuni loppu. mis täällä on työkkäri?", "sotkamo_virastotalo"),
+])
+def test_a_clipped_from_case_is_where_the_move_began(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_a_quiz_question_is_nobodys(engine):
+    assert _nobodys(engine.answer("Kuinka monta saarta Suomessa on? Tarviin tätä tietovisaan"))

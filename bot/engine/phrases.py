@@ -174,6 +174,10 @@ class PhraseIndex:
                         # a phrase never spans a clause: "min son behöver tandläkare, vi bor" is no "behöver vi"
                         if any(low < b <= high for b in message.breaks):
                             continue
+                        # a thing got is the verb's first object: "sain potkut ja työpaikalla …" is no "sain työpaikan"
+                        if phrase.key == "got_job" and any(
+                                message.folded[g] in _AND for g in range(low + 1, high) if g not in spots):
+                            continue
                         # a negation in a gap turns the phrase round: "I don't speak Finnish" is no "i speak finnish"
                         negations = _ENGLISH_NEGATIONS if language == "en" else NEGATIONS
                         if any(message.folded[g] in negations for g in range(low + 1, high) if g not in spots):
@@ -211,6 +215,8 @@ _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 _ENGLISH_NEGATIONS = NEGATIONS | {"no"}
 #: small talk read only as written (PhraseIndex.greetings)
 _GREETINGS = frozenset({"greeting", "thanks"})
+#: words joining two statements: a phrase's words on both sides of one are two things said (folded)
+_AND = frozenset({"ja", "mutta", "mut", "and", "but", "och", "men"})
 
 
 def _single_sounds(word: str) -> list[str]:

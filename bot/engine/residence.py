@@ -36,7 +36,8 @@ CUE_PRIORITY = ("past", "move", "plan", "origin", "registered", "visit", "curren
 #: How far back (in words, within the clause) a cue reaches, and how far forward ("Sotkamossa asun").
 CUE_REACH_BACK = 5
 CUE_REACH_AHEAD = 2
-_FROM = re.compile(r"(?:sta|lta|st[aä]|lt[aä])$")
+#: from: the elative and ablative, also clipped as spoken ("stadist", "oulust": from Helsinki, from Oulu)
+_FROM = re.compile(r"(?:st[aä]|lt[aä]|(?<=[aeiouyäö])[sl]t)$")
 _TO = re.compile(r"(?:lle|([aeiouy])\1n|seen|siin|hin|hun|hon|han|h[aeiouy]n)$")
 
 
