@@ -2143,3 +2143,8 @@ def test_a_clipped_from_case_is_where_the_move_began(engine, question, point):
 
 def test_a_quiz_question_is_nobodys(engine):
     assert _nobodys(engine.answer("Kuinka monta saarta Suomessa on? Tarviin tätä tietovisaan"))
+
+
+def test_a_bonus_nobody_knows_in_any_case_is_said_honestly(engine):
+    answer = engine.answer("mistä haen sen uuden 300 euron työttömyysbonuksen joka maksetaan kesällä?")
+    assert answer.kind != ROUTE and answer.kind != "clarify", answer.kind
