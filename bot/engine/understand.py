@@ -439,6 +439,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     covered = {p for h in phrase_hits for p in h.positions} | {h.position for h in place_hits} | {
         p for hits in cues.values() for h in hits for p in h.positions} | {p for s in signals for p in s.positions}
     unexplained = _unexplained(message, covered, known_words)
+    strangeness = _Strangeness(unexplained, familiar)  # fuzzy look-ups: only when asked, once per message
     if unexplained:
         evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
     # a compound read only in part ("työkyvyttömyys|bonusta") still leaves its benefit unknown
@@ -463,10 +464,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
             and not (point or weighed) and not about_work and not (said_home and outside) \
             and not (said_home and not explicit and _bare_where(message, asked_where_or_help)) \
-            and _strangeness(unexplained, familiar) >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
+            and strangeness() >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
-    elif ask is None and reason_only and _strangeness(unexplained, familiar) >= REASON_ONLY_UNEXPLAINED:
+    elif ask is None and reason_only and strangeness() >= REASON_ONLY_UNEXPLAINED:
         readings.append(Reading("role", "jobseeker", 0.0, False, "out of work only as the reason for another thing"))
         topic, smalltalk, role = None, "offtopic", None
     elif ask is None and (rumoured or (role == "jobseeker" and seeker_words <= status | group)) \
@@ -494,10 +495,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if explicit and topic == kb.routing.default_topic and not introduced and not (point or weighed or outside) \
             and not by_kind["organisation"] and all(h.phrase.key == topic for h in topic_hits) \
             and (role is None or (role == "jobseeker" and seeker_words <= status)) \
-            and _strangeness(unexplained, familiar) >= GENERAL_ONLY_UNEXPLAINED:
+            and strangeness() >= GENERAL_ONLY_UNEXPLAINED:
         confidence = min(confidence, UNSURE_CONFIDENCE)
     if not explicit and role is None and not introduced and not about_work and not (point or weighed or outside) \
-            and _strangeness(unexplained, familiar) >= 1:
+            and strangeness() >= 1:
         # "Onko Sotkamon keskustassa vielä R-kioskia?": a place named, no need, and a word nothing explains
         confidence = min(confidence, UNSURE_CONFIDENCE)
     if topic is None and ask is None:
@@ -737,6 +738,18 @@ def _any_of(words: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
     starting with "^" matches only at a word's start or after a hyphen ("^tya": "tyätön", not "käynnistyä")."""
     return re.compile("|".join(r"(?:^|(?<=-))" + re.escape(w[1:]) if w.startswith("^") else re.escape(w)
                                for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+
+class _Strangeness:
+    """_strangeness of a message's unexplained words, worked out on the first call only."""
+
+    def __init__(self, words: tuple[str, ...], familiar: FuzzyVocabulary | None):
+        self.words, self.familiar, self.value = words, familiar, -1
+
+    def __call__(self) -> int:
+        if self.value < 0:
+            self.value = _strangeness(self.words, self.familiar) if self.words else 0
+        return self.value
 
 
 def _strangeness(words: tuple[str, ...], familiar: FuzzyVocabulary | None) -> int:
