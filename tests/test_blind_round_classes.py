@@ -2148,3 +2148,9 @@ def test_a_quiz_question_is_nobodys(engine):
 def test_a_bonus_nobody_knows_in_any_case_is_said_honestly(engine):
     answer = engine.answer("mistä haen sen uuden 300 euron työttömyysbonuksen joka maksetaan kesällä?")
     assert answer.kind != ROUTE and answer.kind != "clarify", answer.kind
+
+
+def test_offering_to_translate_is_no_request_to_the_bot(engine):
+    answer = engine.answer("My husband is from Syria and speaks no Finnish yet. We live in Kuhmo. Where can he get help "
+                           "finding work? I can come with him to translate.")
+    assert _points(answer)[:1] == ["kajaani_kaupungintalo"], (answer.kind, _points(answer))
