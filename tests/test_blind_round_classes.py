@@ -2151,6 +2151,6 @@ def test_a_bonus_nobody_knows_in_any_case_is_said_honestly(engine):
 
 
 def test_offering_to_translate_is_no_request_to_the_bot(engine):
-    answer = engine.answer("My husband is from Syria and speaks no Finnish yet. We live in Kuhmo. Where can he get help "
-                           "finding work? I can come with him to translate.")
+    answer = engine.answer("My husband is from Syria and speaks no Finnish yet. We live in Kuhmo. Where can he get "
+                           "help finding work? I can come with him to translate.")
     assert _points(answer)[:1] == ["kajaani_kaupungintalo"], (answer.kind, _points(answer))
