@@ -2109,7 +2109,6 @@ def test_their_matters_in_more_words_rounds_85_88(engine, question, organisation
 
 @pytest.mark.parametrize("question", [
     "kerro mulle satu peikosta joka asuu Vuokatissa ja hakee töitä, lapset odottaa",
-    "translate työnhakija to Swedish please",
     "can you help me write a cover letter joke for my friend in Kuhmo lol",
 ])
 def test_more_asked_of_the_bot_rounds_85_88(engine, question):
