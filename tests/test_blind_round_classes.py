@@ -2153,3 +2153,13 @@ def test_offering_to_translate_is_no_request_to_the_bot(engine):
     answer = engine.answer("My husband is from Syria and speaks no Finnish yet. We live in Kuhmo. Where can he get "
                            "help finding work? I can come with him to translate.")
     assert _points(answer)[:1] == ["kajaani_kaupungintalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("en oo kuhmosta vaikka moni niin luulee, vaan sotkamosta. missä meillä on se työllisyyspalvelu?",
+     "sotkamo_virastotalo"),
+    ("kävin ovella eikä siellä ollu ketään, ovessa vaan joku lappu. missä kuhmon työllisyyspalvelut nyt on? asun "
+     "kuhmossa", "kuhmo_kaupungintalo"),
+])
+def test_not_here_but_there_said_far_apart_rounds_91_94(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

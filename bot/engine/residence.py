@@ -248,6 +248,10 @@ MEANT = frozenset({"tarkoitin", "tarkotin", "tarkoitan", "tarkotan"})
 #: "but rather": "en asu siellä vaan Paakissa", "ristijärvi... ei vaan hyrynsalmi" (folded)
 _RATHER = frozenset({"vaan", "vaa"})
 RATHER_REACH = 4
+#: what a negation before "vaan" denies: being, living, or (with "siis", "vaan") the place itself (folded)
+_DENIED_BEING = frozenset({"oo", "ole", "olla", "asu", "asuta", "siis", "vaan", "vaa", "kun", "ku"})
+#: how far before "vaan" its negation may stand: "en oo kuusamosta vaikka kaikki luulee, vaan taivalkoskelta"
+RATHER_NEGATION_REACH = 8
 
 
 def _rather(message: Message, hits: list[PlaceHit]) -> set[int]:
@@ -255,8 +259,12 @@ def _rather(message: Message, hits: list[PlaceHit]) -> set[int]:
     ("ei siis Kajaani vaan Kajaanin naapurista Paltamosta", "en asu siellä vaan Paakissa")."""
     found = set()
     words = message.folded
+    at = {h.position for h in hits}
     for i, word in enumerate(words):
-        if word not in _RATHER or not any(w in NEGATIONS for w in words[max(0, i - RATHER_REACH):i]):
+        start = max(0, i - RATHER_NEGATION_REACH)
+        # the negation denies being or living somewhere: "en oo", "en asu", "ei siis", "ei Kuhmossa", "ei vaan"
+        if word not in _RATHER or not any(w in NEGATIONS and (j + 1 in at or words[j + 1] in _DENIED_BEING)
+                                          for j, w in enumerate(words[start:i], start)):
             continue
         after = [j for j, h in enumerate(hits) if 0 < h.position - i <= RATHER_REACH]
         # (not a genitive before the place meant: "Kajaanin naapurista Paltamosta")
