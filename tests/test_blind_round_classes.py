@@ -2163,3 +2163,11 @@ def test_offering_to_translate_is_no_request_to_the_bot(engine):
 ])
 def test_not_here_but_there_said_far_apart_rounds_91_94(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("mie oon sotkamolaanen ja etin töetä, mihinkä pittää männä", "sotkamo_virastotalo"),
+    ("otanmäkeläinen tässä, missä lähin työkkäri?", "kajaani_virastotalo"),
+])
+def test_demonyms_in_dialect_and_of_villages_rounds_91_94(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

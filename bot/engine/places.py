@@ -157,16 +157,20 @@ class PlaceIndex:
                 area_words += self._add(village_target, [village.name], [village.genitive, *village.forms])
                 name_tokens = phrase_tokens(village.name)
                 if len(name_tokens) == 1:
-                    # "vuokattilainen", "otanmäkiläinen": the village's name and -lainen/-läinen
+                    # "vuokattilainen", "otanmäkiläinen": the village's name and -lainen/-läinen, and with an -i
+                    # name's -e- ("kontiomäkeläinen")
                     self.demonyms.setdefault(name_tokens[0] + "lai", village_target)
+                    if name_tokens[0].endswith("i"):
+                        self.demonyms.setdefault(name_tokens[0][:-1] + "elai", village_target)
             for code in m.postal_codes:
                 self.postal_codes[code] = target
         self.fuzzy = FuzzyVocabulary(
             ((w, t) for w, t in area_words if w not in vocabulary or w in self.exact), min_length=5, cutoff=84.0)
-        # Savo and Kainuu speech: "kuhmolaenen", "kajaanilaesia" for kuhmolainen, kajaanilaisia
+        # Savo and Kainuu speech: "kuhmolaenen", "kajaanilaesia", "kuhmolaanen" for kuhmolainen, kajaanilaisia
         for prefix, target in list(self.demonyms.items()):
             if prefix.endswith("lai"):
                 self.demonyms.setdefault(prefix[:-1] + "e", target)
+                self.demonyms.setdefault(prefix[:-1] + "a", target)
         self.demonym_starts = {prefix[:4] for prefix in self.demonyms}
 
     def _add(self, target: Target, names: list[str], inflected: list[str],
