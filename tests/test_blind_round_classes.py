@@ -2171,3 +2171,12 @@ def test_not_here_but_there_said_far_apart_rounds_91_94(engine, question, point)
 ])
 def test_demonyms_in_dialect_and_of_villages_rounds_91_94(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, out_of_area", [
+    ("I'm from Kuhmo originally but I've lived in Tampere for ten years now. I lost my job, where do I register?",
+     True),
+    ("olen alun perin Sotkamosta mutta asun nyt Oulussa, jäin työttömäksi. minne ilmoittaudun?", True),
+])
+def test_where_one_is_from_originally_is_not_home_rounds_91_94(engine, question, out_of_area):
+    assert engine.answer(question).out_of_area is out_of_area, engine.answer(question).kind
