@@ -2180,3 +2180,14 @@ def test_demonyms_in_dialect_and_of_villages_rounds_91_94(engine, question, poin
 ])
 def test_where_one_is_from_originally_is_not_home_rounds_91_94(engine, question, out_of_area):
     assert engine.answer(question).out_of_area is out_of_area, engine.answer(question).kind
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("apua meidän sauna palaa kuhmossa, mihin soitan", "emergency"),
+    ("joku on ottanu pikavippejä mun nimellä lainoja, mitä teen?", "poliisi"),
+    ("esimies lähettää asiattomia viestejä öisin, kenelle ilmoitan?", "tyosuojelu"),
+    ("kassa ei oo maksanu mitään kahteen kuukauteen, mitä teen? asun sotkamossa", "unemployment_fund"),
+    ("menetänkö kassan jäsenyyden jos alotan yrittäjänä?", "unemployment_fund"),
+])
+def test_their_matters_in_more_words_rounds_91_94(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
