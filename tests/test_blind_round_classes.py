@@ -2191,3 +2191,23 @@ def test_where_one_is_from_originally_is_not_home_rounds_91_94(engine, question,
 ])
 def test_their_matters_in_more_words_rounds_91_94(engine, question, organisation):
     assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("pesti loppu, mitä teen kassan kanssa ja mihin ilmottaudun? asun kuhmossa", "unemployment_fund"),
+    ("veroehdotuksessa on isot mätkyt, kenelle soitan? asun paltamossa", "verohallinto"),
+    ("isän puhe on sekavaa ja käsi ei nouse, mitä teen", "emergency"),
+    ("mieliala ollu pitkään matalalla, haluisin jutella ammattilaisen kanssa. asun kajaanissa",
+     "kainuun_hyvinvointialue"),
+    ("haluisin päästä katkolle ja sitten takasin töihin, asun sotkamossa", "kainuun_hyvinvointialue"),
+    ("Our warehouse has no proper gloves for the freezer. Who enforces safety rules?", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_rounds_95_98(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("moi, mina asun sotkamo. en puhu hyvin suomi. haluan työ", "kajaani_kaupungintalo"),
+])
+def test_little_finnish_said_plainly_is_international_infos_rounds_95_98(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
