@@ -2211,3 +2211,8 @@ def test_their_matters_in_more_words_rounds_95_98(engine, question, organisation
 ])
 def test_little_finnish_said_plainly_is_international_infos_rounds_95_98(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_my_age_is_then_corrected(engine):
+    answer = engine.answer("mun ikä on 27.. tai siis 34, näppäilin väärin. asun kajaanissa, mihin meen työnhaun kanssa")
+    assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)

@@ -142,6 +142,9 @@ def _whose(before: str, match: str) -> str:
     if first in _OWN_AGE_WORDS:
         return "own"
     previous = before.split()[-2:]
+    if first == "on" and previous and previous[-1] in ("ikä", "ikäni") and (len(previous) < 2 or previous[0] in (
+            "mun", "minun", "mulla")):
+        return "own"  # "mun ikä on 28"
     if first in _THIRD_PERSON_AGE_WORDS or not first.isdigit():
         if previous and previous[-1] in _OWN_PRONOUNS:
             return "own"
