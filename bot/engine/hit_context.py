@@ -247,6 +247,8 @@ def third_persons(message: Message, hit: PhraseHit) -> bool:
 
 #: a country's name in a case is short; a longer word is a thing ("oleskelulupahakemukseen": into the application)
 COUNTRY_MAX = 12
+#: work or an offer from a country (folded word starts): "työtarjouksen Saksasta", "töitä Norjasta"
+_WORK_FROM = ("tyotarjou", "tyopaik", "toita", "tyota", "tarjouksen", "paikan", "kutsun")
 #: the illative, where someone goes: "Saksaan", "Ruotsiin", "Viroon", "Kiinaan" (folded)
 _ILLATIVE = re.compile(r"(?:aa|ee|ii|oo|uu|yy)n$|hin$")
 
@@ -261,8 +263,4 @@ def towards(message: Message, hit: PhraseHit) -> bool:
         return True
     # "sain työtarjouksen Saksasta", "haen töitä Irlannista": work from abroad, not where the writer is from
     before = message.folded[hit.positions[0] - 1] if hit.positions[0] else ""
-    return word.endswith(("sta", "sta")) and before.startswith(_WORK_FROM)
-
-
-#: work or an offer from a country (folded word starts): "työtarjouksen Saksasta", "töitä Norjasta"
-_WORK_FROM = ("tyotarjou", "tyopaik", "toita", "tyota", "tarjouksen", "paikan", "kutsun")
+    return word.endswith("sta") and before.startswith(_WORK_FROM)
