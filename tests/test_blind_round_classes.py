@@ -2216,3 +2216,8 @@ def test_little_finnish_said_plainly_is_international_infos_rounds_95_98(engine,
 def test_my_age_is_then_corrected(engine):
     answer = engine.answer("mun ikä on 27.. tai siis 34, näppäilin väärin. asun kajaanissa, mihin meen työnhaun kanssa")
     assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)
+
+
+def test_studies_that_ended_are_the_persons_past_rounds_95_98(engine):
+    answer = engine.answer("opiskelut kamkissa loppu keväällä ja nyt haen töitä, asun kuhmossa. mihin meen?")
+    assert not _orgs(answer) and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (_orgs(answer), _points(answer))
