@@ -2221,3 +2221,12 @@ def test_my_age_is_then_corrected(engine):
 def test_studies_that_ended_are_the_persons_past_rounds_95_98(engine):
     answer = engine.answer("opiskelut kamkissa loppu keväällä ja nyt haen töitä, asun kuhmossa. mihin meen?")
     assert not _orgs(answer) and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Kuhmossa asuva 50-vuotias kirvesmies, työt loppu. Mihin toimistoon pitää mennä?", "kuhmo_kaupungintalo"),
+    ("En ole mikään nuori, 48 vuotta, asun Kajaanissa. Minne työttömänä?", "kajaani_virastotalo"),
+    ("synt. 2003 ja asun kajaanissa, tarviin apua työnhakuun", "kajaani_ohjaamo"),
+])
+def test_who_the_writer_is_in_more_words_rounds_99_102(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

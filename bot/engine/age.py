@@ -48,7 +48,7 @@ _OTHER_ELLIPSIS = re.compile(
 #: "syntynyt 2003", "vuosimallia 2003", "born in 2001", "född 2004": the writer's own age from the year of birth
 _BIRTH_YEAR = re.compile(
     r"\b(?:syntynyt|synt|syntyny|synnyin|syntymävuosi|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|born(?: in)?|"
-    r"född(?: år)?)\s+(?:vuonna\s+)?((?:19|20)\d\d)\b")
+    r"född(?: år)?)\.?\s+(?:vuonna\s+)?((?:19|20)\d\d)\b")
 #: the same year in two digits: "vuosikertaa -99", "vuosimallia 03", "syntynyt '01"
 _BIRTH_YEAR_SHORT = re.compile(
     r"\b(?:syntynyt|synt|syntyny|synnyin|vuosimallia|vuosimalli|vuosikertaa|vuosikerta|född)\s+[-'’]?(\d\d)\b"

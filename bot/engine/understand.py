@@ -157,7 +157,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "mun työnantaja pyytää todistuksen", "my employer gave me no training": the writer works for an employer
     by_kind["audience"] = [h for h in by_kind["audience"]
                            if not (h.phrase.key == "employer" and someones_employer(message, h))
-                           and not (h.phrase.key == "native" and negated(message, min(h.positions)))]
+                           and not (h.phrase.key == "native" and negated(message, min(h.positions)))
+                           # "en ole mikään nuori", "en oo enää nuori": no young person
+                           and not (h.phrase.key == "youth" and negated(message, min(h.positions), reach=3))]
     by_kind["topic"] = [h for h in by_kind["topic"]
                         if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and someones_employer(message, h))]
     # "my husband got a job at the hospital": another person's job is not the writer's; "enkä oo töissä" is no job
