@@ -201,7 +201,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                and not not_their_matter(message, h) and not done(message, h)
                                and not as_status(message, h, kb.language_cues.get("status_words", frozenset()),
                                                  kb.language_cues.get("status_verbs", frozenset()))
-                               and not (_urgent(kb, h) and (not_now(message, h) or negation_apart(h)
+                               and not (_urgent(kb, h.phrase.key) and (not_now(message, h) or negation_apart(h)
                                                             or denied(message, h)))]
     studied = [p for h in by_kind["asks"] if h.phrase.key == "studied" for p in h.positions] + job_words
     if job_words:
@@ -222,9 +222,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         cues["origin"] = [c for c in cues["origin"] if not year_after(message, max(c.positions))]
     if by_kind["home"]:
         cues.setdefault("current", []).extend(by_kind["home"])
+    # the words of clauses giving a reason ("kun hän tarvitsee apua", "ku ei oo töitä"), read once per message
+    reasons_said = reason_clauses(message, kb.language_cues.get("reason_words", frozenset()))
     if cues.get("asked_for_other"):
         # "…mietin muuttoa sinne, kun hän tarvitsee apua": a third person in a reason clause is not the one asked for
-        reasons_said = reason_clauses(message, kb.language_cues.get("reason_words", frozenset()))
         cues["asked_for_other"] = [c for c in cues["asked_for_other"] if not reasons_said.issuperset(c.positions)]
     # "Kuhmon kaupungintalo" names a service point, not where the person lives
     in_point_names = {p for h in by_kind["point"] if len(h.positions) > 1 for p in h.positions}
@@ -382,8 +383,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     status = {i for i, w in enumerate(message.folded) if w in status_words}
     # (a reason clause is only a status where nothing asks where to go or who helps: "tarttisin apua kun työt loppu")
     asks_where_or_help = bool(asked_where_or_help)
-    reasons = set() if asks_where_or_help else reason_clauses(message, kb.language_cues.get("reason_words",
-                                                                                           frozenset()))
+    reasons = set() if asks_where_or_help else reasons_said
     status |= reasons
     seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
     # "työnhakijakortti", "kortti jolla työtön pääsee": a job seeker's word inside a thing's name or in a clause
@@ -511,7 +511,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     asks = tuple(sorted({h.phrase.key for h in by_kind["asks"]}))
     # an emergency leads whatever else is named ("oon työtön ja aion tappaa itteni"): 112 first
     organisations = tuple(sorted(_organisations(by_kind["organisation"], evidence),
-                                 key=lambda o: not (o in kb.organisations and kb.organisations[o].urgent)))
+                                 key=lambda o: not _urgent(kb, o)))
     organisation_confidence = 0.0
     if organisations:
         exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
@@ -555,7 +555,7 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     asking only a permit or a benefit gets its organisation: being a newcomer ("olen Filippiineiltä", "my wife is
     Thai") asks employment services nothing by itself; a word about work beside it does, unless the person has a
     job."""
-    if any(o in kb.organisations and kb.organisations[o].urgent for o in organisations):
+    if any(_urgent(kb, o) for o in organisations):
         # "oon työtön ja naapurin talosta tulee savua": 112 now; the job search can wait for another message
         return False
     if ends_search:  # "löysin töitä, pitääkö ilmoittaa että lopetan työnhaun?": ending the search is done with us
@@ -862,11 +862,10 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     return winner, None
 
 
-def _urgent(kb: KnowledgeBase, hit: PhraseHit) -> bool:
-    organisation = kb.organisations.get(hit.phrase.key)
+def _urgent(kb: KnowledgeBase, organisation_id: str) -> bool:
+    """An emergency's organisation (`urgent: true`: 112): answered first and alone."""
+    organisation = kb.organisations.get(organisation_id)
     return organisation is not None and organisation.urgent
-
-
 
 
 def _scaled(hit: PhraseHit, factor: float) -> PhraseHit:
