@@ -2230,3 +2230,22 @@ def test_studies_that_ended_are_the_persons_past_rounds_95_98(engine):
 ])
 def test_who_the_writer_is_in_more_words_rounds_99_102(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Can I charge my electric car anywhere in Puolanka? I'm driving there for work next week",
+    "Onko Sotkamossa karhuja liikkeellä? Kävelen aamuisin töihin metsätietä",
+    "Any good running trails in Kuhmo? I jog after work most days",
+    "mikä on nopein reitti suomussalmelta hossaan talvella, työkeikka alkaa maanantaina",
+])
+def test_going_to_work_or_with_workmates_beside_a_place_asks_no_job_seekers_question(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("haluun takasin töihin, asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("55-vuotias, oon ollu koko ikäni metsätöissä. hyrynsalmi", "hyrynsalmi_kunnantalo"),
+])
+def test_work_words_of_a_person_who_says_who_they_are_stay_ours(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

@@ -461,10 +461,13 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # job seeker's or employer's word, nothing about work: not ours, said honestly
     # "missä on Ristijärven etuuskeskus": only a where-word, no need of ours, and a name nobody knows
     # (a home said with a cue, "muutin Ouluun", "asun Kuhmossa", is the person's own: never taken for trivia)
+    # (work words only of going to work or being there, "onko Ukkohallassa lunta, mennään työporukalla", make no
+    # job seeker's question of it, unless the person says who they are: "haluun takas töihin, asun kuhmossa")
     said_home = residence.role in ("current", "moved_to", "registered", "correction", "still")
     introduced = said_home or (residence.home is not None and _introduced(message, residence.home))
     if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
-            and not (point or weighed) and not about_work and not (said_home and outside) \
+            and not (point or weighed) and not (about_work and not (commuting and not introduced and age is None)) \
+            and not (said_home and outside) \
             and not (said_home and not explicit and _bare_where(message, asked_where_or_help)) \
             and strangeness() >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
