@@ -2249,3 +2249,16 @@ def test_going_to_work_or_with_workmates_beside_a_place_asks_no_job_seekers_ques
 ])
 def test_work_words_of_a_person_who_says_who_they_are_stay_ours(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "työkkärin parkkipaikalla oli eilen ihan hirvee liukasta, melkein kaaduin 😠",
+    "te botit ja työkkärin tädit ootte kaikki yhtä turhia, ei mitään hyötyä kenellekään",
+])
+def test_our_office_named_beside_another_thing_is_said_honestly_not_asked_a_place(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_getting_into_a_service_of_ours_still_asks_the_municipality(engine):
+    assert engine.answer("miten pääsen työkokeiluun?").kind == "clarify"

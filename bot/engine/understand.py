@@ -76,6 +76,9 @@ REASON_ONLY_UNEXPLAINED = 4
 #: Only the general topic, read from everyday work words, no home said with a cue, and this many words nothing
 #: explains: as often another thing as ours ("onko kahvilaa jossa vois kirjoittaa työhakemuksia"): kept for staff.
 GENERAL_ONLY_UNEXPLAINED = 4
+#: Our office or work named, no need, no place, nothing of the person, and this many words nothing explains: the
+#: message is about another thing ("työkkärin kahviautomaatti söi mun kolikot").
+OFFICE_ONLY_UNEXPLAINED = 3
 #: The most such an answer is trusted: below the confidence at which staff see it.
 UNSURE_CONFIDENCE = 0.55
 #: What a person asks of a point already named: its opening hours, phone or e-mail.
@@ -475,6 +478,17 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     elif ask is None and reason_only and strangeness() >= REASON_ONLY_UNEXPLAINED:
         readings.append(Reading("role", "jobseeker", 0.0, False, "out of work only as the reason for another thing"))
         topic, smalltalk, role = None, "offtopic", None
+    elif ask is None and topic == kb.routing.default_topic and municipality is None and not outside \
+            and role is None and not audiences and not (point or weighed) and not asked_where \
+            and not asked_where_or_help and not by_kind["organisation"] and not introduced and age is None \
+            and not _benefit_said(message, kb.language_cues.get("benefit_endings", frozenset())) \
+            and strangeness() >= OFFICE_ONLY_UNEXPLAINED:
+        # "vitun hyödytön työkkäri ja sen hyödytön botti", "voiko työllisyyspalveluista lainata porakonetta": our
+        # office or work named, nothing asked of it, no place, nothing of who the person is, and many words nothing
+        # explains: another thing, said honestly instead of asking the municipality (a benefit spoken of, "ettei
+        # päiväraha katkea", keeps it a job seeker's question)
+        readings.append(Reading("topic", topic, 0.0, False, "only our office named, no need, no place"))
+        topic, smalltalk = None, "offtopic"
     elif ask is None and (rumoured or (role == "jobseeker" and seeker_words <= status | group)) \
             and (_free(message, kb) or _group_thing(message, status, covered - offtopic_words, known_words,
                                                     phrases.needs)) \
@@ -690,6 +704,12 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
         elif any(len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending) for ending in endings):
             return token
     return ""
+
+
+def _benefit_said(message: Message, endings: frozenset[str]) -> bool:
+    """Whether a word is shaped like a benefit's name ("päiväraha", "työmarkkinatukea"), known or not."""
+    return any(len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending)
+               for folded in message.folded for ending in endings)
 
 
 def _at_work_positions(message: Message, words: frozenset[str]) -> set[int]:
