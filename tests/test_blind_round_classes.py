@@ -2262,3 +2262,19 @@ def test_our_office_named_beside_another_thing_is_said_honestly_not_asked_a_plac
 
 def test_getting_into_a_service_of_ours_still_asks_the_municipality(engine):
     assert engine.answer("miten pääsen työkokeiluun?").kind == "clarify"
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("rahat ei riitä vuokraan tässä kuussa, oon työtön, kuhmo", "kela"),
+    ("muutin kajaaniin, pitää päivittää osoite kaikkialle, miten?", "dvv"),
+    ("tarviin neuvoja talouden kanssa, laskuja on rästissä", "debt_advice"),
+    ("Chefen tvingar mig att jobba utan paus hela dagen. Vem kan hjälpa? Jag bor i Kajaani.", "tyosuojelu"),
+    ("miten haen kouluun kun oon työtön? asun puolangalla", "opintopolku"),
+])
+def test_their_matters_in_more_words_rounds_107_108(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_retraining_said_as_one_word_is_ours(engine):
+    answer = engine.answer("uudelleenkouluttautuminen kiinnostaa, asun paltamossa")
+    assert _points(answer)[:1] == ["paltamo_kunnantalo"], (answer.kind, _points(answer))
