@@ -2278,3 +2278,15 @@ def test_their_matters_in_more_words_rounds_107_108(engine, question, organisati
 def test_retraining_said_as_one_word_is_ours(engine):
     answer = engine.answer("uudelleenkouluttautuminen kiinnostaa, asun paltamossa")
     assert _points(answer)[:1] == ["paltamo_kunnantalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("no ei, en oo ulkomaalainen vaikka sukunimi on outo. asun kuhmossa, minne työnhakuun", "kuhmo_kaupungintalo"),
+    ("puhun vain suomea, asun sotkamossa, mihin meen työttömänä", "sotkamo_virastotalo"),
+    ("kuuluuko International Info minulle? oon suomalainen, 50v, asun kajaanissa ja oon työtön", "kajaani_virastotalo"),
+    ("vaimo puhuu vain vähän suomea, asumme kajaanissa, minne hän menee työnhakuun", "kajaani_kaupungintalo"),
+])
+def test_a_finn_is_no_foreign_language_client_whatever_is_named_rounds_107_108(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], _points(answer)
+    assert ("kajaani_kaupungintalo" in _points(answer)) == (point == "kajaani_kaupungintalo"), _points(answer)

@@ -42,7 +42,7 @@ from bot.engine.hit_context import (
 from bot.engine.language import detect_language
 from bot.engine.message import Message, stem_fi
 from bot.engine.newcomer import looks_like_words
-from bot.engine.phrases import PhraseHit, PhraseIndex
+from bot.engine.phrases import NEGATIONS, PhraseHit, PhraseIndex
 from bot.engine.places import PlaceHit, PlaceIndex, Target
 from bot.engine.residence import case_of, resolve
 from bot.kb.model import LANGUAGES, KnowledgeBase
@@ -160,7 +160,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "mun työnantaja pyytää todistuksen", "my employer gave me no training": the writer works for an employer
     by_kind["audience"] = [h for h in by_kind["audience"]
                            if not (h.phrase.key == "employer" and someones_employer(message, h))
-                           and not (h.phrase.key == "native" and negated(message, min(h.positions)))
+                           # ("ja ei, en ole ulkomaalainen": a native phrase that is itself a denial stays)
+                           and not (h.phrase.key == "native" and negated(message, min(h.positions))
+                                    and message.folded[min(h.positions)] not in NEGATIONS)
                            # "en ole mikään nuori", "en oo enää nuori": no young person
                            and not (h.phrase.key == "youth" and negated(message, min(h.positions), reach=3))]
     by_kind["topic"] = [h for h in by_kind["topic"]
@@ -266,6 +268,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         # "oon 20 ja asun Kuhmossa, pitääkö mennä Kajaaniin Ohjaamoon?": a youth point serves its own municipality
         readings.append(Reading("point", point, 0.0, False, "a youth point of another municipality"))
         point = None
+    if point and kb.service_points[point].audiences == ("foreign_language",) and _native(by_kind["audience"]):
+        # "kuuluuko International Info minulle? oon suomalainen": the foreign-language clients' point is not a Finn's
+        readings.append(Reading("point", point, 0.0, False, "the foreign-language clients' point, and a Finn asks"))
+        if home_kind == "point":
+            municipality, home_kind = None, None
+        point = None
     if weighed and point:
         # "Sotkamon toimintakeskus vai virastotalo, kumpaan menen?": an option weighed, not a choice made
         readings.append(Reading("point", point, 0.0, False, "one of the options asked about"))
@@ -305,6 +313,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
             and topic not in employer_route.topics and employer_route.default_topic and not named_apart:
         readings.append(Reading("topic", employer_route.default_topic, 0.0, True, f"an employer, not {topic}"))
         topic = employer_route.default_topic
+    if topic and kb.routing.topics[topic].implies_audience == "foreign_language" and _native(by_kind["audience"]):
+        # "International Info on kuulemma kaupungintalolla, mutta oon ihan suomalainen": a Finn asking whether the
+        # foreign-language clients' service is theirs is a job seeker of their own municipality
+        readings.append(Reading("topic", kb.routing.default_topic, 0.0, True, f"a Finn: {topic} is not theirs"))
+        topic = kb.routing.default_topic
     about_other = residence.someone_else or bool(cues.get("asked_for_other"))
     age = age_in(message, about_other)
     if age is not None:
@@ -981,14 +994,19 @@ def _topic(kb: KnowledgeBase, hits: list[PhraseHit], evidence: list[Evidence],
 
 
 
+def _native(hits: list[PhraseHit]) -> bool:
+    """The person says they are Finnish or speak Finnish, at least as strongly as anything says otherwise."""
+    native = _weight([h for h in hits if h.phrase.key == "native"])
+    return bool(native) and native >= _weight([h for h in hits if h.phrase.key == "foreign_language"])
+
+
 def _audiences(kb: KnowledgeBase, hits: list[PhraseHit], topic: str | None, role: str | None, age: int | None,
                evidence: list[Evidence]) -> tuple[str, ...]:
     found = {h.phrase.key for h in hits} - {"jobseeker", "employer", "native"}
     for hit in hits:
         if hit.phrase.key not in ("jobseeker", "employer"):
             evidence.append(Evidence(" ".join(hit.phrase.stems), f"audience: {hit.phrase.key}", hit.weight, hit.how))
-    native = _weight([h for h in hits if h.phrase.key == "native"])
-    if native and native >= _weight([h for h in hits if h.phrase.key == "foreign_language"]):
+    if _native(hits):
         found.discard("foreign_language")  # "I'm Finnish but I find it easier to type in English"
     if role == "employer":
         found.add("employer")
