@@ -2290,3 +2290,20 @@ def test_a_finn_is_no_foreign_language_client_whatever_is_named_rounds_107_108(e
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point], _points(answer)
     assert ("kajaani_kaupungintalo" in _points(answer)) == (point == "kajaani_kaupungintalo"), _points(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Kaveri sano että Kela antaa työttömille ilmaisen bussikortin, mistä sen saa?",
+    "Mikä on se kuntien työllisyyskortti jolla pääsee ilmaiseksi kylpylään? tarviiko siihen henkilökortin",
+])
+def test_a_free_perk_is_nobodys_whoever_else_is_named_farther_off(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer) and not _orgs(answer), (answer.kind, _orgs(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("pomo teettää ilmaisia ylitöitä joka viikko, kenelle valitan?", "tyosuojelu"),
+    ("onks täällä ilmasta apua kun pikavipit kasvaa", "debt_advice"),
+])
+def test_free_help_or_unpaid_work_beside_their_matter_stays_theirs(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))

@@ -178,7 +178,10 @@ class Engine:
         kb, language = self.kb, u.language
         organisations = self._organisations(u)
         # a two-word one ("credit card", "health insurance card") beside another organisation's matter is part of it
-        theirs = bool(organisations) and " " in u.unknown_benefit
+        # (but a thing said to be free, "ilmaiseksi uimahalliin", is nobody's whoever else is named)
+        free = fold(u.unknown_benefit.split()[0]) in kb.language_cues.get("free_words", frozenset()) \
+            if u.unknown_benefit else False
+        theirs = bool(organisations) and " " in u.unknown_benefit and not free
         unknown_benefit = u.unknown_benefit and not theirs and not self._known_name(u.unknown_benefit)
         if u.ask is not None and not unknown_benefit:  # a benefit nobody knows needs no municipality first
             return self._ask(u)

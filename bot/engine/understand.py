@@ -467,6 +467,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     unknown_benefit = _unknown_benefit(message, read_whole, kb.language_cues.get("benefit_words", frozenset()),
                                        kb.language_cues.get("benefit_endings", frozenset()), known_words,
                                        kb.language_cues.get("free_words", frozenset()))
+    if unknown_benefit and _free_theirs(message, unknown_benefit, kb.language_cues,
+                                        {p for h in by_kind["organisation"] for p in h.positions}):
+        unknown_benefit = ""  # "onko ilmaista talous- ja velkaneuvontaa": their own service, said to be free
     if unknown_benefit:
         evidence.append(Evidence(unknown_benefit, "a benefit nobody here knows", 1.0, "unknown"))
     unknown_service = "" if unknown_benefit or role == "employer" else _unknown_service(
@@ -717,6 +720,23 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
         elif any(len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending) for ending in endings):
             return token
     return ""
+
+
+#: An organisation's words this near a free word make the free thing theirs ("ilmaista velkaneuvontaa",
+#: "hammaslääkärille halvemmalla"); farther off, a free thing is a perk nobody here knows of.
+FREE_NEAR = 2
+
+
+def _free_theirs(message: Message, unknown: str, cues: dict[str, frozenset[str]], theirs: set[int]) -> bool:
+    """Whether the unknown benefit is a thing said to be free that belongs to the organisation named: said right
+    beside its words, or help ("ilmaista neuvontaa") anywhere beside them."""
+    words = unknown.split()
+    first = fold(words[0])
+    if len(words) < 2 or first not in cues.get("free_words", frozenset()) or not theirs:
+        return False
+    at = message.folded.index(first) if first in message.folded else -1
+    return (at >= 0 and any(abs(p - at) <= FREE_NEAR for p in theirs)) \
+        or fold(words[1]).startswith(_as_tuple(cues.get("free_theirs", frozenset())) or ("\0",))
 
 
 def _benefit_said(message: Message, endings: frozenset[str]) -> bool:

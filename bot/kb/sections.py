@@ -645,8 +645,8 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     root = Fields(data, file, errors, file)
     root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "not_work", "benefit_words",
                      "benefit_endings", "service_endings", "foreign_offtopic", "foreign_work",
-                     "spoken_forms", "at_work", "free_words", "status_words", "status_verbs", "reason_words",
-                     "where_words"})
+                     "spoken_forms", "at_work", "free_words", "free_theirs", "status_words", "status_verbs",
+                     "reason_words", "where_words"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
@@ -658,6 +658,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     cues["benefit_words"] = frozenset(w.lower() for w in root.strings("benefit_words"))
     cues["benefit_endings"] = frozenset(w.lower() for w in root.strings("benefit_endings"))
     cues["free_words"] = frozenset(fold(w) for w in root.strings("free_words"))
+    cues["free_theirs"] = frozenset(fold(w) for w in root.strings("free_theirs"))
     cues["status_words"] = frozenset(fold(w) for w in root.strings("status_words"))
     cues["status_verbs"] = frozenset(fold(w) for w in root.strings("status_verbs"))
     cues["reason_words"] = frozenset(fold(w) for w in root.strings("reason_words"))
