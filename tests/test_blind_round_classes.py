@@ -2307,3 +2307,23 @@ def test_a_free_perk_is_nobodys_whoever_else_is_named_farther_off(engine, questi
 ])
 def test_free_help_or_unpaid_work_beside_their_matter_stays_theirs(engine, question, organisation):
     assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("tarviin palkkatodistuksen kassaa varten, mistä?", "unemployment_fund"),
+    ("miten ulkomaisen työntekijän työnteko-oikeus tarkistetaan", "migri"),
+    ("läheltä piti -tilanne työmaalla tänään, kenelle ilmoitan", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_rounds_109_110(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("olen 27, siis anteeksi 37, asun kajaanissa ja haen töitä", "kajaani_virastotalo"),
+    ("Asun Puolangalla, eiku anteeks, muutettiin jo syyskuussa Paltamoon ja kaikki on kesken. Mihin ilmoittaudun?",
+     "paltamo_kunnantalo"),
+    ("olen ollut yhdellä työnantajalla koko ikäni enkä tiedä miten ilmoittaudutaan työttömäksi, asun taivalkoskella",
+     "taivalkoski_kunnantalo"),
+])
+def test_corrections_and_a_long_time_at_one_employer_rounds_109_110(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

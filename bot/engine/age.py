@@ -33,7 +33,7 @@ _AGE_CORRECTION = re.compile(
     r"jag menar)\b")
 #: "oon 28, siis 38": the number right after a correction word is the age corrected
 _CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|i mean|jag menar)\s+"
-                            r"(?:(?:sori|sorry|anteeks|ei vaan|ei kun|oikeesti|oikeasti|jo|itse asiassa)\s+)*"
+                            r"(?:(?:sori|sorry|anteeks|anteeksi|ei vaan|ei kun|oikeesti|oikeasti|jo|itse asiassa)\s+)*"
                             r"(\d{2})\b"
                             r"(?!\s*(?:%|€|euroa?|km|kilometri|min|h\b|tuntia|vuotta|kg))")
 #: "ja minä 44", "mä 25", "jag 50": the writer's own age said without a verb, after another person's

@@ -101,10 +101,16 @@ def in_relative_clause(message: Message, position: int, relatives: frozenset[str
     return any(w in relatives for w in message.folded[max(0, position - RELATIVE_REACH):position])
 
 
+#: "työnantaja" in a local case: at or from an employer ("olen ollut samalla työnantajalla 18 vuotta") (folded)
+_AT_AN_EMPLOYER = ("tyonantajalla", "tyonantajalta")
+
+
 def someones_employer(message: Message, hit: PhraseHit) -> bool:
-    """"Employer" after a word that makes it someone's (_EMPLOYEE_OF): the writer works for it."""
+    """"Employer" after a word that makes it someone's (_EMPLOYEE_OF), or said as where the writer works ("samalla
+    työnantajalla"): the writer works for it."""
     first = min(hit.positions)
-    return first > 0 and message.folded[first - 1] in _EMPLOYEE_OF
+    return (first > 0 and message.folded[first - 1] in _EMPLOYEE_OF) or any(
+        message.folded[p].startswith(_AT_AN_EMPLOYER) for p in hit.positions)
 
 
 def point_as_landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit],

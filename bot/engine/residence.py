@@ -35,6 +35,9 @@ PAST_VERBS = frozenset({"asunut", "asunu", "lived", "bott", "asuin", "asui"})
 CUE_PRIORITY = ("past", "move", "plan", "origin", "registered", "visit", "current", "work")
 #: How far back (in words, within the clause) a cue reaches, and how far forward ("Sotkamossa asun").
 CUE_REACH_BACK = 5
+#: A move said right after a correction ("eiku anteeks, muutin just viime viikolla Sotkamoon") carries it this much
+#: farther, to the place moved to.
+CORRECTION_MOVE_REACH = 4
 CUE_REACH_AHEAD = 2
 #: from: the elative and ablative, also clipped as spoken ("stadist", "oulust": from Helsinki, from Oulu)
 _FROM = re.compile(r"(?:st[aä]|lt[aä]|(?<=[aeiouyäö])[sl]t)$")
@@ -290,7 +293,10 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
         if message.folded[start] in MEANT and start not in message.breaks and before:
             corrected.add(before[0])
         elif not (start > 0 and message.folded[start - 1] in NEGATIONS):
-            corrected.add(min((i for i, h in enumerate(hits) if 0 < h.position - end <= CUE_REACH_BACK), default=-1))
+            # ("eiku anteeks, muutin just viime viikolla Sotkamoon": an apology and a move before the place)
+            reach = CUE_REACH_BACK + (CORRECTION_MOVE_REACH if any(
+                m.positions and end < min(m.positions) <= end + CUE_REACH_BACK for m in cues.get("move", [])) else 0)
+            corrected.add(min((i for i, h in enumerate(hits) if 0 < h.position - end <= reach), default=-1))
     corrected |= _rather(message, hits)
     owned = _owners(message, hits, cues)
     for index, hit in enumerate(hits):
