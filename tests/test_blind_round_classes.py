@@ -2327,3 +2327,17 @@ def test_their_matters_in_more_words_rounds_109_110(engine, question, organisati
 ])
 def test_corrections_and_a_long_time_at_one_employer_rounds_109_110(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Työnantaja vaatii mua tekemään ylitöitä ilman korvausta, kuka tähän voi puuttua? asun kuhmossa",
+    "teen töitä kaupassa ja työnantaja ei anna lounastaukoa, kenelle ilmoitan? paltamo",
+])
+def test_the_writers_employer_is_the_other_party_not_the_writer(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == OTHER_ORGANISATION and _orgs(answer) == ["tyosuojelu"], (answer.kind, _orgs(answer))
+    assert "employer" not in answer.audience, answer.audience
+
+
+def test_an_employer_saying_so_is_still_an_employer(engine):
+    assert "employer" in engine.answer("olen työnantaja kajaanissa ja haen työntekijää").audience

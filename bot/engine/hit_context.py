@@ -113,6 +113,25 @@ def someones_employer(message: Message, hit: PhraseHit) -> bool:
         message.folded[p].startswith(_AT_AN_EMPLOYER) for p in hit.positions)
 
 
+#: the employer's own word ("työnantaja", "arbetsgivaren", "employer"), however inflected (folded)
+_EMPLOYER_WORDS = ("tyonantaj", "arbetsgivar", "employer")
+#: the writer as the one the employer does something to ("vaatii minua", "ei maksa mulle") (folded)
+_WRITER_AS_OBJECT = frozenset({"minua", "mua", "minut", "mut", "minulle", "mulle", "meille", "meita", "meidat",
+                               "mig", "oss", "me", "us"})
+#: how far after the employer's word the writer may stand as its object
+WRITER_OBJECT_REACH = 3
+
+
+def employer_of_writer(message: Message, hit: PhraseHit, has_job: bool) -> bool:
+    """The employer's word only ("työnantaja ei anna vapaata"), said by someone who has a job or who is the one it
+    does something to ("työnantaja vaatii minua"): the writer's employer, not the writer being one."""
+    words = [p for p in hit.positions if message.folded[p].startswith(_EMPLOYER_WORDS)]
+    if len(words) != len(hit.positions):
+        return False
+    last = max(hit.positions)
+    return has_job or any(w in _WRITER_AS_OBJECT for w in message.folded[last + 1:last + 1 + WRITER_OBJECT_REACH])
+
+
 def point_as_landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit],
                       after_only: bool = False) -> bool:
     """A near-word right after the point's name or just before it ("virastotalon lähellä", "near the city hall");

@@ -23,6 +23,7 @@ from bot.engine.hit_context import (
     as_status,
     denied,
     done,
+    employer_of_writer,
     hires_me,
     in_relative_clause,
     in_the_past,
@@ -173,6 +174,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     job_words = [p for h in by_kind["asks"] if h.phrase.key in ("has_job", "got_job") for p in h.positions]
     by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
         min(h.positions) - 1 in others_end or negated(message, min(h.positions))))]
+    # "työnantaja vaatii minua tulemaan töihin", "teen töitä kotihoidossa eikä työnantaja tee mitään": the employer of
+    # a writer who has a job, or who is the one it does things to, is the other party, not the writer
+    has_job = any(h.phrase.key == "has_job" for h in by_kind["asks"])
+    by_kind["topic"] = [h for h in by_kind["topic"]
+                        if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and employer_of_writer(message, h, has_job))]
     # "lähössä vaihtoon Saksaan": a country gone to is not the writer's language
     by_kind["audience"] = [h for h in by_kind["audience"] if not (h.phrase.key == "foreign_language"
                                                                    and towards(message, h))]
