@@ -2341,3 +2341,20 @@ def test_the_writers_employer_is_the_other_party_not_the_writer(engine, question
 
 def test_an_employer_saying_so_is_still_an_employer(engine):
     assert "employer" in engine.answer("olen työnantaja kajaanissa ja haen työntekijää").audience
+
+
+@pytest.mark.parametrize("question, point", [
+    ("oon työtön ja mietin yrittäjäks ryhtymistä, kuka neuvoo aloittavaa yrittäjää, saako starttirahaa? sotkamo",
+     "sotkamo_virastotalo"),
+    ("Mistä näkee avoimia työpaikkoja Kuhmossa ja kuka auttaa hakemisessa? asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("Kela sanoo että ne tarvii työvoimaviranomaisen lausunnon, mistä sellaisen saa? asun hyrynsalmella",
+     "hyrynsalmi_kunnantalo"),
+])
+def test_a_job_seekers_start_up_grant_vacancies_and_statement_are_no_employers_questions(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (_points(answer), answer.audience)
+    assert "yrittäj" in question or "employer" not in answer.audience, answer.audience
+
+
+def test_an_employer_with_a_vacancy_is_still_an_employer(engine):
+    assert "employer" in engine.answer("meillä ois avoin työpaikka kokille, mihin ilmoitan? kajaani").audience

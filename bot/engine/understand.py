@@ -92,6 +92,10 @@ MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which", "channel"
 _CORRECTING = frozenset({"eiku", "eikun", "kun", "vaan", "tai"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
+#: The start-up grant: named beside employer services' words, the grant is what one starting up asks about.
+STARTUP_TOPIC = "startup_grant"
+#: what names the grant itself, the money, among its words ("starttiraha", "startpeng", "start-up grant") (folded)
+_MONEY = ("rah", "peng", "bidrag", "grant", "money")
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +299,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # who: job seeker or employer, young, foreign-language
     closing = employer_signals.closes(message)
     signals = employer_signals.find(message, closing)
+    # "kassa tarvii työvoimaviranomaisen lausunnon": a "worker" inside a need's own words is no one hired
+    topic_words = {p for h in by_kind["topic"] if h.phrase.key not in (*EMPLOYER_ONLY_TOPICS, kb.routing.default_topic)
+                   for p in h.positions}
+    signals = [s for s in signals if not (s.what == "hiring" and topic_words & set(s.positions))]
     if not signals and closing:
         # "oon ollu yrittäjä mutta firma on myyty": the entrepreneur's words tell the job seeker's past
         by_kind["audience"] = [h for h in by_kind["audience"] if h.phrase.key != "employer"]
@@ -306,6 +314,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if role == "jobseeker":
         topic_hits = [h for h in topic_hits if h.phrase.key not in EMPLOYER_ONLY_TOPICS]
     topic, explicit, topic_penalty = _topic(kb, topic_hits, evidence, readings)
+    if topic in EMPLOYER_ONLY_TOPICS and any(h.phrase.key == STARTUP_TOPIC and any(
+            m in w for w in h.phrase.stems for m in _MONEY) for h in topic_hits):
+        # "työttömänä haluaisin aloittaa yrittäjänä … mitä starttiraha vaatii": a business about to start, with the
+        # start-up grant named, is the grant's (decided for job seekers at the home point), not employer services'
+        readings.append(Reading("topic", STARTUP_TOPIC, 0.0, True, "the start-up grant named by one starting up"))
+        topic = STARTUP_TOPIC
     employer_route = kb.routing.audiences.get("employer")
     # hiring, one's own business or an employer's own phrase ("aloittelen yrittäjänä" alone may be a startup)
     runs_business = any(s.what != "says they are an employer" for s in signals) or any(
