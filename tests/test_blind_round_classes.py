@@ -2358,3 +2358,28 @@ def test_a_job_seekers_start_up_grant_vacancies_and_statement_are_no_employers_q
 
 def test_an_employer_with_a_vacancy_is_still_an_employer(engine):
     assert "employer" in engine.answer("meillä ois avoin työpaikka kokille, mihin ilmoitan? kajaani").audience
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Jag bor här sedan tre år, i Sotkamo, och är arbetslös. Vart ska jag?", "sotkamo_virastotalo"),  # "tre" is three
+    ("Olen yrittäjä ja asun Kuhmossa mutta toiminimi ei elätä, mietin lopettavani. Mistä aloitan työnhaun?",
+     "kuhmo_kaupungintalo"),
+    ("Jäin pois hommista ja aion ryhtyä itse yrittäjäksi. Saanko starttirahaa? Asun Kuusamossa",
+     "kuusamo_kaupungintalo"),
+])
+def test_three_years_a_business_closing_and_a_start_up_grant_rounds_111_114(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_a_slang_name_written_with_its_ending_is_still_the_city(engine):
+    answer = engine.answer("tre:ssä asun ja oon työtön, minne ilmoittaudun")
+    assert answer.kind == OUT_OF_AREA, answer.kind
+
+
+@pytest.mark.parametrize("question", [
+    "onko Sotkamon virastotalon aulassa kahviautomaattia?",
+    "Kuhmon kaupungintalon parkkipaikalla saako pitää autoa yön yli",
+])
+def test_a_thing_of_the_building_is_not_the_service_in_it(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer), (answer.kind, _points(answer))

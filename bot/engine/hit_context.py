@@ -132,6 +132,19 @@ def employer_of_writer(message: Message, hit: PhraseHit, has_job: bool) -> bool:
     return has_job or any(w in _WRITER_AS_OBJECT for w in message.folded[last + 1:last + 1 + WRITER_OBJECT_REACH])
 
 
+def thing_of_point(message: Message, point_hits: list[PhraseHit], point: str, read: set[int]) -> bool:
+    """The point's name in the genitive and right after it a word nothing reads ("kunnantalon ruokalassa",
+    "kaupungintalon katto"): that thing of the building is what is asked."""
+    for hit in point_hits:
+        if hit.phrase.key != point:
+            continue
+        after = max(hit.positions) + 1
+        if message.folded[after - 1].endswith("n") and after < len(message.folded) and after not in read \
+                and after not in message.breaks and message.folded[after].isalpha():
+            return True
+    return False
+
+
 def point_as_landmark(point_hits: list[PhraseHit], point: str, near: Iterable[PhraseHit],
                       after_only: bool = False) -> bool:
     """A near-word right after the point's name or just before it ("virastotalon lähellä", "near the city hall");

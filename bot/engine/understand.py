@@ -35,6 +35,7 @@ from bot.engine.hit_context import (
     point_as_landmark,
     reason_clauses,
     someones_employer,
+    thing_of_point,
     third_persons,
     towards,
     workplace,
@@ -320,6 +321,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         # start-up grant named, is the grant's (decided for job seekers at the home point), not employer services'
         readings.append(Reading("topic", STARTUP_TOPIC, 0.0, True, "the start-up grant named by one starting up"))
         topic = STARTUP_TOPIC
+    if topic == STARTUP_TOPIC and role_ask is not None:
+        # "jäin pois hommista ja aion ryhtyä yrittäjäksi, saisinko starttirahaa?": whether job seeker or entrepreneur,
+        # the start-up grant is asked at the home point, so there is nothing to ask back
+        readings.append(Reading("role", "jobseeker", 0.0, True, "the start-up grant: the home point either way"))
+        role, role_ask = "jobseeker", None
     employer_route = kb.routing.audiences.get("employer")
     # hiring, one's own business or an employer's own phrase ("aloittelen yrittäjänä" alone may be a startup)
     runs_business = any(s.what != "says they are an employer" for s in signals) or any(
@@ -376,6 +382,16 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         if home_kind == "point":
             municipality, home_kind = None, None
         point, former = None, None
+    elif point and not topic_hits and role is None and thing_of_point(
+            message, by_kind["point"], point, {p for h in phrase_hits if h.phrase.kind not in ("point", "smalltalk")
+                                               for p in h.positions}
+            | {h.position for h in place_hits}):
+        # "Hyrynsalmen kunnantalon ruokalassa lounaaksi?", "Kuhmon kaupungintalon katto": a thing of the building
+        # that nothing here reads is asked, not the service in it
+        readings.append(Reading("point", point, 0.0, False, "a thing of the building is asked"))
+        if home_kind == "point":
+            municipality, home_kind = None, None
+        point, former, smalltalk = None, None, "offtopic"
     nobodys = not by_kind["organisation"] and role != "employer" and not (point or weighed)
     offtopic_words = {p for h in offtopic_hits for p in h.positions}
     # a poem, trivia, homework: nobody's here whatever work words they hold ("tee mulle runo työttömyydestä");
