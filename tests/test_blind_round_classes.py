@@ -2383,3 +2383,13 @@ def test_a_slang_name_written_with_its_ending_is_still_the_city(engine):
 def test_a_thing_of_the_building_is_not_the_service_in_it(engine, question):
     answer = engine.answer(question)
     assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_a_discount_for_the_unemployed_past_the_place_names_is_a_perk_nobody_knows(engine):
+    answer = engine.answer("Saako työtön alennusta Sotkamon Vuokatin kylpylälipuista?")
+    assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_a_free_health_check_is_the_wellbeing_countys(engine):
+    answer = engine.answer("onko työttömille maksutonta terveystarkastusta kuhmossa?")
+    assert "kainuun_hyvinvointialue" in _orgs(answer), _orgs(answer)

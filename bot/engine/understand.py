@@ -502,7 +502,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                   for p in h.positions} | {h.position for h in place_hits}
     unknown_benefit = _unknown_benefit(message, read_whole, kb.language_cues.get("benefit_words", frozenset()),
                                        kb.language_cues.get("benefit_endings", frozenset()), known_words,
-                                       kb.language_cues.get("free_words", frozenset()))
+                                       kb.language_cues.get("free_words", frozenset()),
+                                       {h.position for h in place_hits})
     if unknown_benefit and _free_theirs(message, unknown_benefit, kb.language_cues,
                                         {p for h in by_kind["organisation"] for p in h.positions}):
         unknown_benefit = ""  # "onko ilmaista talous- ja velkaneuvontaa": their own service, said to be free
@@ -738,15 +739,19 @@ def _free(message: Message, kb: KnowledgeBase) -> bool:
 
 
 def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str], endings: frozenset[str],
-                     known: frozenset[str], free: frozenset[str] = frozenset()) -> str:
+                     known: frozenset[str], free: frozenset[str] = frozenset(), places: set[int] = frozenset()) -> str:
     """The first word shaped like a benefit that no phrase read: a longer word with a Finnish benefit ending
     ("kuukausilisää"), a Swedish or English benefit word after a word nothing explains ("flimflam subsidy"), or a
-    thing nothing explains said to be free ("ilmaisen sähköpyörän")."""
+    thing nothing explains said to be free ("ilmaisen sähköpyörän", past the places that say where: "alennusta
+    Hyrynsalmen Ukkohallan hissilipuista")."""
     for i, (token, folded) in enumerate(zip(message.tokens, message.folded, strict=True)):
-        if folded in free and i + 1 < len(message.tokens) and i + 1 not in covered:
-            thing = message.folded[i + 1]
+        at = i + 1
+        while at in places:
+            at += 1
+        if folded in free and at < len(message.tokens) and at not in covered:
+            thing = message.folded[at]
             if thing not in known and stem_fi(thing) not in known and thing.replace("-", "").isalpha():
-                return f"{token} {message.tokens[i + 1]}"
+                return f"{token} {message.tokens[at]}"
         if i in covered or folded in known:
             continue
         if folded in words:
