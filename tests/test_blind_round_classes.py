@@ -2393,3 +2393,8 @@ def test_a_discount_for_the_unemployed_past_the_place_names_is_a_perk_nobody_kno
 def test_a_free_health_check_is_the_wellbeing_countys(engine):
     answer = engine.answer("onko työttömille maksutonta terveystarkastusta kuhmossa?")
     assert "kainuun_hyvinvointialue" in _orgs(answer), _orgs(answer)
+
+
+def test_an_emergency_already_called_leaves_whose_the_accident_is(engine):
+    answer = engine.answer("Kaveri loukkasi kätensä koneessa, 112:een soitettiin jo. Kenelle muuten ilmoitetaan?")
+    assert _orgs(answer) == ["tyosuojelu"], _orgs(answer)
