@@ -2398,3 +2398,16 @@ def test_a_free_health_check_is_the_wellbeing_countys(engine):
 def test_an_emergency_already_called_leaves_whose_the_accident_is(engine):
     answer = engine.answer("Kaveri loukkasi kätensä koneessa, 112:een soitettiin jo. Kenelle muuten ilmoitetaan?")
     assert _orgs(answer) == ["tyosuojelu"], _orgs(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("en päässyt kouluun, missä on lisähaku? asun sotkamossa, 18v", "opintopolku"),
+    ("Mulla on kassa, mutta lomautus alkaa, mistä haen rahaa? asun kuusamossa", "unemployment_fund"),
+])
+def test_their_matters_in_more_words_rounds_111_114(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_hotel_for_a_swedish_job_interview_is_nobodys(engine):
+    answer = engine.answer("Finns det något bra hotell i Kuhmo? Jag har jobbintervju där på måndag")
+    assert _nobodys(answer), (answer.kind, _points(answer))
