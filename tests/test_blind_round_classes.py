@@ -2411,3 +2411,9 @@ def test_their_matters_in_more_words_rounds_111_114(engine, question, organisati
 def test_a_hotel_for_a_swedish_job_interview_is_nobodys(engine):
     answer = engine.answer("Finns det något bra hotell i Kuhmo? Jag har jobbintervju där på måndag")
     assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_a_made_up_point_of_ours_is_said_honestly_and_a_real_one_is_found(engine):
+    made_up = engine.answer("missä on kuhmon työllisyyspalveluiden ostoskeskuspiste?")
+    assert _nobodys(made_up), (made_up.kind, _points(made_up))
+    assert _points(engine.answer("Vuolijoella asun, missä lähin työllisyyspiste?"))[:1] == ["kajaani_virastotalo"]
