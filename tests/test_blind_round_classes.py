@@ -2417,3 +2417,18 @@ def test_a_made_up_point_of_ours_is_said_honestly_and_a_real_one_is_found(engine
     made_up = engine.answer("missä on kuhmon työllisyyspalveluiden ostoskeskuspiste?")
     assert _nobodys(made_up), (made_up.kind, _points(made_up))
     assert _points(engine.answer("Vuolijoella asun, missä lähin työllisyyspiste?"))[:1] == ["kajaani_virastotalo"]
+
+
+@pytest.mark.parametrize("question", [
+    "kerro joku vitsi, viikko töissä on ollu tosi raskas",   # "raskas" (heavy) is no "raskaus" (pregnancy)
+    "osaatko laulaa jotain kivaa",
+    "mitä 'työhakemus' on japaniksi?",
+])
+def test_requests_of_the_bot_are_nobodys_rounds_111_114(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer) and not _orgs(answer), (answer.kind, _orgs(answer))
+
+
+def test_a_pregnancy_at_work_is_occupational_safetys(engine):
+    answer = engine.answer("olen raskaana ja työnantaja haluaa purkaa sopimuksen, kenelle valitan")
+    assert "tyosuojelu" in _orgs(answer), _orgs(answer)
