@@ -2432,3 +2432,9 @@ def test_requests_of_the_bot_are_nobodys_rounds_111_114(engine, question):
 def test_a_pregnancy_at_work_is_occupational_safetys(engine):
     answer = engine.answer("olen raskaana ja työnantaja haluaa purkaa sopimuksen, kenelle valitan")
     assert "tyosuojelu" in _orgs(answer), _orgs(answer)
+
+
+def test_their_matter_goes_with_a_person_outside_the_area(engine):
+    answer = engine.answer("Asun Iisalmessa ja jäin työttömäksi, mistä haen asumistukea ja mihin ilmoittaudun?")
+    assert answer.kind == OUT_OF_AREA and _orgs(answer) == ["kela"], (answer.kind, _orgs(answer))
+    assert "kela.fi" in answer.text and "Iisalmi" in answer.text

@@ -197,11 +197,15 @@ class Engine:
         if u.outside_place and not (u.topic is None and u.smalltalk == "offtopic"):
             # (a hotel in Oulu for a work trip is nobody's here, not a move out of the area)
             area = self._employment_area(u.outside_target, u.outside_place)
-            return Answer(language, None, True, u.audiences, u.topic, (), False,
-                          compose.out_of_area_text(kb, language, self._place_name(u.outside_place, language),
-                                                   u.outside_target, area),
+            text = compose.out_of_area_text(kb, language, self._place_name(u.outside_place, language),
+                                            u.outside_target, area)
+            if organisations:
+                # "saan Kelasta työmarkkinatukea, jos muutan Ouluun jatkuuko tuki?": their matter goes with them
+                text = compose.organisations_text(kb, language, organisations, extra=None, with_source=False) \
+                    + "\n\n" + text
+            return Answer(language, None, True, u.audiences, u.topic, (), False, text,
                           kind=OUT_OF_AREA, outside_place=u.outside_place, confidence=u.confidence,
-                          employment_area=area)
+                          employment_area=area, organisations=organisations)
         if u.topic is None:
             if u.smalltalk == "offtopic":  # understood, and nobody's here: said honestly, kept for staff
                 return Answer(language, u.municipality, False, (), None, (), False, kb.text("out_of_scope", language),
