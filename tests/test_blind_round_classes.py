@@ -2438,3 +2438,21 @@ def test_their_matter_goes_with_a_person_outside_the_area(engine):
     answer = engine.answer("Asun Iisalmessa ja jäin työttömäksi, mistä haen asumistukea ja mihin ilmoittaudun?")
     assert answer.kind == OUT_OF_AREA and _orgs(answer) == ["kela"], (answer.kind, _orgs(answer))
     assert "kela.fi" in answer.text and "Iisalmi" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "mistä saa työllisyyspalveluiden fanituotteita? haluisin pipon",
+    "Voinko tilata TE-toimiston logolla varustetun kahvimukin?",
+])
+def test_merchandise_with_our_name_on_it_is_nobodys(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_a_machine_on_its_side_with_the_driver_stuck_is_an_emergency(engine):
+    assert _orgs(engine.answer("traktori kaatui kyljelleen ja kuski on jumissa, apua")) == ["emergency"]
+
+
+def test_exactly_thirty_is_past_the_youth_point(engine):
+    answer = engine.answer("oon tasan 30 ja asun kajaanissa, pääsenkö vielä ohjaamoon?")
+    assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)

@@ -16,7 +16,7 @@ _AGE = re.compile(
     r"\b(?:(?:olen|oon|mä oon|ma oon|mie oon|i'm|im|i am|age|ikä|ikää|on|is|täytti|täytin|täytän|täyttänyt|täyttäny|"
     r"turned|är|ar|"
     r"fyllde)\s+"
-    r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|vielä|kohta|still|only|now)\s+)?(\d{2})\b"
+    r"(?:(?:muuten|nyt|vasta|jo|juuri|just|kyllä|vielä|kohta|tasan|melkein|lähes|still|only|now|exactly|almost)\s+)?(\d{2})\b"
     r"(?!\s*(?:%|€|e\b|euroa?|km|kilometri|min|h\b|tuntia|astetta|vuotta|years ago|years in|kg))"
     r"|(\d{2})\s*(?:-?\s*v\b|vee\b|-?vuotia(?:s|an|aa|ana|alle|aalle|ksi)|vuotias|-?\s*years?[\s-]*old|yo\b|y/o|yrs?\b|v\.|"
     r"år\b|ar\b|-årig)"
