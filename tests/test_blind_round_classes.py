@@ -2456,3 +2456,18 @@ def test_a_machine_on_its_side_with_the_driver_stuck_is_an_emergency(engine):
 def test_exactly_thirty_is_past_the_youth_point(engine):
     answer = engine.answer("oon tasan 30 ja asun kajaanissa, pääsenkö vielä ohjaamoon?")
     assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("kassan päiväraha loppuu kohta, mistä sen jälkeen saa rahaa? asun sotkamossa", "kela"),
+    ("kuulun liittoon, mistä saan päivärahaa lomautuksen ajalta? kuhmo", "unemployment_fund"),
+    ("joku on ottanut nimissäni lainaa, kenelle ilmoitan?", "poliisi"),
+    ("uni ei tuu kun työt loppu, kenelle voisin puhua? asun paltamossa", "kainuun_hyvinvointialue"),
+])
+def test_their_matters_in_more_words_rounds_115_118(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_full_time_work_is_a_job_held(engine):
+    answer = engine.answer("teen täyttä työtä, saanko silti asumistukea? kajaani")
+    assert answer.kind == OTHER_ORGANISATION and _orgs(answer) == ["kela"], (answer.kind, _orgs(answer))
