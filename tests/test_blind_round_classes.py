@@ -2471,3 +2471,16 @@ def test_their_matters_in_more_words_rounds_115_118(engine, question, organisati
 def test_full_time_work_is_a_job_held(engine):
     answer = engine.answer("teen täyttä työtä, saanko silti asumistukea? kajaani")
     assert answer.kind == OTHER_ORGANISATION and _orgs(answer) == ["kela"], (answer.kind, _orgs(answer))
+
+
+def test_a_share_of_a_sum_is_arithmetic_whatever_tax_it_names(engine):
+    answer = engine.answer("paljonko on 14 % alv 560 eurosta?")
+    assert _nobodys(answer) and not _orgs(answer), (answer.kind, _orgs(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("en saa töitä. kela-asiat on ihan sekaisin, asun kuhmossa", "kela"),   # a negation in the sentence before
+    ("mistä haetaan lähestymiskieltoa? asun sotkamossa", "poliisi"),
+])
+def test_their_matters_in_more_words_rounds_99_118(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))

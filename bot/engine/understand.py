@@ -52,7 +52,10 @@ from bot.kb.normalise_names import fold
 
 #: a sum asked of the bot: "paljonko on 17 kertaa 23", "17 prosenttia 2380 eurosta", "12 x 8"
 _ARITHMETIC = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:kertaa|x|\*|\+|plus|miinus|jaettuna|prosenttia|times|procent)"
-                         r"\s*\d+")
+                         r"\s*\d+"
+                         # "24 % arvonlisävero 240 eurosta": a share of a sum, a word or two between
+                         r"|\b\d+(?:[.,]\d+)?\s*(?:%|prosentin|prosenttia)\s+(?:[a-zåäö-]+\s+){0,2}\d+(?:[.,]\d+)?\s*"
+                         r"(?:e\b|€|euro)")
 #: How far (in words) a word of studies done reaches a school's name: "valmistun kesällä amk:sta".
 STUDIED_REACH = 3
 AUDIENCE_ORDER = ("foreign_language", "youth", "employer")
@@ -212,6 +215,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                 h.phrase.key == "jobseeker" and in_the_past(message, min(h.positions)))]
     # an organisation's word inside a request to the bot ("maksanu veronmaksajien rahaa" in an insult) is the request's
     asked_of_bot = {p for h in by_kind["smalltalk"] if h.phrase.key == "request" for p in h.positions}
+    if _ARITHMETIC.search(message.text.lower()):
+        # "paljonko on 24 % arvonlisävero 240 eurosta": the tax's name is part of a sum asked, not the tax office's
+        by_kind["organisation"] = []
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
                                and not not_wanted(message, min(h.positions), h.phrase.language)
                                and not not_their_matter(message, h) and not done(message, h)
