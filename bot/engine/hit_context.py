@@ -210,7 +210,7 @@ def not_their_matter(message: Message, hit: PhraseHit) -> bool:
         last + 1 < len(message.folded) and message.folded[last + 1] in _MATTER_WORDS)
     # (in its own sentence: "enkä pääse takaisin. kela-asiat ja työnhaku" is no denial of the Kela matter)
     reach = min(3, first - max([0] + [b for b in message.breaks if b <= first]))
-    return matter and reach > 0 and negated(message, first, reach=reach, end=last + 1)
+    return matter and negated(message, first, reach=reach, end=last + 1)
 
 
 def year_after(message: Message, position: int) -> bool:
