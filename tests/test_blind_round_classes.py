@@ -2497,3 +2497,8 @@ def test_recruitment_events_asked_by_a_job_seeker_give_the_home_point(engine, qu
 def test_a_trade_fair_one_is_sent_to_is_no_recruitment_fair(engine):
     answer = engine.answer("työnantaja lähettää mut messuille ruotsiin, passi on vanha, mistä uusi? asun kuhmossa")
     assert answer.kind == OTHER_ORGANISATION and _orgs(answer) == ["poliisi"], (answer.kind, _orgs(answer))
+
+
+def test_labour_market_training_without_a_municipality_asks_it(engine):
+    answer = engine.answer("Miten pääsen työvoimakoulutukseen? Kiinnostaisi hitsaus.")
+    assert answer.kind == "clarify" and answer.needs_clarification, answer.kind
