@@ -2502,3 +2502,16 @@ def test_a_trade_fair_one_is_sent_to_is_no_recruitment_fair(engine):
 def test_labour_market_training_without_a_municipality_asks_it(engine):
     answer = engine.answer("Miten pääsen työvoimakoulutukseen? Kiinnostaisi hitsaus.")
     assert answer.kind == "clarify" and answer.needs_clarification, answer.kind
+
+
+@pytest.mark.parametrize("question", [
+    "mikä ois kiva lahjaidea työkaverille joka jää eläkkeelle?",
+    "mitä on 'työnhakija' saksaksi?",
+])
+def test_a_gift_or_a_translation_asked_of_the_bot_is_nobodys_whatever_it_names(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer) and not _orgs(answer), (answer.kind, _orgs(answer))
+
+
+def test_the_day_kela_pays_is_kelas(engine):
+    assert "kela" in _orgs(engine.answer("minä päivänä kela maksaa työmarkkinatuen? asun kuhmossa"))

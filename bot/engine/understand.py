@@ -218,6 +218,13 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if _ARITHMETIC.search(message.text.lower()):
         # "paljonko on 24 % arvonlisävero 240 eurosta": the tax's name is part of a sum asked, not the tax office's
         by_kind["organisation"] = []
+    # "mikä ois hyvä lahja työkaverille joka jää eläkkeelle": their word in the sentence of a thing asked of the bot
+    # is the request's, unless the message asks where or who anywhere ("kirjoita… mistä haen eläkettä?") or it is
+    # an emergency
+    if asked_of_bot and not any(w in kb.language_cues.get("where_words", frozenset()) for w in message.folded):
+        request_sentences = {_sentence_of(message, p) for p in asked_of_bot}
+        by_kind["organisation"] = [h for h in by_kind["organisation"] if _urgent(kb, h.phrase.key)
+                                   or _sentence_of(message, min(h.positions)) not in request_sentences]
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
                                and not not_wanted(message, min(h.positions), h.phrase.language)
                                and not not_their_matter(message, h) and not done(message, h)
@@ -784,6 +791,11 @@ def _free_theirs(message: Message, unknown: str, cues: dict[str, frozenset[str]]
     at = message.folded.index(first) if first in message.folded else -1
     return (at >= 0 and any(abs(p - at) <= FREE_NEAR for p in theirs)) \
         or fold(words[1]).startswith(_as_tuple(cues.get("free_theirs", frozenset())) or ("\0",))
+
+
+def _sentence_of(message: Message, position: int) -> int:
+    """Where the sentence holding the word starts."""
+    return max((b for b in message.breaks if b <= position), default=0)
 
 
 def _benefit_said(message: Message, endings: frozenset[str]) -> bool:
