@@ -2515,3 +2515,16 @@ def test_a_gift_or_a_translation_asked_of_the_bot_is_nobodys_whatever_it_names(e
 
 def test_the_day_kela_pays_is_kelas(engine):
     assert "kela" in _orgs(engine.answer("minä päivänä kela maksaa työmarkkinatuen? asun kuhmossa"))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("voinko saada kassasta jotain jos mut lomautetaan? asun kuhmossa", "unemployment_fund"),
+    ("Mistä saa lastenvalvojan ajan? asun paltamossa", "kainuun_hyvinvointialue"),
+])
+def test_their_matters_in_more_words_rounds_119_122(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_restaurant_asked_in_german_is_nobodys(engine):
+    answer = engine.answer("Wann öffnet das Restaurant in Sotkamo?")
+    assert _nobodys(answer), (answer.kind, _points(answer))
