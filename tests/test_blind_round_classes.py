@@ -2528,3 +2528,12 @@ def test_their_matters_in_more_words_rounds_119_122(engine, question, organisati
 def test_a_restaurant_asked_in_german_is_nobodys(engine):
     answer = engine.answer("Wann öffnet das Restaurant in Sotkamo?")
     assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_bleeding_at_work_in_english_is_an_emergency(engine):
+    answer = engine.answer("coworker cut his hand on the saw, lots of blood, what number do we call? we are near Kuhmo")
+    assert _orgs(answer) == ["emergency"] and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_a_small_business_owner_is_an_employer(engine):
+    assert "employer" in engine.answer("Pienyrittäjä Kajaanista, miten saisin jonkun työkokeiluun pajalle?").audience
