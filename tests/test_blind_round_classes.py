@@ -2486,14 +2486,6 @@ def test_their_matters_in_more_words_rounds_99_118(engine, question, organisatio
     assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
 
 
-@pytest.mark.parametrize("question, point", [
-    ("onko sotkamossa tulossa rekrytapahtumia? oon työtön ja asun täällä", "sotkamo_virastotalo"),
-    ("Finns det rekryteringsmässor i Kajana snart? Jag är arbetslös och bor där", "kajaani_virastotalo"),
-])
-def test_recruitment_events_asked_by_a_job_seeker_give_the_home_point(engine, question, point):
-    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
-
-
 def test_a_trade_fair_one_is_sent_to_is_no_recruitment_fair(engine):
     answer = engine.answer("työnantaja lähettää mut messuille ruotsiin, passi on vanha, mistä uusi? asun kuhmossa")
     assert answer.kind == OTHER_ORGANISATION and _orgs(answer) == ["poliisi"], (answer.kind, _orgs(answer))
