@@ -2529,3 +2529,14 @@ def test_bleeding_at_work_in_english_is_an_emergency(engine):
 
 def test_a_small_business_owner_is_an_employer(engine):
     assert "employer" in engine.answer("Pienyrittäjä Kajaanista, miten saisin jonkun työkokeiluun pajalle?").audience
+
+
+@pytest.mark.parametrize("question, point", [
+    ("En oo kuhmolainen vaikka moni niin luulee, oon sotkamolainen ja etin töitä. Mihin otan yhteyttä?",
+     "sotkamo_virastotalo"),                                          # "en oo X-lainen" denies the place
+    ("Yhteishankintakoulutus, mitä se on? Voiko semmoseen päästä Kuhmosta?", "kuhmo_kaupungintalo"),
+    ("Mä ja veli etitään töitä. Mä asun Paltamossa ja se asuu Kajaanissa. Mihin mun pitää mennä?",
+     "paltamo_kunnantalo"),                                           # "se asuu" is the brother's home
+])
+def test_a_denied_demonym_joint_purchase_training_and_a_siblings_home_round_123(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
