@@ -2540,3 +2540,13 @@ def test_a_small_business_owner_is_an_employer(engine):
 ])
 def test_a_denied_demonym_joint_purchase_training_and_a_siblings_home_round_123(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("joku huijari soitti ja kysyi tietoja, kenelle ilmoitan? asun kajaanissa", "poliisi"),
+    ("montako omavastuupäivää kassa pitää?", "unemployment_fund"),
+    ("työkaveri sai sairaskohtauksen, mikä numero?", "emergency"),
+    ("Min arbetsgivare betalar inte lönen, vart vänder jag mig? Jag bor i Kuhmo", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_rounds_123_126(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
