@@ -2550,3 +2550,8 @@ def test_a_denied_demonym_joint_purchase_training_and_a_siblings_home_round_123(
 ])
 def test_their_matters_in_more_words_rounds_123_126(engine, question, organisation):
     assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_coming_to_our_office_is_ours(engine):
+    answer = engine.answer("asun kuhmossa, voiko teidän toimistolle tulla ilman aikaa? jonot puhelimessa on pitkiä")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
