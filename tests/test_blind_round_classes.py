@@ -2555,3 +2555,17 @@ def test_their_matters_in_more_words_rounds_123_126(engine, question, organisati
 def test_coming_to_our_office_is_ours(engine):
     answer = engine.answer("asun kuhmossa, voiko teidän toimistolle tulla ilman aikaa? jonot puhelimessa on pitkiä")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Mistä tarkistan mikä mun virallinen kotikunta on?", "dvv"),
+    ("kassa sanoo et tulee karenssi, kauanko se on?", "unemployment_fund"),
+    ("Jag jobbar på bygget utan säkerhetssele, vem kan jag kontakta?", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_round_123(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_a_market_day_is_nobodys_and_a_pay_subsidy_voucher_ours(engine):
+    assert _nobodys(engine.answer("milloin on kuhmon markkinat?"))
+    assert _points(engine.answer("miten saan palkkatukisetelin? asun sotkamossa"))[:1] == ["sotkamo_virastotalo"]
