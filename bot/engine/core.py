@@ -31,7 +31,7 @@ from bot.engine.newcomer import detect_foreign, detect_newcomer, script_of, tran
 from bot.engine.phrases import PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex, Target
 from bot.engine.route import route
-from bot.engine.understand import Understanding, understand
+from bot.engine.understand import Understanding, said_free, understand
 from bot.hours import HELSINKI
 from bot.kb.model import LANGUAGES, EmploymentArea, KnowledgeBase, Organisation
 from bot.kb.normalise_names import fold
@@ -179,9 +179,8 @@ class Engine:
         organisations = self._organisations(u)
         # a two-word one ("credit card", "health insurance card") beside another organisation's matter is part of it
         # (but a thing said to be free, "ilmaiseksi uimahalliin", is nobody's whoever else is named)
-        free = fold(u.unknown_benefit.split()[0]) in kb.language_cues.get("free_words", frozenset()) \
-            if u.unknown_benefit else False
-        theirs = bool(organisations) and " " in u.unknown_benefit and not free
+        theirs = bool(organisations) and " " in u.unknown_benefit \
+            and not said_free(u.unknown_benefit, kb.language_cues.get("free_words", frozenset()))
         unknown_benefit = u.unknown_benefit and not theirs and not self._known_name(u.unknown_benefit)
         if u.ask is not None and not unknown_benefit:  # a benefit nobody knows needs no municipality first
             return self._ask(u)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.engine.message import Message
+from bot.engine.message import Message, sentence_start
 from bot.engine.phrases import NEGATIONS, PhraseHit
 
 #: an essive long enough to be one ("omaishoitajana"), not a short word ending in -na ("kuna", "sina")
@@ -210,7 +210,7 @@ def not_their_matter(message: Message, hit: PhraseHit) -> bool:
     matter = message.folded[last] in _MATTER_WORDS or (
         last + 1 < len(message.folded) and message.folded[last + 1] in _MATTER_WORDS)
     # (in its own sentence: "enkä pääse takaisin. kela-asiat ja työnhaku" is no denial of the Kela matter)
-    reach = min(3, first - max([0] + [b for b in message.breaks if b <= first]))
+    reach = min(3, first - sentence_start(message, first))
     return matter and negated(message, first, reach=reach, end=last + 1)
 
 
@@ -226,7 +226,7 @@ _PAST_EVENT = frozenset({"olin", "oli", "olimme", "olit", "was", "were", "had", 
 
 def in_the_past(message: Message, position: int, reach: int = 3) -> bool:
     """A past verb just before the word, in its clause: "olin alkuvuoden työttömänä", "I was unemployed"."""
-    start = max([0, position - reach] + [b for b in message.breaks if b <= position])
+    start = max(position - reach, sentence_start(message, position))
     return any(w in _PAST_EVENT for w in message.folded[start:position])
 
 

@@ -77,6 +77,11 @@ class SpokenForms:
         return self.forms[match.group()] + word[match.end():] if match else word
 
 
+def sentence_start(message: Message, position: int) -> int:
+    """Where the sentence (or clause, after a break) holding the word at `position` starts."""
+    return max((b for b in message.breaks if b <= position), default=0)
+
+
 def read_message(text: str, spoken: SpokenForms | None = None) -> Message:
     """Tokenise and stem a message; the first and only pass over the raw text."""
     cleaned = clean(text)

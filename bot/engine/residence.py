@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.engine.evidence import Evidence, Reading
-from bot.engine.message import Message
+from bot.engine.message import Message, sentence_start
 from bot.engine.phrases import NEGATIONS, PhraseHit
 from bot.engine.places import PlaceHit
 
@@ -82,10 +82,6 @@ def case_of(token: str, previous: str) -> str:
 #: words that start a clause of their own for the cues: "opiskelin Oulussa mutta kotikunta on Suomussalmi", "käyn
 #: töissä Kajaanissa ja nyt tuli lomautus" ("nyt" is not Kajaani's), "kuhmossa vai täällä"
 CLAUSE_WORDS = frozenset({"mutta", "mut", "but", "men", "ja", "vai"})
-
-
-def _clause_start(message: Message, position: int) -> int:
-    return max((b for b in message.breaks if b <= position), default=0)
 
 
 #: the writer speaking of themselves right before a place: "…and I live in Kajaani", "mä asun Kajaanissa" (folded)
@@ -216,7 +212,7 @@ def _denied(message: Message, hit: PlaceHit, denials: list[PhraseHit]) -> bool:
     """'asun Sotkamossa, ei Kuhmossa', 'in Sotkamo, not Kuhmo': a place said right after a denial in its own
     clause is where the person does not live ("ei, Kuhmossa" answers no and then names the place)."""
     p = hit.position
-    return any(max(c.positions) == p - 1 and _clause_start(message, p) <= min(c.positions) for c in denials)
+    return any(max(c.positions) == p - 1 and sentence_start(message, p) <= min(c.positions) for c in denials)
 
 
 def _option(hit: PlaceHit, which: list[PhraseHit]) -> bool:
@@ -335,7 +331,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     # ("muutin puolisoni perässä Kajaaniin": the writer's own move, whoever it was for)
     theirs = {id(r) for r in living if not _said_of_oneself(message, r.hit.position)
               and r.cue.split(" ")[0] not in FIRST_PERSON_MOVES and any(
-        max(c.positions) < r.hit.position and _clause_start(message, r.hit.position) <= min(c.positions)
+        max(c.positions) < r.hit.position and sentence_start(message, r.hit.position) <= min(c.positions)
         and not _at_their_place(message, max(c.positions), r.hit.position) for c in others)}
     if any(r.cue in FIRST_PERSON_LIVING for r in living) and (cues.get("asked_for_other") or not others):
         # "Asun Mikkelissä … Kummitäti asuu Kajaanissa": beside the writer's "asun", "asuu" is someone else's (whose

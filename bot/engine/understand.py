@@ -42,7 +42,7 @@ from bot.engine.hit_context import (
     year_after,
 )
 from bot.engine.language import detect_language
-from bot.engine.message import Message, stem_fi
+from bot.engine.message import Message, sentence_start, stem_fi
 from bot.engine.newcomer import looks_like_words
 from bot.engine.phrases import NEGATIONS, PhraseHit, PhraseIndex
 from bot.engine.places import PlaceHit, PlaceIndex, Target
@@ -215,16 +215,19 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                 h.phrase.key == "jobseeker" and in_the_past(message, min(h.positions)))]
     # an organisation's word inside a request to the bot ("maksanu veronmaksajien rahaa" in an insult) is the request's
     asked_of_bot = {p for h in by_kind["smalltalk"] if h.phrase.key == "request" for p in h.positions}
-    if _ARITHMETIC.search(message.text.lower()):
+    arithmetic = bool(_ARITHMETIC.search(message.text.lower()))
+    if arithmetic:
         # "paljonko on 24 % arvonlisävero 240 eurosta": the tax's name is part of a sum asked, not the tax office's
         by_kind["organisation"] = []
+    where_words = kb.language_cues.get("where_words", frozenset())
+    asked_where_or_help = {i for i, w in enumerate(message.folded) if w in where_words}
     # "mikä ois hyvä lahja työkaverille joka jää eläkkeelle": their word in the sentence of a thing asked of the bot
     # is the request's, unless the message asks where or who anywhere ("kirjoita… mistä haen eläkettä?") or it is
     # an emergency
-    if asked_of_bot and not any(w in kb.language_cues.get("where_words", frozenset()) for w in message.folded):
-        request_sentences = {_sentence_of(message, p) for p in asked_of_bot}
+    if asked_of_bot and not asked_where_or_help:
+        request_sentences = {sentence_start(message, p) for p in asked_of_bot}
         by_kind["organisation"] = [h for h in by_kind["organisation"] if _urgent(kb, h.phrase.key)
-                                   or _sentence_of(message, min(h.positions)) not in request_sentences]
+                                   or sentence_start(message, min(h.positions)) not in request_sentences]
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
                                and not not_wanted(message, min(h.positions), h.phrase.language)
                                and not not_their_matter(message, h) and not done(message, h)
@@ -413,15 +416,13 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # (but "voiko tää botti kertoa mihin ilmoittaudun työttömäksi": where a job seeker goes or who helps them, asked
     # besides, is ours; "työttömien kesäleirirahasto" is a group, language.yaml status_words, not a job seeker)
     status_words = kb.language_cues.get("status_words", frozenset())
-    where_words = kb.language_cues.get("where_words", frozenset())
-    asked_where_or_help = {i for i, w in enumerate(message.folded) if w in where_words}
     asks_way = (any(h.phrase.key in ("where", "help") and not asked_of_bot.issuperset(h.positions)
                     for h in by_kind["asks"])
                 or bool(asked_where_or_help - asked_of_bot)) and any(
         h.phrase.key == "jobseeker" and any(message.folded[p] not in status_words for p in h.positions)
         for h in by_kind["audience"])
     requested = any(h.phrase.key == "request" for h in by_kind["smalltalk"]) and not asks_way
-    trivia = nobodys and (requested or bool(_ARITHMETIC.search(message.text.lower())) or (
+    trivia = nobodys and (requested or arithmetic or (
         any(h.phrase.key == "trivia" for h in by_kind["smalltalk"])
         and all(h.phrase.key == kb.routing.default_topic for h in topic_hits)))
     if smalltalk == "trivia" or (smalltalk == "request" and requested) or trivia:
@@ -771,7 +772,7 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
             before = message.folded[i - 1] if i else ""
             if before and (i - 1) not in covered and before not in known and before.isalpha():
                 return f"{message.tokens[i - 1]} {token}"
-        elif any(len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending) for ending in endings):
+        elif _benefit_shaped(folded, endings):
             return token
     return ""
 
@@ -781,27 +782,32 @@ def _unknown_benefit(message: Message, covered: set[int], words: frozenset[str],
 FREE_NEAR = 2
 
 
+def said_free(unknown: str, free_words: frozenset[str]) -> bool:
+    """Whether an unknown benefit is a thing said to be free ("ilmaiseksi uimahalliin"), not a benefit's name."""
+    words = unknown.split()
+    return len(words) >= 2 and fold(words[0]) in free_words
+
+
 def _free_theirs(message: Message, unknown: str, cues: dict[str, frozenset[str]], theirs: set[int]) -> bool:
     """Whether the unknown benefit is a thing said to be free that belongs to the organisation named: said right
     beside its words, or help ("ilmaista neuvontaa") anywhere beside them."""
+    if not theirs or not said_free(unknown, cues.get("free_words", frozenset())):
+        return False
     words = unknown.split()
     first = fold(words[0])
-    if len(words) < 2 or first not in cues.get("free_words", frozenset()) or not theirs:
-        return False
     at = message.folded.index(first) if first in message.folded else -1
     return (at >= 0 and any(abs(p - at) <= FREE_NEAR for p in theirs)) \
         or fold(words[1]).startswith(_as_tuple(cues.get("free_theirs", frozenset())) or ("\0",))
 
 
-def _sentence_of(message: Message, position: int) -> int:
-    """Where the sentence holding the word starts."""
-    return max((b for b in message.breaks if b <= position), default=0)
+def _benefit_shaped(folded: str, endings: frozenset[str]) -> bool:
+    """A longer word with a benefit's ending ("kuukausi|lisää", "päivä|raha"; not "lisää" alone)."""
+    return any(len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending) for ending in endings)
 
 
 def _benefit_said(message: Message, endings: frozenset[str]) -> bool:
     """Whether a word is shaped like a benefit's name ("päiväraha", "työmarkkinatukea"), known or not."""
-    return any(len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending)
-               for folded in message.folded for ending in endings)
+    return any(_benefit_shaped(folded, endings) for folded in message.folded)
 
 
 def _at_work_positions(message: Message, words: frozenset[str]) -> set[int]:
