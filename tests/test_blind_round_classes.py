@@ -2569,3 +2569,14 @@ def test_their_matters_in_more_words_round_123(engine, question, organisation):
 def test_a_market_day_is_nobodys_and_a_pay_subsidy_voucher_ours(engine):
     assert _nobodys(engine.answer("milloin on kuhmon markkinat?"))
     assert _points(engine.answer("miten saan palkkatukisetelin? asun sotkamossa"))[:1] == ["sotkamo_virastotalo"]
+
+
+@pytest.mark.parametrize("question", [
+    "mikä on paras kebabpaikka sotkamossa? duunikaverit ei osaa sanoa",
+    "Onko Kuusamossa hyvää hierojaa joka ottaa iltaisin? Teen vuorotöitä ja selkä on jumissa",
+    "Any nice canoe routes near Kuhmo? We have a week off work in July",
+    "Montako kuppia kahvia juodaan työpaikan kahvihuoneessa Sotkamossa päivässä keskimäärin, arvaatko?",
+])
+def test_workmates_shifts_and_time_off_beside_a_place_ask_nothing_of_ours(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer), (answer.kind, _points(answer))

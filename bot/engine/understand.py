@@ -535,11 +535,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # job seeker's question of it, unless the person says who they are: "haluun takas töihin, asun kuhmossa")
     said_home = residence.role in ("current", "moved_to", "registered", "correction", "still")
     introduced = said_home or (residence.home is not None and _introduced(message, residence.home))
-    if ask is None and (not explicit or only_where) and topic is not None and role is None and not audiences \
+    # (a topic word only in the words of being at work, "työpaikan kahvihuoneessa", asks nothing of ours either)
+    at_work_only = bool(topic_hits) and all(at_work.issuperset(h.positions) for h in topic_hits)
+    if ask is None and (not explicit or only_where or at_work_only) and topic is not None and role is None \
+            and not audiences \
             and not (point or weighed) and not (about_work and not (commuting and not introduced and age is None)) \
             and not (said_home and outside) \
             and not (said_home and not explicit and _bare_where(message, asked_where_or_help)) \
-            and strangeness() >= (1 if explicit else PLACE_ONLY_UNEXPLAINED):
+            and strangeness() >= (1 if explicit and not at_work_only else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
         topic, smalltalk = None, "offtopic"
     elif ask is None and reason_only and strangeness() >= REASON_ONLY_UNEXPLAINED:
