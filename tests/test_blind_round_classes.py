@@ -2580,3 +2580,13 @@ def test_a_market_day_is_nobodys_and_a_pay_subsidy_voucher_ours(engine):
 def test_workmates_shifts_and_time_off_beside_a_place_ask_nothing_of_ours(engine, question):
     answer = engine.answer(question)
     assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Vem ska jag kontakta efter en arbetsolycka på bygget?", "tyosuojelu"),
+    ("Miten haen ajokorttiluvan? asun kuhmossa", "poliisi"),
+    ("Tarviin sairaanhoitokortin ennen matkaa, mistä tilaan?", "kela"),
+    ("Voiko saada hätärahaa ku palkka ei tullu? Kajaani", "kela"),
+])
+def test_their_matters_in_more_words_rounds_103_134(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
