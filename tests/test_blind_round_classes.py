@@ -2590,3 +2590,20 @@ def test_workmates_shifts_and_time_off_beside_a_place_ask_nothing_of_ours(engine
 ])
 def test_their_matters_in_more_words_rounds_103_134(engine, question, organisation):
     assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Mulla on oma firma Kuusamossa mutta töitä ei tuu, pitääkö mun ilmoittautua työnhakijaksi?",
+     "kuusamo_kaupungintalo"),
+    ("Olen sivutoiminen yrittäjä Kuhmossa, saanko silti olla työnhakijana?", "kuhmo_kaupungintalo"),
+    ("Yrittäjä Hyrynsalmelta, voinko olla yrittäjä ja työnhakijana samaan aikaan?", "hyrynsalmi_kunnantalo"),
+])
+def test_an_owner_asking_to_be_a_job_seeker_asks_as_one(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, answer.audience, _points(answer))
+
+
+def test_an_owner_hiring_someone_long_unemployed_is_still_an_employer(engine):
+    answer = engine.answer("Pyöritän toiminimellä kahvilaa Paltamossa ja haluaisin palkata pitkään työttömänä olleen "
+                           "kokin palkkatuella, miten?")
+    assert "employer" in answer.audience, answer.audience

@@ -975,6 +975,11 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
         return context.role, None
     if not employer and not seeker:
         return None, None
+    if employer and not hired and any(_becoming(message, p) for h in seeker_hits for p in h.positions):
+        # "mulla on toiminimi mutta tilauksia ei tule, voinko ilmoittautua työnhakijaksi?": a business owner who hires
+        # nobody and asks to be a job seeker asks as one
+        readings.append(Reading("role", "jobseeker", seeker, True, "an owner asking to be a job seeker"))
+        return "jobseeker", None
     close = abs(employer - seeker) < ROLE_MARGIN and max(employer, seeker) < 2 * min(employer, seeker)
     if employer and seeker and close:
         readings += [Reading("role", "employer", employer, False, "too close to call"),
@@ -984,6 +989,20 @@ def _role(message: Message, by_kind: dict[str, list[PhraseHit]], signals: list[S
     readings += [Reading("role", "employer", employer, winner == "employer"),
                  Reading("role", "jobseeker", seeker, winner == "jobseeker")]
     return winner, None
+
+
+def _becoming(message: Message, position: int) -> bool:
+    """A job seeker's word as what the writer becomes or is: the translative ("työnhakijaksi") or the essive
+    ("olla työnhakijana"), not the essive of someone described ("pitkään työttömänä ollut hakija")."""
+    word = message.folded[position]
+    following = message.folded[position + 1] if position + 1 < len(message.folded) else ""
+    return word.endswith("ksi") or (word.endswith("na") and not following.startswith("oll") and any(
+        w in _I_BE for w in message.folded[max(0, position - ESSIVE_REACH):position]))
+
+
+#: the writer's own "to be" before an essive: "voinko olla työnhakijana", "oon nyt työttömänä" (folded)
+_I_BE = frozenset({"olla", "oon", "olen", "oo", "olisin", "olis", "olisi", "ole"})
+ESSIVE_REACH = 3
 
 
 def _urgent(kb: KnowledgeBase, organisation_id: str) -> bool:
