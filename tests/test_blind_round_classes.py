@@ -2607,3 +2607,23 @@ def test_an_owner_hiring_someone_long_unemployed_is_still_an_employer(engine):
     answer = engine.answer("Pyöritän toiminimellä kahvilaa Paltamossa ja haluaisin palkata pitkään työttömänä olleen "
                            "kokin palkkatuella, miten?")
     assert "employer" in answer.audience, answer.audience
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Onko tää sallittua: pomo teettää sunnuntaityötä ilman sunnuntaikorotusta. Kuusamo", "tyosuojelu"),
+    ("kuulun ertoon, miten haen päivärahaa kun lomautus alkaa?", "unemployment_fund"),
+    ("hoitaako kela elatustuen jos isä ei maksa?", "kela"),
+])
+def test_their_matters_in_more_words_rounds_139_142(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_snow_asked_in_swedish_is_nobodys(engine):
+    answer = engine.answer("Hur mycket snö är det i Sotkamo nu?")
+    assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_a_contract_just_ended_beside_kelas_matter_also_gets_the_home_point(engine):
+    answer = engine.answer("Työsopimus loppui perjantaina, saako kelasta toimeentulotukea? Asun Sotkamossa")
+    assert _orgs(answer)[:1] == ["kela"] and _points(answer)[:1] == ["sotkamo_virastotalo"], (_orgs(answer),
+                                                                                             _points(answer))
