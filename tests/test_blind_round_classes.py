@@ -2627,3 +2627,17 @@ def test_a_contract_just_ended_beside_kelas_matter_also_gets_the_home_point(engi
     answer = engine.answer("Työsopimus loppui perjantaina, saako kelasta toimeentulotukea? Asun Sotkamossa")
     assert _orgs(answer)[:1] == ["kela"] and _points(answer)[:1] == ["sotkamo_virastotalo"], (_orgs(answer),
                                                                                              _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "pääsin kesätöihin kauppaan, mistä saan verokortin? asun kajaanissa, oon 16",
+    "Mulle tarjottiin töitä Ruotsista ja muutan sinne, miten muuttoilmoitus tehdään? asun sotkamossa",
+])
+def test_a_job_just_got_beside_their_matter_needs_no_point_of_ours(engine, question):
+    answer = engine.answer(question)
+    assert _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_a_fund_asked_about_by_someone_with_a_steady_job_is_the_funds_matter(engine):
+    answer = engine.answer("Paljonko kassan jäsenmaksu on kun on vakituinen duuni? asun paltamossa")
+    assert _orgs(answer)[:1] == ["unemployment_fund"] and not _points(answer), (_orgs(answer), _points(answer))

@@ -660,8 +660,9 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     if role == "jobseeker" or (role == "employer" and (hires or not organisations)):
         return True
     if has_job and organisations and not audiences and all(h.phrase.key == kb.routing.default_topic
-                                                           for h in topic_hits):
-        # "mulla on kaksi osa-aikatyötä, kumpaan työpaikkaan verokortti?": work words of a job the person has
+                                                           or theirs.issuperset(h.positions) for h in topic_hits):
+        # "mulla on kaksi osa-aikatyötä, kumpaan työpaikkaan verokortti?": work words of a job the person has;
+        # "kannattaako kassaan liittyä ku on vakituinen duuni": the fund's own word is the fund's matter then
         return False
     if "foreign_language" in audiences and asks_work and not has_job:
         return True
