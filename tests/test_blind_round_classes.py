@@ -2641,3 +2641,11 @@ def test_a_job_just_got_beside_their_matter_needs_no_point_of_ours(engine, quest
 def test_a_fund_asked_about_by_someone_with_a_steady_job_is_the_funds_matter(engine):
     answer = engine.answer("Paljonko kassan jäsenmaksu on kun on vakituinen duuni? asun paltamossa")
     assert _orgs(answer)[:1] == ["unemployment_fund"] and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_studies_agreed_with_us_name_the_school_applications_only_when_applying_is_asked(engine):
+    ours = engine.answer("Voinko opiskella omaehtoisesti datanomiksi ja pitää tuen? Asun Paltamossa ja ammattitutkinto "
+                         "kiinnostaa")
+    applying = engine.answer("Mistä haetaan ammattikouluun ja voinko opiskella omaehtoisesti tuella? asun paltamossa")
+    assert _points(ours)[:1] == ["paltamo_kunnantalo"] and not _orgs(ours), _orgs(ours)
+    assert _orgs(applying)[:1] == ["opintopolku"] and _points(applying)[:1] == ["paltamo_kunnantalo"]

@@ -98,6 +98,9 @@ _CORRECTING = frozenset({"eiku", "eikun", "kun", "vaan", "tai"})
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 #: The start-up grant: named beside employer services' words, the grant is what one starting up asks about.
 STARTUP_TOPIC = "startup_grant"
+#: our topics of studying (agreed with us) and the organisation that takes school applications
+STUDY_TOPICS = ("self_motivated_studies", "training")
+SCHOOL_APPLICATIONS = "opintopolku"
 #: what names the grant itself, the money, among its words ("starttiraha", "startpeng", "start-up grant") (folded)
 _MONEY = ("rah", "peng", "bidrag", "grant", "money")
 
@@ -599,6 +602,13 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # an emergency leads whatever else is named ("oon työtön ja aion tappaa itteni"): 112 first
     organisations = tuple(sorted(_organisations(by_kind["organisation"], evidence),
                                  key=lambda o: not _urgent(kb, o)))
+    school_words = {p for h in by_kind["organisation"] if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions}
+    if topic in STUDY_TOPICS and not _at_work_positions(message, kb.language_cues.get("applying_words", frozenset())) \
+            and not any(school_words & set(h.positions) for h in topic_hits if h.phrase.key == topic):
+        # "haluaisin opiskella omaehtoisesti merkonomiksi": studies on the benefit are agreed with us; the school
+        # application service only when applying is asked about ("mistä yhteishaku tehdään") or when our topic's
+        # words are its own ("vocational training in English")
+        organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
     organisation_confidence = 0.0
     if organisations:
         exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
