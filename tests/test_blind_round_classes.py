@@ -2649,3 +2649,28 @@ def test_studies_agreed_with_us_name_the_school_applications_only_when_applying_
     applying = engine.answer("Mistä haetaan ammattikouluun ja voinko opiskella omaehtoisesti tuella? asun paltamossa")
     assert _points(ours)[:1] == ["paltamo_kunnantalo"] and not _orgs(ours), _orgs(ours)
     assert _orgs(applying)[:1] == ["opintopolku"] and _points(applying)[:1] == ["paltamo_kunnantalo"]
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("pelkään että teen itselleni jotain, työt meni ja kaikki", "emergency"),
+    ("olen Erkon kassassa ja lomautus alkaa, mitä teen? asun kuhmossa", "unemployment_fund"),
+    ("kassa hylkäsi koska työssäoloehto ei täyty, mistä nyt rahaa? Kajaani", "kela"),
+])
+def test_their_matters_in_more_words_rounds_143_145(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_a_wish_to_chat_beside_registering_is_no_small_talk_request(engine):
+    answer = engine.answer("haluan vaan ilmoittautua työnhakijaksi ja jutella jonkun kanssa, asun kuhmossa")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
+
+
+def test_someone_from_outside_asking_which_area_serves_them_gets_their_area(engine):
+    answer = engine.answer("Pudasjärveltä olen, lähellä Taivalkosken rajaa. Kumpi minua palvelee, Taivalkoski vai joku "
+                           "muu?")
+    assert answer.out_of_area and answer.outside_place == "Pudasjärvi", (answer.kind, answer.outside_place)
+
+
+def test_shop_hours_on_a_holiday_are_nobodys(engine):
+    answer = engine.answer("Onko juhannuksena kaupat auki Kuhmossa?")
+    assert _nobodys(answer), (answer.kind, _points(answer))

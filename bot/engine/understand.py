@@ -543,7 +543,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if ask is None and (not explicit or only_where or at_work_only) and topic is not None and role is None \
             and not audiences \
             and not (point or weighed) and not (about_work and not (commuting and not introduced and age is None)) \
-            and not (said_home and outside) \
+            and not ((said_home or introduced) and outside) \
             and not (said_home and not explicit and _bare_where(message, asked_where_or_help)) \
             and strangeness() >= (1 if explicit and not at_work_only else PLACE_ONLY_UNEXPLAINED):
         readings.append(Reading("topic", topic, 0.0, False, f"only a place, and {len(unexplained)} words unexplained"))
