@@ -2674,3 +2674,17 @@ def test_someone_from_outside_asking_which_area_serves_them_gets_their_area(engi
 def test_shop_hours_on_a_holiday_are_nobodys(engine):
     answer = engine.answer("Onko juhannuksena kaupat auki Kuhmossa?")
     assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("rahat ei riitä lainanlyhennyksiin ku työt loppu, mistä apua raha-asioihin? kajaani", "debt_advice"),
+    ("ensiapulaukkua ei oo työmaalla, minne voi ilmoittaa?", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_round_146(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_a_notice_period_ending_is_a_job_seekers_story(engine):
+    answer = engine.answer("Oon töissä Kajaanissa mutta asun Paltamossa, irtisanomisaika loppuu. Kumpaan kuntaan otan "
+                           "yhteyttä?")
+    assert _points(answer)[:1] == ["paltamo_kunnantalo"], (answer.kind, _points(answer))
