@@ -2688,3 +2688,21 @@ def test_a_notice_period_ending_is_a_job_seekers_story(engine):
     answer = engine.answer("Oon töissä Kajaanissa mutta asun Paltamossa, irtisanomisaika loppuu. Kumpaan kuntaan otan "
                            "yhteyttä?")
     assert _points(answer)[:1] == ["paltamo_kunnantalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("alvit menee sekaisin, kuka neuvoo? yrittäjä Paltamosta", "verohallinto"),
+    ("asun Kajaanissa ja asunnottomuus uhkaa, mistä apua?", "kainuun_hyvinvointialue"),
+])
+def test_their_matters_in_more_words_rounds_147_150(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_a_steady_job_just_got_makes_the_fund_question_the_funds_alone(engine):
+    answer = engine.answer("Sain vakityön Sotkamosta, kannattaako työttömyyskassaan liittyä? asun siellä")
+    assert _orgs(answer)[:1] == ["unemployment_fund"] and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_school_group_work_is_no_work_word(engine):
+    answer = engine.answer("Tehdään koulun ryhmätyötä, montako asukasta Kuhmossa on nykyään?")
+    assert _nobodys(answer), (answer.kind, _points(answer))
