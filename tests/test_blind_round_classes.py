@@ -2706,3 +2706,9 @@ def test_a_steady_job_just_got_makes_the_fund_question_the_funds_alone(engine):
 def test_school_group_work_is_no_work_word(engine):
     answer = engine.answer("Tehdään koulun ryhmätyötä, montako asukasta Kuhmossa on nykyään?")
     assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_a_demonym_after_not_but_is_the_home_not_a_place_visited_later(engine):
+    answer = engine.answer("En oo sotkamolainen vaan kuhmolainen, vaikka käyn Sotkamossa usein. Minne menen "
+                           "työnhakuasioissa?")
+    assert answer.municipality == "kuhmo", answer.municipality

@@ -266,8 +266,8 @@ def _rather(message: Message, hits: list[PlaceHit]) -> set[int]:
                                           for j, w in enumerate(words[start:i], start)):
             continue
         after = [j for j, h in enumerate(hits) if 0 < h.position - i <= RATHER_REACH]
-        # (not a genitive before the place meant: "Kajaanin naapurista Paltamosta")
-        plain = [j for j in after if not words[hits[j].position].endswith("n")]
+        # (not a genitive before the place meant: "Kajaanin naapurista Paltamosta"; a demonym's "-lainen" is none)
+        plain = [j for j in after if hits[j].how == "demonym" or not words[hits[j].position].endswith("n")]
         if after:
             found.add((plain or after)[0])
     return found
