@@ -2712,3 +2712,12 @@ def test_a_demonym_after_not_but_is_the_home_not_a_place_visited_later(engine):
     answer = engine.answer("En oo sotkamolainen vaan kuhmolainen, vaikka käyn Sotkamossa usein. Minne menen "
                            "työnhakuasioissa?")
     assert answer.municipality == "kuhmo", answer.municipality
+
+
+@pytest.mark.parametrize("question, point", [
+    ("oon 21v paltamosta, pääsenkö ohjaamoon vai onko se vaan kajaanilaisille?", "paltamo_kunnantalo"),
+    ("oon 18 hyrynsalmelta, kuulunko ohjaamoon vai omaan kuntaan?", "hyrynsalmi_kunnantalo"),
+])
+def test_a_home_introduced_with_an_age_between_is_no_option_weighed(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], _points(answer)

@@ -279,7 +279,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     point, former = _named_point(kb, by_kind, municipality)
     which = any(h.phrase.key == "which" for h in by_kind["asks"])
     # (a demonym is who the person is, "20v kuhmolainen", never the other option)
-    if which and not point and residence.role in ("unmarked", "plan_to") and home and home.how != "demonym":
+    if which and not point and residence.role in ("unmarked", "plan_to") and home and home.how != "demonym" \
+            and not _introduced(message, home):
         # "Paltamon kunnantalolla onko työllisyyspalvelut vai pitääkö mennä Kajaaniin?": the place without a cue (or
         # with "lähteä") is the other option; the point named is the person's own municipality's
         point, former = _named_point(kb, by_kind, None)
@@ -687,6 +688,8 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
 
 #: the words before a home the writer introduces themselves with: "oon Hyrynsalmelta", "I'm from" (folded)
 _I_AM = frozenset({"oon", "olen", "ole", "mie", "ma", "mina", "am", "im"})
+#: an age as one word: "19v", "19", "19-vuotias"
+_AGE_WORD = re.compile(r"\d{1,2}(?:v|-?vuotias|vee)?")
 
 
 def _introduced(message: Message, home: PlaceHit) -> bool:
@@ -694,8 +697,10 @@ def _introduced(message: Message, home: PlaceHit) -> bool:
     start of a clause ("Jurmusta kirjoitan", "paltamosta terve", "oon Hyrynsalmelta"); not "mistä Kajaanista saa"."""
     p = home.position
     previous = message.folded[p - 1] if p else ""
+    # (an age may stand between: "oon 19v sotkamosta")
+    before_age = message.folded[p - 2] if p > 1 and _AGE_WORD.fullmatch(previous) else ""
     return home.how == "demonym" or (case_of(message.folded[p], previous) == "from" and (
-        p == 0 or p in message.breaks or previous in _I_AM))
+        p == 0 or p in message.breaks or previous in _I_AM or before_age in _I_AM))
 
 
 def _bare_where(message: Message, where_positions: set[int]) -> bool:
