@@ -2721,3 +2721,8 @@ def test_a_demonym_after_not_but_is_the_home_not_a_place_visited_later(engine):
 def test_a_home_introduced_with_an_age_between_is_no_option_weighed(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point], _points(answer)
+
+
+def test_at_the_workplace_is_being_at_work_beside_their_matter(engine):
+    answer = engine.answer("Työpaikalla huudetaan ja esimies ei välitä, kuka tätä valvoo? Asun Sotkamossa")
+    assert _orgs(answer)[:1] == ["tyosuojelu"] and not _points(answer), (_orgs(answer), _points(answer))
