@@ -2726,3 +2726,10 @@ def test_a_home_introduced_with_an_age_between_is_no_option_weighed(engine, ques
 def test_at_the_workplace_is_being_at_work_beside_their_matter(engine):
     answer = engine.answer("Työpaikalla huudetaan ja esimies ei välitä, kuka tätä valvoo? Asun Sotkamossa")
     assert _orgs(answer)[:1] == ["tyosuojelu"] and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_an_employer_offering_the_writer_work_is_not_the_writer(engine):
+    answer = engine.answer("Työnantaja tarjoaa keikkaa, pienentääkö se soviteltua päivärahaa kassasta? Pitääkö "
+                           "ilmoittaa myös työllisyyspalveluihin? Olen kuhmolainen")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (
+        answer.audience, _points(answer))

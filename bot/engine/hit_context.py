@@ -254,9 +254,17 @@ def not_now(message: Message, hit: PhraseHit) -> bool:
 _SELF_OBJECTS = frozenset({"minut", "mut", "minua", "mua", "mig", "me", "meidat", "oss", "us"})  # folded
 
 
+#: an employer offering the writer work: "työnantaja tarjoaa osa-aikatyötä", "an employer offered me" (folded)
+_TO_ME = frozenset({"mulle", "minulle", "meille", "mulleki"})
+_OFFERS = frozenset({"tarjoaa", "tarjoo", "tarjosi", "tarjos", "tarjoutui", "offers", "offered", "erbjuder", "erbjod"})
+
+
 def hires_me(message: Message, hit: PhraseHit) -> bool:
+    """The employer named is the writer's, hiring or offering them work: "palkata minut", "työnantaja tarjoaa"."""
     after = max(hit.positions) + 1
-    return after < len(message.folded) and message.folded[after] in _SELF_OBJECTS
+    if after < len(message.folded) and message.folded[after] in _TO_ME:  # "tarjosi mulle", "tarjos meille"
+        return after + 1 < len(message.folded) and message.folded[after + 1] in _OFFERS
+    return after < len(message.folded) and message.folded[after] in _SELF_OBJECTS | _OFFERS
 
 
 def reason_clauses(message: Message, reason_words: frozenset[str]) -> set[int]:

@@ -177,8 +177,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                     and message.folded[min(h.positions)] not in NEGATIONS)
                            # "en ole mikään nuori", "en oo enää nuori": no young person
                            and not (h.phrase.key == "youth" and negated(message, min(h.positions), reach=3))]
+    # ("työnantaja tarjoaa osa-aikatyötä": the employer offering the writer work is not the writer either)
     by_kind["topic"] = [h for h in by_kind["topic"]
-                        if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and someones_employer(message, h))]
+                        if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and (someones_employer(message, h)
+                                                                          or hires_me(message, h)))]
     # "my husband got a job at the hospital": another person's job is not the writer's; "enkä oo töissä" is no job
     others_end = {max(c.positions) for c in cues.get("other_person", ())}
     # a job anyone has ("my wife got a job at the university") makes the school beside it a workplace
