@@ -2733,3 +2733,22 @@ def test_an_employer_offering_the_writer_work_is_not_the_writer(engine):
                            "ilmoittaa myös työllisyyspalveluihin? Olen kuhmolainen")
     assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (
         answer.audience, _points(answer))
+
+
+def test_a_hiring_word_and_a_worker_in_different_sentences_hire_nobody(engine):
+    answer = engine.answer("Etsitään töitä. Mies on hitsaaja ja minä kokki, asumme Kuhmossa. Mistä aloitetaan?")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (
+        answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("tulee paniikkikohtauksia ku työt loppu, mistä apua? asun sotkamossa", "kainuun_hyvinvointialue"),
+    ("Mistä haetaan raskausrahaa? asun kajaanissa", "kela"),
+])
+def test_their_matters_in_more_words_rounds_151_154(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_weather_for_a_ski_trip_with_work_is_nobodys_in_swedish(engine):
+    answer = engine.answer("Vad blir vädret i Kuhmo, vi åker skidor med jobbet")
+    assert _nobodys(answer), (answer.kind, _points(answer))

@@ -131,7 +131,7 @@ class EmployerSignals:
         for i, token in enumerate(folded):
             if closing:
                 if token in self.hiring:
-                    signals += self._hiring(folded, i)
+                    signals += self._hiring(folded, i, message.breaks)
                 continue
             identity = token in self.identities or (token.endswith(self.identity_tails)
                                                      and token.startswith(self.businesses))
@@ -148,19 +148,19 @@ class EmployerSignals:
             elif self._own_business(token):
                 signals.append(Signal((i,), "own business"))
             if token in self.hiring:
-                signals += self._hiring(folded, i)
+                signals += self._hiring(folded, i, message.breaks)
         return signals
 
-    def _hiring(self, folded: tuple[str, ...], i: int) -> list[Signal]:
-        """A hiring word at i followed by a worker ("tarvitsemme hitsaajia"); not one negated ("enkä todellakaan
-        palkata ketään")."""
+    def _hiring(self, folded: tuple[str, ...], i: int, breaks: frozenset[int] = frozenset()) -> list[Signal]:
+        """A hiring word at i followed by a worker ("tarvitsemme hitsaajia") in the same clause ("etsitään töitä. Mies
+        on metsäkoneenkuljettaja" hires nobody); not one negated ("enkä todellakaan palkata ketään")."""
         if any(w in NEGATIONS for w in folded[max(0, i - HIRING_NEGATION_REACH):i]):
             return []
         if i + 1 < len(folded) and folded[i + 1] == "vastaan":  # "ottaa vastaan työttömiä": receives, hires nobody
             return []
         for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
-            if folded[j] in self.question:  # "haetaan vanhempainrahaa ja mihin miehen": another question begins
-                return []
+            if folded[j] in self.question or j in breaks:  # "haetaan vanhempainrahaa ja mihin miehen": another
+                return []  # question begins
             if self._worker(folded[j]):
                 # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
                 if j + 1 < len(folded) and folded[j + 1] in self.help:
