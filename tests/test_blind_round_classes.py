@@ -2752,3 +2752,8 @@ def test_their_matters_in_more_words_rounds_151_154(engine, question, organisati
 def test_weather_for_a_ski_trip_with_work_is_nobodys_in_swedish(engine):
     answer = engine.answer("Vad blir vädret i Kuhmo, vi åker skidor med jobbet")
     assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_the_affairs_of_the_unemployed_are_ours_not_a_perk_heard_of(engine):
+    answer = engine.answer("kuka hoitaa nykyään työttömien asioita kuhmossa kun te-toimisto lopetettiin?")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
