@@ -2757,3 +2757,9 @@ def test_weather_for_a_ski_trip_with_work_is_nobodys_in_swedish(engine):
 def test_the_affairs_of_the_unemployed_are_ours_not_a_perk_heard_of(engine):
     answer = engine.answer("kuka hoitaa nykyään työttömien asioita kuhmossa kun te-toimisto lopetettiin?")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
+
+
+def test_a_relative_who_only_said_something_is_not_the_one_asked_for(engine):
+    answer = engine.answer("Isä asuu Oulussa ja hän sanoi että ilmoittaudu sinne, mutta mä asun Paltamossa. Kumpi "
+                           "auttaa mua?")
+    assert answer.municipality == "paltamo", (answer.kind, answer.municipality)

@@ -262,8 +262,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # the words of clauses giving a reason ("kun hän tarvitsee apua", "ku ei oo töitä"), read once per message
     reasons_said = reason_clauses(message, kb.language_cues.get("reason_words", frozenset()))
     if cues.get("asked_for_other"):
-        # "…mietin muuttoa sinne, kun hän tarvitsee apua": a third person in a reason clause is not the one asked for
-        cues["asked_for_other"] = [c for c in cues["asked_for_other"] if not reasons_said.issuperset(c.positions)]
+        # "…mietin muuttoa sinne, kun hän tarvitsee apua": a third person in a reason clause is not the one asked for;
+        # nor is one who only said something ("äiti asuu Vantaalla ja hän sanoi että…, mutta mä asun Kuhmossa")
+        cues["asked_for_other"] = [c for c in cues["asked_for_other"] if not reasons_said.issuperset(c.positions)
+                                   and not _saying(message, max(c.positions))]
     # "Kuhmon kaupungintalo" names a service point, not where the person lives
     in_point_names = {p for h in by_kind["point"] if len(h.positions) > 1 for p in h.positions}
     cues["which"] = [h for h in by_kind["asks"] if h.phrase.key == "which"]
@@ -703,6 +705,16 @@ def _introduced(message: Message, home: PlaceHit) -> bool:
     before_age = message.folded[p - 2] if p > 1 and _AGE_WORD.fullmatch(previous) else ""
     return home.how == "demonym" or (case_of(message.folded[p], previous) == "from" and (
         p == 0 or p in message.breaks or previous in _I_AM or before_age in _I_AM))
+
+
+#: verbs of saying right after a third person: what they said is told, nothing is asked for them (folded)
+_SAYING = frozenset({"sanoi", "sano", "sanoo", "kertoi", "kerto", "vaitti", "vaittaa", "ehdotti", "kaski", "neuvoi",
+                     "suositteli", "said", "says", "told", "sa", "sade", "sager"})
+
+
+def _saying(message: Message, position: int) -> bool:
+    """A verb of saying right after the word at `position`: "hän sanoi", "she said"."""
+    return position + 1 < len(message.folded) and message.folded[position + 1] in _SAYING
 
 
 def _bare_where(message: Message, where_positions: set[int]) -> bool:
