@@ -2763,3 +2763,17 @@ def test_a_relative_who_only_said_something_is_not_the_one_asked_for(engine):
     answer = engine.answer("Isä asuu Oulussa ja hän sanoi että ilmoittaudu sinne, mutta mä asun Paltamossa. Kumpi "
                            "auttaa mua?")
     assert answer.municipality == "paltamo", (answer.kind, answer.municipality)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("naapurissa palaa, mitä teen", "emergency"),
+    ("Työmaalla tikkaat on rikki ja pomo ei välitä, kenelle ilmoitan?", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_rounds_157_158(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_koti_before_a_place_says_where_the_writer_lives(engine):
+    answer = engine.answer("Työpaikka on Kuusamossa, koti Taivalkoskella. Minne otan yhteyttä, Kuusamon kaupungintalolle "
+                           "vai omaan kuntaan?")
+    assert _points(answer)[:1] == ["taivalkoski_kunnantalo"], _points(answer)
