@@ -2774,6 +2774,6 @@ def test_their_matters_in_more_words_rounds_157_158(engine, question, organisati
 
 
 def test_koti_before_a_place_says_where_the_writer_lives(engine):
-    answer = engine.answer("Työpaikka on Kuusamossa, koti Taivalkoskella. Minne otan yhteyttä, Kuusamon kaupungintalolle "
-                           "vai omaan kuntaan?")
+    answer = engine.answer("Työpaikka on Kuusamossa, koti Taivalkoskella. Minne otan yhteyttä, Kuusamon "
+                           "kaupungintalolle vai omaan kuntaan?")
     assert _points(answer)[:1] == ["taivalkoski_kunnantalo"], _points(answer)
