@@ -2777,3 +2777,16 @@ def test_koti_before_a_place_says_where_the_writer_lives(engine):
     answer = engine.answer("Työpaikka on Kuusamossa, koti Taivalkoskella. Minne otan yhteyttä, Kuusamon "
                            "kaupungintalolle vai omaan kuntaan?")
     assert _points(answer)[:1] == ["taivalkoski_kunnantalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("auto ajoi ojaan ja kuski jumissa hytissä, apua", "emergency"),
+    ("muutin kajaaniin, miten kotikunta siirretään virallisesti?", "dvv"),
+])
+def test_their_matters_in_more_words_rounds_155_156(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_hesalainen_is_out_of_the_area_too(engine):
+    answer = engine.answer("hesalainen oon, minne mun pitää mennä työnhakuasioissa?")
+    assert answer.out_of_area and answer.outside_place == "Helsinki", (answer.kind, answer.outside_place)
