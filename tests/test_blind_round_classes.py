@@ -2790,3 +2790,22 @@ def test_their_matters_in_more_words_rounds_155_156(engine, question, organisati
 def test_hesalainen_is_out_of_the_area_too(engine):
     answer = engine.answer("hesalainen oon, minne mun pitää mennä työnhakuasioissa?")
     assert answer.out_of_area and answer.outside_place == "Helsinki", (answer.kind, answer.outside_place)
+
+
+def test_a_notice_period_told_in_a_job_seekers_phrase_names_no_work_safety_matter(engine):
+    answer = engine.answer("En oo vielä työtön, irtisanomisaika loppuu ensi kuussa. Voinko jo ilmoittautua? Asun "
+                           "Kuhmossa")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"] and not _orgs(answer), (_points(answer), _orgs(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("lompakko vietiin bussissa, mitä teen? asun kajaanissa", "poliisi"),
+    ("olen Pron jäsen ja lomautus alkaa, mitä teen ensin? Kuhmo", "unemployment_fund"),
+])
+def test_their_matters_in_more_words_rounds_159_162(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_lahti_in_dialect_is_out_of_the_area(engine):
+    answer = engine.answer("Lahessa asun, kuulunko teille?")
+    assert answer.out_of_area and answer.outside_place == "Lahti", (answer.kind, answer.outside_place)

@@ -233,7 +233,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         request_sentences = {sentence_start(message, p) for p in asked_of_bot}
         by_kind["organisation"] = [h for h in by_kind["organisation"] if _urgent(kb, h.phrase.key)
                                    or sentence_start(message, min(h.positions)) not in request_sentences]
+    # "irtisanomisaika loppuu": one word of theirs inside a job seeker's longer phrase is the seeker's story
+    seeker_phrases = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" and len(h.positions) > 1
+                      for p in h.positions}
     by_kind["organisation"] = [h for h in by_kind["organisation"] if not asked_of_bot.issuperset(h.positions)
+                               and not (len(h.positions) == 1 and h.positions[0] in seeker_phrases)
                                and not not_wanted(message, min(h.positions), h.phrase.language)
                                and not not_their_matter(message, h) and not done(message, h)
                                and not as_status(message, h, kb.language_cues.get("status_words", frozenset()),
