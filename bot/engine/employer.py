@@ -159,8 +159,9 @@ class EmployerSignals:
         if i + 1 < len(folded) and folded[i + 1] == "vastaan":  # "ottaa vastaan työttömiä": receives, hires nobody
             return []
         for j in range(i + 1, min(i + 1 + HIRING_REACH, len(folded))):
-            if folded[j] in self.question or j in breaks:  # "haetaan vanhempainrahaa ja mihin miehen": another
-                return []  # question begins
+            # "haetaan vanhempainrahaa ja mihin miehen": another question begins; so does another sentence
+            if folded[j] in self.question or j in breaks:
+                return []
             if self._worker(folded[j]):
                 # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
                 if j + 1 < len(folded) and folded[j + 1] in self.help:

@@ -453,7 +453,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "oma parturi-kampaamo loppui, haen palkkatöitä": work, whatever else it names; but only going to work or being
     # there ("bussi … ehtiä töihin", "boots for work", language.yaml `at_work`) asks no job seeker's question
     # (a job someone has or just got, "asking for a friend who just got a job there", is being at work too)
-    at_work = _at_work_positions(message, kb.language_cues.get("at_work", frozenset())) | set(job_words)
+    at_work = _listed_positions(message, kb.language_cues.get("at_work", frozenset())) | set(job_words)
     commuting = role != "jobseeker" and bool(work_positions) and work_positions <= at_work
     # "nyt kun työttömänä on aikaa hiihtää", "onko kylpylässä työttömille alennusta": being unemployed, said beside
     # a thing nobody here serves and in nothing but status words (language.yaml status_words), asks no job seeker's
@@ -612,7 +612,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     organisations = tuple(sorted(_organisations(by_kind["organisation"], evidence),
                                  key=lambda o: not _urgent(kb, o)))
     school_words = {p for h in by_kind["organisation"] if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions}
-    if topic in STUDY_TOPICS and not _at_work_positions(message, kb.language_cues.get("applying_words", frozenset())) \
+    if topic in STUDY_TOPICS and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())) \
             and not any(school_words & set(h.positions) for h in topic_hits if h.phrase.key == topic):
         # "haluaisin opiskella omaehtoisesti merkonomiksi": studies on the benefit are agreed with us; the school
         # application service only when applying is asked about ("mistä yhteishaku tehdään") or when our topic's
@@ -847,10 +847,10 @@ def _benefit_said(message: Message, endings: frozenset[str]) -> bool:
     return any(_benefit_shaped(folded, endings) for folded in message.folded)
 
 
-def _at_work_positions(message: Message, words: frozenset[str]) -> set[int]:
-    """The words of going to work or being there ("töihin", "työvuoro", "for work"): a word listed or a compound
-    ending in one ("metsätöihin"), a word starting like a listed start ("työmatk-"), or two listed words written
-    together ("for work")."""
+def _listed_positions(message: Message, words: frozenset[str]) -> set[int]:
+    """Where a language.yaml word list's words stand (being at work: "töihin", "työvuoro", "for work"; applying):
+    a word listed or a compound ending in one ("metsätöihin"), a word starting like a listed start ("työmatk-"), or
+    two listed words written together ("for work")."""
     out = set()
     starts = _starts(words)
     ends = _ends(words)
