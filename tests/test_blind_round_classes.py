@@ -2809,3 +2809,16 @@ def test_their_matters_in_more_words_rounds_159_162(engine, question, organisati
 def test_lahti_in_dialect_is_out_of_the_area(engine):
     answer = engine.answer("Lahessa asun, kuulunko teille?")
     assert answer.out_of_area and answer.outside_place == "Lahti", (answer.kind, answer.outside_place)
+
+
+def test_kela_asking_money_back_is_no_village(engine):
+    answer = engine.answer("nyt kela karhuaa liikaa maksettua rahaa takasin, oon työtön kuusamossa")
+    assert answer.municipality == "kuusamo" and _orgs(answer)[:1] == ["kela"], (answer.municipality, _orgs(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("ammoniakkivuoto hallissa, mitä teen?", "emergency"),
+    ("haluun järjestyksenvalvojaksi, mistä kortti haetaan? asun kuhmossa", "poliisi"),
+])
+def test_their_matters_in_more_words_rounds_163_166(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
