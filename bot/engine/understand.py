@@ -839,7 +839,9 @@ def _free_theirs(message: Message, unknown: str, cues: dict[str, frozenset[str]]
 
 def _benefit_shaped(folded: str, endings: frozenset[str]) -> bool:
     """A longer word with a benefit's ending ("kuukausi|lisää", "päivä|raha"; not "lisää" alone)."""
-    return any(len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending) for ending in endings)
+    # (one endswith over all endings first: most words have none, and this runs for every word of every message)
+    return folded.endswith(_as_tuple(endings)) and any(
+        len(folded) >= len(ending) + BENEFIT_HEAD_MIN and folded.endswith(ending) for ending in endings)
 
 
 def _benefit_said(message: Message, endings: frozenset[str]) -> bool:
