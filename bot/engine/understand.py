@@ -611,9 +611,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # an emergency leads whatever else is named ("oon työtön ja aion tappaa itteni"): 112 first
     organisations = tuple(sorted(_organisations(by_kind["organisation"], evidence),
                                  key=lambda o: not _urgent(kb, o)))
-    school_words = {p for h in by_kind["organisation"] if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions}
-    if topic in STUDY_TOPICS and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())) \
-            and not any(school_words & set(h.positions) for h in topic_hits if h.phrase.key == topic):
+    if SCHOOL_APPLICATIONS in organisations and topic in STUDY_TOPICS \
+            and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())) \
+            and not _words_shared(by_kind["organisation"], SCHOOL_APPLICATIONS, topic_hits, topic):
         # "haluaisin opiskella omaehtoisesti merkonomiksi": studies on the benefit are agreed with us; the school
         # application service only when applying is asked about ("mistä yhteishaku tehdään") or when our topic's
         # words are its own ("vocational training in English")
@@ -847,6 +847,12 @@ def _benefit_shaped(folded: str, endings: frozenset[str]) -> bool:
 def _benefit_said(message: Message, endings: frozenset[str]) -> bool:
     """Whether a word is shaped like a benefit's name ("päiväraha", "työmarkkinatukea"), known or not."""
     return any(_benefit_shaped(folded, endings) for folded in message.folded)
+
+
+def _words_shared(hits: list[PhraseHit], key: str, other_hits: list[PhraseHit], other_key: str) -> bool:
+    """Whether a word read for `key` is read for `other_key` too ("vocational training": Opintopolku's and ours)."""
+    mine = {p for h in hits if h.phrase.key == key for p in h.positions}
+    return any(mine & set(h.positions) for h in other_hits if h.phrase.key == other_key)
 
 
 def _listed_positions(message: Message, words: frozenset[str]) -> set[int]:
