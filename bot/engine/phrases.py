@@ -126,6 +126,12 @@ class PhraseIndex:
                                   min_length=6, cutoff=90.0)
             for lang in LANGUAGES
         }
+        #: every start and every end (MIN_COMPOUND_PART letters or more) of a single word's stem: a compound's
+        #: look-up stops at the first letters no stem starts (or ends) with instead of trying every cut
+        self._heads = {lang: frozenset(s[:end] for s in self.single[lang]
+                                       for end in range(MIN_COMPOUND_PART, len(s) + 1)) for lang in LANGUAGES}
+        self._tails = {lang: frozenset(s[start:] for s in self.single[lang]
+                                       for start in range(len(s) - MIN_COMPOUND_PART + 1)) for lang in LANGUAGES}
         self.vocabulary = frozenset(s for lang in LANGUAGES for s in self.single[lang]) | frozenset(
             s for lang in LANGUAGES for group in self.multi[lang].values() for p in group for s in p.stems)
         #: the stems of the needs someone here answers (ours, their organisations'), not small talk's "kuntosali"
@@ -192,13 +198,24 @@ class PhraseIndex:
         if language == "fi":
             # Finnish glues words together: starttiraha|hakemus, rakennus|firma. The unstemmed word is
             # tried too, as Snowball over-stems some forms (starttirahan → starttir).
+            heads, tails = self._heads[language], self._tails[language]
             for form in dict.fromkeys((stem, word)):
-                for end in range(len(form) - 1, MIN_COMPOUND_PART - 1, -1):
-                    if found := single.get(form[:end]):
-                        return found
-            for start in range(1, len(stem) - MIN_COMPOUND_PART + 1):
-                if found := single.get(stem[start:]):
-                    return found
+                longest = None  # the longest start of the word that is a stem, the word itself left out
+                for end in range(MIN_COMPOUND_PART, len(form)):
+                    if form[:end] not in heads:
+                        break
+                    if form[:end] in single:
+                        longest = form[:end]
+                if longest is not None:
+                    return single[longest]
+            longest = None  # the longest end of the stem that is a stem, the stem itself left out
+            for start in range(len(stem) - MIN_COMPOUND_PART, 0, -1):
+                if stem[start:] not in tails:
+                    break
+                if stem[start:] in single:
+                    longest = stem[start:]
+            if longest is not None:
+                return single[longest]
         if stem.isdigit():
             return []
         if language == "fi" and written not in self.words:
