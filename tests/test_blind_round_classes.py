@@ -2822,3 +2822,22 @@ def test_kela_asking_money_back_is_no_village(engine):
 ])
 def test_their_matters_in_more_words_rounds_163_166(engine, question, organisation):
     assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "mulla on tradenomin amk-tutkinto mutta töitä ei löydy, asun kuhmossa. voinko saada palkkatukea?",
+    "lähden ensi vuonna yliopistoon opiskelemaan, siihen asti oon työtön. mihin ilmoittaudun? asun paltamossa",
+])
+def test_studies_said_of_a_job_seekers_past_or_plans_ask_no_school_application(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == ROUTE and "opintopolku" not in _orgs(answer), (answer.kind, _orgs(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "oon työtön, milloin on syksyn yhteishaku? asun kuhmossa",
+    "mun tyttö on 16 ja haluis amikseen, milloin yhteishaku on? asutaan paltamossa",
+    "olen työtön ja mietin lisähakua ammattikouluun, asun sotkamossa",
+    "Jag är arbetslös i Kuhmo. Hur söker jag till yrkesskolan?",
+])
+def test_a_job_seeker_asking_about_applying_to_school_gets_the_application_service(engine, question):
+    assert "opintopolku" in _orgs(engine.answer(question)), _orgs(engine.answer(question))

@@ -618,6 +618,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         # application service only when applying is asked about ("mistä yhteishaku tehdään") or when our topic's
         # words are its own ("vocational training in English")
         organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
+    elif SCHOOL_APPLICATIONS in organisations and role != "employer" and topic is not None \
+            and topic not in STUDY_TOPICS \
+            and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())):
+        # "mulla on amk-tutkinto mut ei töitä", "muutan syksyllä opiskelemaan, kesän oon työtön": studies said of
+        # a job seeker's past or plans, nothing asked of applying to them
+        organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
     organisation_confidence = 0.0
     if organisations:
         exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
