@@ -2841,3 +2841,43 @@ def test_studies_said_of_a_job_seekers_past_or_plans_ask_no_school_application(e
 ])
 def test_a_job_seeker_asking_about_applying_to_school_gets_the_application_service(engine, question):
     assert "opintopolku" in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "osaan vähän suomea, asun kuhmossa. kuka auttaa löytämään työtä?",
+    "tulin suomeen viime vuonna ja asun nyt paltamossa, tarvitsen töitä",
+])
+def test_a_little_finnish_or_just_arrived_is_a_foreign_language_client(engine, question):
+    answer = engine.answer(question)
+    assert "foreign_language" in answer.audience and "kajaani_kaupungintalo" in _points(answer), \
+        (answer.audience, _points(answer))
+
+
+def test_moving_back_to_finland_in_spoken_finnish_is_no_foreign_language_client(engine):
+    answer = engine.answer("olin monta vuotta töissä ruotsissa ja muutin takas suomeen, nyt asun kuhmossa. "
+                           "mihin otan yhteyttä kun en oo löytäny töitä?")
+    assert "foreign_language" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], \
+        (answer.audience, _points(answer))
+
+
+def test_speaking_only_finnish_in_spoken_words_is_no_foreign_language_client(engine):
+    answer = engine.answer("nimi on vieras mutta osaan vaan suomea ja vähän ruotsia, asun sotkamossa ja oon työtön")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("kaveri sanoo että aikoo satuttaa itseään, se on ollut pitkään työtön. mitä teen?", "emergency"),
+    ("My boss makes us work at heights without harnesses in Kajaani. Who can I tell?", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_rounds_175_178(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Vad är klockan nu i Kuhmo?",
+    "Var kan man fiska i Suomussalmi?",
+    "ketä kansanedustajaa kannattaa äänestää kun on työtön kajaanissa?",
+])
+def test_what_nobody_here_handles_rounds_175_178(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer), (answer.kind, _points(answer))
