@@ -2881,3 +2881,15 @@ def test_their_matters_in_more_words_rounds_175_178(engine, question, organisati
 def test_what_nobody_here_handles_rounds_175_178(engine, question):
     answer = engine.answer(question)
     assert _nobodys(answer), (answer.kind, _points(answer))
+
+
+def test_a_job_just_got_is_no_vacancy_to_announce(engine):
+    answer = engine.answer("sain työpaikan 😊 täytyykö ilmoittaa jonnekin? kuhmossa asun")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], \
+        (answer.audience, _points(answer))
+
+
+def test_an_entrepreneur_whose_business_went_under_is_a_job_seeker(engine):
+    answer = engine.answer("Oon ollu yrittäjä Hyrynsalmella mutta firma kaatui, nyt oon työtön. Minne?")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["hyrynsalmi_kunnantalo"], \
+        (answer.audience, _points(answer))

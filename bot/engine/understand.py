@@ -187,6 +187,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     job_words = [p for h in by_kind["asks"] if h.phrase.key in ("has_job", "got_job") for p in h.positions]
     by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
         min(h.positions) - 1 in others_end or negated(message, min(h.positions))))]
+    # "sain työpaikan, pitääkö ilmoittaa että haku loppuu": the job got is the writer's, no vacancy announced
+    # (a job had, "kaksi vapaata työpaikkaa", may be the employer's own vacancies)
+    own_job = {p for h in by_kind["asks"] if h.phrase.key == "got_job" for p in h.positions}
+    by_kind["audience"] = [h for h in by_kind["audience"] if not (h.phrase.key == "employer"
+                                                                   and own_job & set(h.positions))]
     # "työnantaja vaatii minua tulemaan töihin", "teen töitä kotihoidossa eikä työnantaja tee mitään": the employer of
     # a writer who has a job, or who is the one it does things to, is the other party, not the writer
     has_job = any(h.phrase.key == "has_job" for h in by_kind["asks"])
