@@ -2893,3 +2893,14 @@ def test_an_entrepreneur_whose_business_went_under_is_a_job_seeker(engine):
     answer = engine.answer("Oon ollu yrittäjä Hyrynsalmella mutta firma kaatui, nyt oon työtön. Minne?")
     assert "employer" not in answer.audience and _points(answer)[:1] == ["hyrynsalmi_kunnantalo"], \
         (answer.audience, _points(answer))
+
+
+def test_going_back_to_the_warehouse_is_no_fire(engine):
+    answer = engine.answer("sairausloma loppuu enkä voi palata entiseen työhön varastolle, pitäisikö ilmoittautua "
+                           "työnhakijaksi? asun kuhmossa")
+    assert "emergency" not in _orgs(answer) and "kuhmo_kaupungintalo" in _points(answer), \
+        (_orgs(answer), _points(answer))
+
+
+def test_smoke_with_words_between_is_still_an_emergency(engine):
+    assert _orgs(engine.answer("naapurin saunasta tulee tosi paksua savua, mitä teen?"))[:1] == ["emergency"]

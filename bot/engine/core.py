@@ -54,7 +54,8 @@ class Engine:
         self.phrases = PhraseIndex(kb_phrases(kb, self.spoken),
                                    frozenset(w.lower() for w in kb.language_cues.get("neutral", ())),
                                    frozenset(fold(w) for key in ("greeting", "thanks")
-                                             for words in kb.phrasings.smalltalk.get(key, {}).values() for w in words))
+                                             for words in kb.phrasings.smalltalk.get(key, {}).values() for w in words),
+                                   frozenset(("organisation", o.id) for o in kb.organisations.values() if o.urgent))
         self.foreign_words = ForeignWords(kb)
         cue_words = frozenset(fold(w) for lang in LANGUAGES for w in kb.language_cues[lang])
         self.cues = CueIndex(kb)

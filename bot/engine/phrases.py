@@ -110,12 +110,16 @@ class PhraseIndex:
     """Single words in dicts, longer phrases keyed by their first stem; built once."""
 
     def __init__(self, phrases: list[Phrase], words: frozenset[str] = frozenset(),
-                 greetings: frozenset[str] = frozenset()):
+                 greetings: frozenset[str] = frozenset(), close_only: frozenset[tuple[str, str]] = frozenset()):
         """`words`: everyday words as written (language.yaml neutral) never read as a spoken form of a phrase:
         "kellään" (anyone) is no "kellaan" (to Kela). `greetings`: the greeting and thanks words as written (folded),
         read only as written: "päivää" greets, "päivänä" and "päivälläki" do not."""
         self.words = words
         self.greetings = greetings
+        #: (kind, key) of phrases read out of their written order only with at most one word between: "tulee
+        #: (mustaa) savua" is an emergency's "savua tulee", but "palata … varastolle" (go back to the warehouse) is no
+        #: "varasto palaa" (burns): the two verbs share a stem
+        self.close_only = close_only
         self.single: dict[str, dict[str, list[Phrase]]] = {lang: defaultdict(list) for lang in LANGUAGES}
         self.multi: dict[str, dict[str, list[Phrase]]] = {lang: defaultdict(list) for lang in LANGUAGES}
         for phrase in phrases:
@@ -175,6 +179,9 @@ class PhraseIndex:
                         # out of order only when every word carries meaning: "suomea en puhu", but not
                         # "english … live in" for "in english"
                         if not in_order and any(len(part) <= 3 for part in phrase.stems):
+                            continue
+                        if not in_order and (phrase.kind, phrase.key) in self.close_only \
+                                and max(spots) - min(spots) > len(spots):
                             continue
                         low, high = min(spots), max(spots)
                         # a phrase never spans a clause: "min son behöver tandläkare, vi bor" is no "behöver vi"
