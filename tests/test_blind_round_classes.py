@@ -2904,3 +2904,15 @@ def test_going_back_to_the_warehouse_is_no_fire(engine):
 
 def test_smoke_with_words_between_is_still_an_emergency(engine):
     assert _orgs(engine.answer("naapurin saunasta tulee tosi paksua savua, mitä teen?"))[:1] == ["emergency"]
+
+
+def test_parents_home_is_not_the_writers_beside_their_own(engine):
+    answer = engine.answer("I live in Tampere and lost my job. My parents live in Sotkamo, where do I register as a "
+                           "job seeker?")
+    assert answer.out_of_area and answer.outside_place == "Tampere", (answer.kind, answer.outside_place)
+
+
+def test_living_with_parents_is_the_writers_home(engine):
+    answer = engine.answer("I studied in Oulu and now I live with my parents in Kuhmo again. Where do I register "
+                           "as a job seeker?")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))

@@ -112,10 +112,15 @@ def _said_of_oneself(message: Message, position: int) -> bool:
 
 #: at someone's place: "muutin mutsin luo Vuokattiin" is where the writer lives now (folded)
 _AT_PLACE = frozenset({"luo", "luona", "luokse", "luota", "tyk", "tykona"})
+#: with someone, before the person: "back living with my parents in Kuusamo", "bor hos mina föräldrar" (folded)
+_WITH = frozenset({"with", "hos", "med"})
 
 
-def _at_their_place(message: Message, after: int, position: int) -> bool:
-    """The writer at someone's place ("mutsin luo"), not a third person at theirs ("tyttäreni asuu isänsä luona")."""
+def _at_their_place(message: Message, first: int, after: int, position: int) -> bool:
+    """The writer at someone's place ("mutsin luo", "living with my parents"), not a third person at theirs
+    ("tyttäreni asuu isänsä luona")."""
+    if first and message.folded[first - 1] in _WITH:
+        return True
     return not message.folded[after].endswith("nsa") and after + 1 < position and \
         message.folded[after + 1] in _AT_PLACE
 
@@ -332,7 +337,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
     theirs = {id(r) for r in living if not _said_of_oneself(message, r.hit.position)
               and r.cue.split(" ")[0] not in FIRST_PERSON_MOVES and any(
         max(c.positions) < r.hit.position and sentence_start(message, r.hit.position) <= min(c.positions)
-        and not _at_their_place(message, max(c.positions), r.hit.position) for c in others)}
+        and not _at_their_place(message, min(c.positions), max(c.positions), r.hit.position) for c in others)}
     if any(r.cue in FIRST_PERSON_LIVING for r in living) and (cues.get("asked_for_other") or not others):
         # "Asun Mikkelissä … Kummitäti asuu Kajaanissa": beside the writer's "asun", "asuu" is someone else's (whose
         # need it is, when a relative is named but nobody is asked for, stays with the other rules: "asun
