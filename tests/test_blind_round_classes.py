@@ -2916,3 +2916,28 @@ def test_living_with_parents_is_the_writers_home(engine):
     answer = engine.answer("I studied in Oulu and now I live with my parents in Kuhmo again. Where do I register "
                            "as a job seeker?")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "Mihin aikaan lähtee juna Kajaanista Kuopioon? Uus duuni alkaa siellä maanantaina",
+    "Is there a good pub in Kuhmo to celebrate the end of the work week?",
+    "Blir det snö i Kajana i helgen? Vi ska skida med arbetskamraterna",
+])
+def test_going_to_work_or_being_there_asks_no_job_seekers_question_rounds_179_182(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer), (answer.kind, answer.confidence, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("hallissa ei oo suojakaiteita ja pomo ei välitä, kenelle ilmoitan? asun kuhmossa", "tyosuojelu"),
+    ("Our machines have no guards and the manager ignores it. Who can check this? I work in Kajaani", "tyosuojelu"),
+    ("Han skar sig på jobbet och blöder, vad gör jag?", "emergency"),
+    ("lomautuksen ajaksi haen rahaa liiton kassasta, miten? asun sotkamossa", "unemployment_fund"),
+])
+def test_their_matters_in_more_words_rounds_179_182(engine, question, organisation):
+    assert _orgs(engine.answer(question))[:1] == [organisation], _orgs(engine.answer(question))
+
+
+def test_a_sole_trader_asking_about_prepayment_tax_has_work(engine):
+    answer = engine.answer("oon toiminimellä tehny siivoushommia kuhmossa, miten ennakkoveroa muutetaan?")
+    assert answer.kind == "other_organisation" and _orgs(answer)[:1] == ["verohallinto"], (answer.kind, _orgs(answer))
