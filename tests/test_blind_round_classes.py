@@ -2941,3 +2941,9 @@ def test_their_matters_in_more_words_rounds_179_182(engine, question, organisati
 def test_a_sole_trader_asking_about_prepayment_tax_has_work(engine):
     answer = engine.answer("oon toiminimellä tehny siivoushommia kuhmossa, miten ennakkoveroa muutetaan?")
     assert answer.kind == "other_organisation" and _orgs(answer)[:1] == ["verohallinto"], (answer.kind, _orgs(answer))
+
+
+def test_these_written_with_umlauts_is_no_woman_hired(engine):
+    answer = engine.answer("tarvitsisin neuvoja näistä asioista, jäin työttömäksi. asun kuhmossa")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], \
+        (answer.kind, answer.audience, _points(answer))

@@ -63,6 +63,9 @@ class EmployerSignals:
         #: any worker word inside a token, in one search (a hundred substring tests cost more)
         self._any_worker = re.compile("|".join(map(re.escape, self.workers))) if self.workers else None
         self.agent_endings = tuple(_forms(kb, "worker_ending"))
+        #: worker words written without umlauts: "näistä" (of these) folds to "naista" (a woman) but is no worker
+        self.plain_workers = frozenset(w for group in kb.phrasings.employer_signals.get("worker", {}).values()
+                                       for w in group if w.isalpha() and w == w.lower() and w.isascii())
         self.identities = frozenset(_forms(kb, "identity"))
         #: a business's compound ending in a one-word identity says it too: "ravintolayrittäjä", "taksiyrittäjä"
         #: ("kevytyrittäjä" invoices through a service: no business of their own)
@@ -131,7 +134,7 @@ class EmployerSignals:
         for i, token in enumerate(folded):
             if closing:
                 if token in self.hiring:
-                    signals += self._hiring(folded, i, message.breaks)
+                    signals += self._hiring(folded, i, message.breaks, message.tokens)
                 continue
             identity = token in self.identities or (token.endswith(self.identity_tails)
                                                      and token.startswith(self.businesses))
@@ -148,10 +151,11 @@ class EmployerSignals:
             elif self._own_business(token):
                 signals.append(Signal((i,), "own business"))
             if token in self.hiring:
-                signals += self._hiring(folded, i, message.breaks)
+                signals += self._hiring(folded, i, message.breaks, message.tokens)
         return signals
 
-    def _hiring(self, folded: tuple[str, ...], i: int, breaks: frozenset[int] = frozenset()) -> list[Signal]:
+    def _hiring(self, folded: tuple[str, ...], i: int, breaks: frozenset[int] = frozenset(),
+                written: tuple[str, ...] = ()) -> list[Signal]:
         """A hiring word at i followed by a worker ("tarvitsemme hitsaajia") in the same clause ("etsitään töitä. Mies
         on metsäkoneenkuljettaja" hires nobody); not one negated ("enkä todellakaan palkata ketään")."""
         if any(w in NEGATIONS for w in folded[max(0, i - HIRING_NEGATION_REACH):i]):
@@ -162,7 +166,8 @@ class EmployerSignals:
             # "haetaan vanhempainrahaa ja mihin miehen": another question begins; so does another sentence
             if folded[j] in self.question or j in breaks:
                 return []
-            if self._worker(folded[j]):
+            umlaut_only = bool(written) and written[j] != folded[j] and folded[j] in self.plain_workers
+            if self._worker(folded[j]) and not umlaut_only:
                 # "tarvitsen sosiaalityöntekijän apua": the worker's help, not a worker to hire
                 if j + 1 < len(folded) and folded[j + 1] in self.help:
                     return []
