@@ -2947,3 +2947,13 @@ def test_these_written_with_umlauts_is_no_woman_hired(engine):
     answer = engine.answer("tarvitsisin neuvoja näistä asioista, jäin työttömäksi. asun kuhmossa")
     assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], \
         (answer.kind, answer.audience, _points(answer))
+
+
+def test_a_young_persons_benefit_question_alone_is_their_organisations(engine):
+    answer = engine.answer("oon 18 ja kajaanista, aloitan amiksessa syksyllä. miten opintotuki haetaan?")
+    assert answer.kind == "other_organisation" and "kela" in _orgs(answer), (answer.kind, _points(answer))
+
+
+def test_a_young_person_asking_for_guidance_beside_a_benefit_gets_ohjaamo_too(engine):
+    answer = engine.answer("oon 18 ja kajaanista, en tiiä mitä haluun opiskella ja opintotuesta pitäis tietää")
+    assert "kajaani_ohjaamo" in _points(answer), (answer.kind, _points(answer))

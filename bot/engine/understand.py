@@ -647,7 +647,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # being at work ("työpaikallani esimies huutaa") is no need of ours beside their matter
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs | at_work,
                                        municipality, employed, asks_work, age is not None, got_job, ends_search,
-                                       hires=any(s.what == "hiring" for s in signals))
+                                       hires=any(s.what == "hiring" for s in signals),
+                                       asks_help=_asks_help(message, by_kind["asks"]))
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -655,11 +656,18 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                          unexplained, organisation_confidence, unknown_benefit, unknown_service)
 
 
+def _asks_help(message: Message, asks: list[PhraseHit]) -> bool:
+    """Someone is asked to help or guide ("kuka auttaa", "voisko joku auttaa", "en tiiä mille alalle")."""
+    return any(h.phrase.key == "help" for h in asks) or any(
+        w.startswith(_HELP_WORDS) or (i > 0 and w in _NOT_KNOWING and message.folded[i - 1] == "en")
+        for i, w in enumerate(message.folded))
+
+
 def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, ...], organisations: tuple[str, ...],
                      topic_hits: list[PhraseHit], asked_where: set[int], theirs: set[int],
                      municipality: str | None = None, has_job: bool = False, asks_work: bool = False,
                      age_stated: bool = True, got_job: bool = False, ends_search: bool = False,
-                     hires: bool = True) -> bool:
+                     hires: bool = True, asks_help: bool = True) -> bool:
     """Whether the message asks employment services something too, beside another organisation's matter: a job
     seeker's or employer's own words; a young person (Ohjaamo advises them on whatever they ask); a topic word
     of ours that is more than "where is it" or "who helps" ("missä on Kelan toimisto" asks where Kela is) and
@@ -668,7 +676,9 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     registration). Youth counts only where a youth point of its own serves the municipality (Ohjaamo in
     Kajaani): elsewhere the home point does not advise a 16-year-old on upper secondary school; not for a
     young person with a job asking about its tax card; and beside another organisation's matter only when the age
-    is said (a "student" asking Kela's housing allowance is no young job seeker). A foreign-language client
+    is said (a "student" asking Kela's housing allowance is no young job seeker) and work or help is asked ("oon 17,
+    mistä haetaan opintotuki" is Kela's alone; "oon 17, kuka auttais miettimään mitä tekis" is Ohjaamo's too). A
+    foreign-language client
     asking only a permit or a benefit gets its organisation: being a newcomer ("olen Filippiineiltä", "my wife is
     Thai") asks employment services nothing by itself; a word about work beside it does, unless the person has a
     job."""
@@ -696,7 +706,8 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
         return False
     if "foreign_language" in audiences and asks_work and not has_job:
         return True
-    if "youth" in audiences and _youth_point(kb, municipality) and not has_job and (age_stated or not organisations):
+    if "youth" in audiences and _youth_point(kb, municipality) and not has_job and (
+            not organisations or (age_stated and (asks_work or asks_help))):
         return True
     if audiences and not organisations:
         return True
@@ -705,6 +716,10 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
                for h in topic_hits)
 
 
+#: "en tiiä mille alalle": not knowing what to do asks for guidance too (after "en", folded)
+_NOT_KNOWING = frozenset({"tieda", "tiia", "tia", "tii"})
+#: someone asked to help: "voisko joku auttaa", "apua", "help me" (folded starts)
+_HELP_WORDS = ("autta", "autais", "apua", "help", "hjalp", "neuvo", "ohjaus", "ohjaa")
 #: the words before a home the writer introduces themselves with: "oon Hyrynsalmelta", "I'm from" (folded)
 _I_AM = frozenset({"oon", "olen", "ole", "mie", "ma", "mina", "am", "im"})
 #: an age as one word: "19v", "19", "19-vuotias"
