@@ -2957,3 +2957,8 @@ def test_a_young_persons_benefit_question_alone_is_their_organisations(engine):
 def test_a_young_person_asking_for_guidance_beside_a_benefit_gets_ohjaamo_too(engine):
     answer = engine.answer("oon 18 ja kajaanista, en tiiä mitä haluun opiskella ja opintotuesta pitäis tietää")
     assert "kajaani_ohjaamo" in _points(answer), (answer.kind, _points(answer))
+
+
+def test_rents_are_no_vuokatti(engine):
+    answer = engine.answer("vuokrat on rästissä ja oon työtön, mihin meen?")
+    assert answer.municipality is None and answer.needs_municipality, (answer.kind, answer.municipality)
