@@ -2961,4 +2961,4 @@ def test_a_young_person_asking_for_guidance_beside_a_benefit_gets_ohjaamo_too(en
 
 def test_rents_are_no_vuokatti(engine):
     answer = engine.answer("vuokrat on rästissä ja oon työtön, mihin meen?")
-    assert answer.municipality is None and answer.needs_municipality, (answer.kind, answer.municipality)
+    assert answer.municipality is None and answer.needs_clarification, (answer.kind, answer.municipality)
