@@ -2962,3 +2962,11 @@ def test_a_young_person_asking_for_guidance_beside_a_benefit_gets_ohjaamo_too(en
 def test_rents_are_no_vuokatti(engine):
     answer = engine.answer("vuokrat on rästissä ja oon työtön, mihin meen?")
     assert answer.municipality is None and answer.needs_clarification, (answer.kind, answer.municipality)
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Vuolijoelta moi! onko mun työllisyyspalvelut Sotkamossa vai missä?", "kajaani_virastotalo"),
+    ("Kontiomäeltä kyselen, jäin työttömäksi ja Oulun firma lopetti. Minne menen?", "paltamo_kunnantalo"),
+])
+def test_a_message_opening_from_a_place_and_a_greeting_names_the_writers_home(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

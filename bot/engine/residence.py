@@ -278,6 +278,19 @@ def _rather(message: Message, hits: list[PlaceHit]) -> set[int]:
     return found
 
 
+#: after a place the message opens with, "from X": a greeting or the writer asking ("Kontiomäestä moi", "Raumalta
+#: kysyn", "Taivalkoskelta oon"): where the writer writes from, their home (folded)
+_FROM_HOME = frozenset({"moi", "hei", "moikka", "terve", "terveisia", "kysyn", "kyselen", "kysyisin", "oon", "olen",
+                        "hej", "hi", "hello"})
+
+
+def _greets_from(message: Message, hit: PlaceHit) -> bool:
+    """The message opens with a place in a "from" case and a greeting or the writer's question right after it."""
+    at = hit.position
+    return at == 0 and at + 1 < len(message.folded) and message.folded[at + 1] in _FROM_HOME \
+        and case_of(message.folded[at], "") == "from"
+
+
 def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseHit]],
             corrections: list[PhraseHit]) -> Residence:
     """Weigh every place named; see the module docstring."""
@@ -307,6 +320,8 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
             roles.append(PlaceRole(hit, "correction", "correction"))
         else:
             role, cue = _role(message, hit, owned.get(index, {}), cues.get("move", []))
+            if role == "unmarked" and _greets_from(message, hit):
+                role, cue = "current", "from … hi"
             if role != "past" and _landmark(hit, cues.get("near", [])):
                 role, cue = "near", "landmark"
             elif role in ("unmarked", "plan_to", "moved_to") and len(hits) > 1 and _option(hit, cues.get("which", [])):
