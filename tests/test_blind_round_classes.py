@@ -2970,3 +2970,25 @@ def test_rents_are_no_vuokatti(engine):
 ])
 def test_a_message_opening_from_a_place_and_a_greeting_names_the_writers_home(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Onko Kuhmon kirjastossa lukupiiriä? Oon työtön niin aikaa on",
+    "ku ei oo töitä niin ehtis hiihtää, onko Paltamossa hyviä latuja?",
+    "Is there a gym in Kajaani with cheap day passes? I'm unemployed so I have time",
+])
+def test_out_of_work_as_the_reason_for_free_time_asks_no_job_seekers_question(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer), (answer.kind, answer.confidence, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("oon työtön ja aikaa ois, mutta mistä löydän töitä? asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("Mulla on aikaa nyt kun jäin työttömäksi, mihin ilmoittaudun? Sotkamo", "sotkamo_virastotalo"),
+])
+def test_having_time_beside_a_job_seekers_own_question_is_still_ours(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_someone_waving_a_knife_is_an_emergency(engine):
+    assert _orgs(engine.answer("asiakas heiluttelee puukkoa kaupassa, mitä teen?"))[:1] == ["emergency"]

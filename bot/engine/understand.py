@@ -469,6 +469,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     reasons = set() if asks_where_or_help else reasons_said
     status |= reasons
     seeker_words = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" for p in h.positions}
+    if smalltalk == "offtopic":
+        # "oon työtön niin aikaa riittää", "ku ei oo töitä niin ehtis kalaan": out of work as the reason for free time,
+        # said beside a thing nobody here serves, is what the person is (language.yaml free_time_words)
+        status |= _free_time_clause(message, seeker_words | work_positions,
+                                    _listed_positions(message, kb.language_cues.get("free_time_words", frozenset())))
     # "työnhakijakortti", "kortti jolla työtön pääsee": a job seeker's word inside a thing's name or in a clause
     # about it names the group the thing is for, not the writer
     group = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" and (
@@ -625,7 +630,10 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
     elif SCHOOL_APPLICATIONS in organisations and role != "employer" and topic is not None \
             and topic not in STUDY_TOPICS \
-            and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())):
+            and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())) \
+            and not any(p > 0 and message.folded[p - 1] in _WISHES for h in by_kind["organisation"]
+                        if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions):
+        # (studies wished for, "haluaisin aikuiskoulutukseen", are asked about)
         # "mulla on amk-tutkinto mut ei töitä", "muutan syksyllä opiskelemaan, kesän oon työtön": studies said of
         # a job seeker's past or plans, nothing asked of applying to them
         organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
@@ -654,6 +662,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
                          home.target if outside and home else None, asks, organisations, employment_part,
                          unexplained, organisation_confidence, unknown_benefit, unknown_service)
+
+
+def _free_time_clause(message: Message, words: set[int], free_time: set[int]) -> set[int]:
+    """The job seeker's and work words in a clause that also says the person has time."""
+    return {p for p in words for t in free_time
+            if not any(min(p, t) < b <= max(p, t) for b in message.breaks)}
 
 
 def _asks_help(message: Message, asks: list[PhraseHit]) -> bool:
@@ -716,6 +730,9 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
                for h in topic_hits)
 
 
+#: right before studies, a wish for them: "haluaisin aikuiskoulutukseen", "want to study" (folded)
+_WISHES = frozenset({"haluaisin", "haluisin", "haluan", "haluun", "kiinnostaisi", "kiinnostais",
+                     "kiinnostaa"})
 #: "en tiiä mille alalle": not knowing what to do asks for guidance too (after "en", folded)
 _NOT_KNOWING = frozenset({"tieda", "tiia", "tia", "tii"})
 #: someone asked to help: "voisko joku auttaa", "apua", "help me" (folded starts)
