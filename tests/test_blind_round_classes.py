@@ -2992,3 +2992,23 @@ def test_having_time_beside_a_job_seekers_own_question_is_still_ours(engine, que
 
 def test_someone_waving_a_knife_is_an_emergency(engine):
     assert _orgs(engine.answer("asiakas heiluttelee puukkoa kaupassa, mitä teen?"))[:1] == ["emergency"]
+
+
+def test_a_tax_card_with_two_jobs_is_no_workplace(engine):
+    answer = engine.answer("päivät oon kaupassa töissä, miten kahden verokortin kanssa toimitaan?")
+    assert _orgs(answer)[:1] == ["verohallinto"], (answer.kind, _orgs(answer))
+
+
+def test_reporting_a_move_in_english_is_dvvs(engine):
+    assert "dvv" in _orgs(engine.answer("I just moved to Kuhmo from Tampere, where do I report my move?"))
+
+
+def test_a_house_bought_names_the_home(engine):
+    answer = engine.answer("synnyin Kuhmossa ja tein Oulussa töitä, sitten ostettiin talo Puolangalta ja nyt firma "
+                           "lopetti. Minne?")
+    assert _points(answer)[:1] == ["puolanka_kunnantalo"], (answer.kind, _points(answer))
+
+
+def test_commuting_from_the_place_a_message_opens_with_names_the_home(engine):
+    answer = engine.answer("Vuolijoelta käyn Sotkamossa töissä, nyt tuli lomautus. Minne ilmoittaudun?")
+    assert _points(answer)[:1] == ["kajaani_virastotalo"], (answer.kind, _points(answer))

@@ -75,7 +75,8 @@ def workplace(message: Message, hit: PhraseHit, job_words: list[int]) -> bool:
         return False
     word, after = message.folded[first], message.folded[first + 1] if first + 1 < len(message.folded) else ""
     # "töissä sairaalassa", "töissä keskussairaalan keittiössä", "a job at (the) hospital"
-    return word.endswith(_LOCATIVE_ENDINGS) or (word.endswith("n") and after.endswith("ssa")) or (
+    # (but not "verokortin kanssa": with a thing, no place)
+    return word.endswith(_LOCATIVE_ENDINGS) or (word.endswith("n") and after.endswith("ssa") and after != "kanssa") or (
         first > 0 and message.folded[first - 1] in _AT_WORDS) or (
         first > 1 and message.folded[first - 1] == "the" and message.folded[first - 2] in _AT_WORDS)
 

@@ -278,10 +278,10 @@ def _rather(message: Message, hits: list[PlaceHit]) -> set[int]:
     return found
 
 
-#: after a place the message opens with, "from X": a greeting or the writer asking ("Kontiomäestä moi", "Raumalta
-#: kysyn", "Taivalkoskelta oon"): where the writer writes from, their home (folded)
+#: after a place the message opens with, "from X": a greeting, the writer asking or commuting ("Kontiomäestä moi",
+#: "Raumalta kysyn", "Taivalkoskelta oon", "Kontiomäeltä käyn Kajaanissa töissä"): the writer's home (folded)
 _FROM_HOME = frozenset({"moi", "hei", "moikka", "terve", "terveisia", "kysyn", "kyselen", "kysyisin", "oon", "olen",
-                        "hej", "hi", "hello"})
+                        "hej", "hi", "hello", "kayn", "kuljen"})
 
 
 def _greets_from(message: Message, hit: PlaceHit) -> bool:
@@ -320,7 +320,7 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
             roles.append(PlaceRole(hit, "correction", "correction"))
         else:
             role, cue = _role(message, hit, owned.get(index, {}), cues.get("move", []))
-            if role == "unmarked" and _greets_from(message, hit):
+            if role in ("unmarked", "work") and _greets_from(message, hit):
                 role, cue = "current", "from … hi"
             if role != "past" and _landmark(hit, cues.get("near", [])):
                 role, cue = "near", "landmark"
