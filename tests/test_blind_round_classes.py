@@ -3012,3 +3012,20 @@ def test_a_house_bought_names_the_home(engine):
 def test_commuting_from_the_place_a_message_opens_with_names_the_home(engine):
     answer = engine.answer("Vuolijoelta käyn Sotkamossa töissä, nyt tuli lomautus. Minne ilmoittaudun?")
     assert _points(answer)[:1] == ["kajaani_virastotalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("Olen vielä töissä Kuhmossa, mutta selkä on huono. Miten haen ammatillista kuntoutusta eläkeyhtiöltä?",
+     "pensions"),
+    ("Olen vakituisessa työssä Paltamossa ja firmassa alkaa muutosneuvottelut. Mihin kassaan kannattaa liittyä?",
+     "unemployment_fund"),
+])
+def test_someone_working_asking_their_matter_beside_ours_gets_only_theirs(engine, question, organisation):
+    answer = engine.answer(question)
+    assert answer.kind == "other_organisation" and _orgs(answer)[:1] == [organisation], (answer.kind, _orgs(answer))
+
+
+def test_someone_working_part_time_and_looking_for_full_time_is_a_job_seeker(engine):
+    answer = engine.answer("Jag jobbar deltid och söker ett heltidsjobb. Får jag jämkad dagpenning från FPA? Jag bor i "
+                           "Sotkamo.")
+    assert "sotkamo_virastotalo" in _points(answer), (answer.kind, _points(answer))

@@ -713,10 +713,15 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
     # the employer services nothing beside another organisation's matter
     if role == "jobseeker" or (role == "employer" and (hires or not organisations)):
         return True
-    if has_job and organisations and not audiences and all(h.phrase.key == kb.routing.default_topic
-                                                           or theirs.issuperset(h.positions) for h in topic_hits):
+    ours_asked = {h.phrase.key for h in topic_hits if not theirs.issuperset(h.positions)}
+    if has_job and organisations and not audiences and (
+            all(h.phrase.key == kb.routing.default_topic or theirs.issuperset(h.positions) for h in topic_hits)
+            or (not asks_help and not ours_asked & {kb.routing.default_topic, *_ASKED_BY_THE_EMPLOYED})):
         # "mulla on kaksi osa-aikatyötä, kumpaan työpaikkaan verokortti?": work words of a job the person has;
-        # "kannattaako kassaan liittyä ku on vakituinen duuni": the fund's own word is the fund's matter then
+        # "kannattaako kassaan liittyä ku on vakituinen duuni": the fund's own word is the fund's matter then;
+        # "olen vielä töissä, pitäisi hakea ammatillista kuntoutusta eläkeyhtiöltä", "oon töissä mut haluun vaihtaa
+        # alaa, milloin on yhteishaku": a topic of ours beside their matter, said by someone working who asks no
+        # help, is their matter too (unless it is a business of their own or training for a new trade)
         return False
     if "foreign_language" in audiences and asks_work and not has_job:
         return True
@@ -733,6 +738,8 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
 #: right before studies, a wish for them: "haluaisin aikuiskoulutukseen", "want to study" (folded)
 _WISHES = frozenset({"haluaisin", "haluisin", "haluan", "haluun", "kiinnostaisi", "kiinnostais",
                      "kiinnostaa"})
+#: our services a person with a job asks for themselves (a business of their own, training for a new trade)
+_ASKED_BY_THE_EMPLOYED = frozenset({"startup_grant", "training"})
 #: "en tiiä mille alalle": not knowing what to do asks for guidance too (after "en", folded)
 _NOT_KNOWING = frozenset({"tieda", "tiia", "tia", "tii"})
 #: someone asked to help: "voisko joku auttaa", "apua", "help me" (folded starts)
