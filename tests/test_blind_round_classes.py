@@ -3029,3 +3029,14 @@ def test_someone_working_part_time_and_looking_for_full_time_is_a_job_seeker(eng
     answer = engine.answer("Jag jobbar deltid och söker ett heltidsjobb. Får jag jämkad dagpenning från FPA? Jag bor i "
                            "Sotkamo.")
     assert "sotkamo_virastotalo" in _points(answer), (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation, point", [
+    ("määräaikanen loppuu kuun lopussa enkä kuulu kassaan, mistä rahaa? asun sotkamossa", "kela",
+     "sotkamo_virastotalo"),
+    ("kausihommat loppu Rukalla, kuulun PAMin kassaan. mistä päiväraha? kuusamossa asun", "unemployment_fund",
+     "kuusamo_kaupungintalo"),
+])
+def test_a_job_ending_beside_a_benefit_is_a_job_seekers_too(engine, question, organisation, point):
+    answer = engine.answer(question)
+    assert organisation in _orgs(answer) and point in _points(answer), (_orgs(answer), _points(answer))
