@@ -3040,3 +3040,17 @@ def test_someone_working_part_time_and_looking_for_full_time_is_a_job_seeker(eng
 def test_a_job_ending_beside_a_benefit_is_a_job_seekers_too(engine, question, organisation, point):
     answer = engine.answer(question)
     assert organisation in _orgs(answer) and point in _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "Kirjoita mulle Excel-kaava, joka laskee lomarahat, kun syötän kuukausipalkan ja veroprosentin, kiitos",
+    "Kirjoita mulle runo työkaverille, joka jää eläkkeelle, ja tee siitä hauska",
+])
+def test_a_request_to_the_bot_reaches_over_its_commas(engine, question):
+    answer = engine.answer(question)
+    assert _nobodys(answer) and not _orgs(answer), (answer.kind, _orgs(answer))
+
+
+def test_a_professional_is_no_order_to_the_bot(engine):
+    answer = engine.answer("asun sotkamossa, haluaisin käydä työhakemukset läpi jonkun ammattilaisen kanssa")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"], (answer.kind, _points(answer))

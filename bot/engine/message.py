@@ -16,6 +16,7 @@ MAX_CHARS = 1000
 
 _FI = Stemmer.Stemmer("finnish")
 _CLAUSE_SIGN = re.compile(r"[.,;:!?\n]")
+_SENTENCE_SIGN = re.compile(r"[.!?\n]")
 
 
 @lru_cache(maxsize=65536)
@@ -51,6 +52,9 @@ class Message:
     #: indexes of tokens that start a new clause (a . , ; : ! ? or line break before them): what is
     #: said about a place ("asuin ennen", "nyt") stays within its clause
     breaks: frozenset[int] = frozenset()
+    #: indexes of tokens that start a new sentence (a . ! ? or line break before them): a request to the bot
+    #: ("kirjoita mulle skripti, joka laskee … veroprosentin") reaches over its commas
+    stops: frozenset[int] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -82,17 +86,25 @@ def sentence_start(message: Message, position: int) -> int:
     return max((b for b in message.breaks if b <= position), default=0)
 
 
+def sentence_of(message: Message, position: int) -> int:
+    """Where the whole sentence holding the word at `position` starts (commas do not end it)."""
+    return max((b for b in message.stops if b <= position), default=0)
+
+
 def read_message(text: str, spoken: SpokenForms | None = None) -> Message:
     """Tokenise and stem a message; the first and only pass over the raw text."""
     cleaned = clean(text)
     tokens_found: list[str] = []
     breaks: set[int] = set()
+    stops: set[int] = set()
     end = 0
     for match in WORD.finditer(cleaned.lower()):
         gap = cleaned[end:match.start()]
         # a sign between words ("Kuhmossa, minne", "kuhmossa,minne"), not a dot inside one ("te-palvelut.fi")
         if _CLAUSE_SIGN.search(gap) and (any(c.isspace() for c in gap) or gap.strip(".")):
             breaks.add(len(tokens_found))
+            if _SENTENCE_SIGN.search(gap):
+                stops.add(len(tokens_found))
         tokens_found.append(match.group().replace("’", "'"))
         end = match.end()
     tokens = tuple(tokens_found)
@@ -104,6 +116,7 @@ def read_message(text: str, spoken: SpokenForms | None = None) -> Message:
         stems_fi=tuple(stem_fi(spoken.standard(t) if spoken else t) for t in folded),
         stems_en=tuple(stem_en(t) for t in folded),
         breaks=frozenset(breaks),
+        stops=frozenset(stops),
     )
 
 

@@ -138,6 +138,10 @@ class PhraseIndex:
                                        for start in range(len(s) - MIN_COMPOUND_PART + 1)) for lang in LANGUAGES}
         self.vocabulary = frozenset(s for lang in LANGUAGES for s in self.single[lang]) | frozenset(
             s for lang in LANGUAGES for group in self.multi[lang].values() for p in group for s in p.stems)
+        #: a word of a longer phrase ("ammattilaisen kanssa") is a word we know: never split into small talk
+        #: ("ammat|tilaiselle" is no "tilaisitko")
+        self.known_stems = frozenset(s for lang in LANGUAGES for group in self.multi[lang].values() for p in group
+                                     for s in p.stems if len(s) >= MIN_COMPOUND_PART)
         #: the stems of the needs someone here answers (ours, their organisations'), not small talk's "kuntosali"
         self.needs = frozenset(s for p in phrases if p.kind in ("topic", "audience", "organisation") for s in p.stems)
 
@@ -160,6 +164,8 @@ class PhraseIndex:
                 how = "exact"
                 if not found and i not in skip:
                     found = self._compound_or_typo(s, message.folded[i], single, language, message.tokens[i])
+                    if s in self.known_stems:
+                        found = [p for p in found or () if p.kind != "smalltalk"]
                     how = "compound"
                 for phrase in found or ():
                     if phrase.kind == "smalltalk" and phrase.key in _GREETINGS \

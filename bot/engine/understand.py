@@ -42,7 +42,7 @@ from bot.engine.hit_context import (
     year_after,
 )
 from bot.engine.language import detect_language
-from bot.engine.message import Message, sentence_start, stem_fi
+from bot.engine.message import Message, sentence_of, stem_fi
 from bot.engine.newcomer import looks_like_words
 from bot.engine.phrases import NEGATIONS, PhraseHit, PhraseIndex
 from bot.engine.places import PlaceHit, PlaceIndex, Target
@@ -235,9 +235,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # is the request's, unless the message asks where or who anywhere ("kirjoita… mistä haen eläkettä?") or it is
     # an emergency
     if asked_of_bot and not asked_where_or_help:
-        request_sentences = {sentence_start(message, p) for p in asked_of_bot}
+        request_sentences = {sentence_of(message, p) for p in asked_of_bot}
         by_kind["organisation"] = [h for h in by_kind["organisation"] if _urgent(kb, h.phrase.key)
-                                   or sentence_start(message, min(h.positions)) not in request_sentences]
+                                   or sentence_of(message, min(h.positions)) not in request_sentences]
     # "irtisanomisaika loppuu": one word of theirs inside a job seeker's longer phrase is the seeker's story
     seeker_phrases = {p for h in by_kind["audience"] if h.phrase.key == "jobseeker" and len(h.positions) > 1
                       for p in h.positions}
