@@ -3054,3 +3054,27 @@ def test_a_request_to_the_bot_reaches_over_its_commas(engine, question):
 def test_a_professional_is_no_order_to_the_bot(engine):
     answer = engine.answer("asun sotkamossa, haluaisin käydä työhakemukset läpi jonkun ammattilaisen kanssa")
     assert _points(answer)[:1] == ["sotkamo_virastotalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("kuulun ammattiliittoon ja lomautus alkaa, mistä päiväraha? asun kuhmossa", "unemployment_fund"),
+    ("Jag är permitterad och bor i Kuhmo. Hur får jag dagpenning från kassan?", "unemployment_fund"),
+    ("montako lomapäivää kertyy kuukaudessa kun teen osa-aikaa?", "tyosuojelu"),
+    ("työtapaturma sattui eilen hallissa, pitääkö siitä ilmoittaa jonnekin?", "tyosuojelu"),
+    ("työnantaja ei maksa sunnuntailisiä oikein, kenelle valitan?", "tyosuojelu"),
+    ("keittiössä palovaroitin piippaa ja haisee savu, mitä teen?", "emergency"),
+    ("oon työtön eikä rahat riitä lääkekuluihin, mistä apua? asun sotkamossa", "kela"),
+])
+def test_their_matters_in_more_words_rounds_187_190(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_registering_as_a_job_seeker_in_swedish_is_no_population_register_matter(engine):
+    answer = engine.answer("Var registrerar jag mig som arbetssökande? Jag bor i Paltamo.")
+    assert "dvv" not in _orgs(answer) and _points(answer)[:1] == ["paltamo_kunnantalo"], \
+        (_orgs(answer), _points(answer))
+
+
+def test_where_a_mother_should_go_is_asked_for_her(engine):
+    answer = engine.answer("Äiti asuu Suomussalmella ja jäi työttömäksi, itse asun Oulussa. Minne äidin pitäisi mennä?")
+    assert _points(answer)[:1] == ["suomussalmi_kunnantalo"], (answer.kind, _points(answer))
