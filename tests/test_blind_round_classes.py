@@ -3078,3 +3078,9 @@ def test_registering_as_a_job_seeker_in_swedish_is_no_population_register_matter
 def test_where_a_mother_should_go_is_asked_for_her(engine):
     answer = engine.answer("Äiti asuu Suomussalmella ja jäi työttömäksi, itse asun Oulussa. Minne äidin pitäisi mennä?")
     assert _points(answer)[:1] == ["suomussalmi_kunnantalo"], (answer.kind, _points(answer))
+
+
+def test_a_move_told_before_a_which_question_names_the_new_home(engine):
+    answer = engine.answer("Muutin kuukausi sitten Kuopiosta Sotkamoon. Kumpaan paikkaan nyt kuulun, kun Kuopiossa oli "
+                           "jo tapaaminen sovittuna?")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"], (answer.kind, _points(answer))

@@ -220,9 +220,11 @@ def _denied(message: Message, hit: PlaceHit, denials: list[PhraseHit]) -> bool:
     return any(max(c.positions) == p - 1 and sentence_start(message, p) <= min(c.positions) for c in denials)
 
 
-def _option(hit: PlaceHit, which: list[PhraseHit]) -> bool:
-    """'Loukusalta oon, kuusamoon vai?', 'ouluun vai tänne': a place right beside 'vai' is an option weighed."""
-    return any(min(c.positions) == hit.position + 1 or max(c.positions) == hit.position - 1 for c in which)
+def _option(hit: PlaceHit, which: list[PhraseHit], breaks: frozenset[int] = frozenset()) -> bool:
+    """'Loukusalta oon, kuusamoon vai?', 'ouluun vai tänne': a place right beside 'vai' is an option weighed; a move's
+    destination only in the same clause ("muutin Puolangalle. Kummassa paikassa…" is a move told, then a question)."""
+    return any((min(c.positions) == hit.position + 1 and hit.position + 1 not in breaks)
+               or (max(c.positions) == hit.position - 1 and hit.position not in breaks) for c in which)
 
 
 def _landmark(hit: PlaceHit, near: list[PhraseHit]) -> bool:
@@ -324,7 +326,8 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
                 role, cue = "current", "from … hi"
             if role != "past" and _landmark(hit, cues.get("near", [])):
                 role, cue = "near", "landmark"
-            elif role in ("unmarked", "plan_to", "moved_to") and len(hits) > 1 and _option(hit, cues.get("which", [])):
+            elif role in ("unmarked", "plan_to", "moved_to") and len(hits) > 1 and _option(
+                    hit, cues.get("which", []), message.breaks if role == "moved_to" else frozenset()):
                 role, cue = "option", "which"
             elif role == "unmarked" and len(hits) > 1 and case_of(message.folded[hit.position],
                                                                    message.folded[hit.position - 1] if hit.position
