@@ -3084,3 +3084,17 @@ def test_a_move_told_before_a_which_question_names_the_new_home(engine):
     answer = engine.answer("Muutin kuukausi sitten Kuopiosta Sotkamoon. Kumpaan paikkaan nyt kuulun, kun Kuopiossa oli "
                            "jo tapaaminen sovittuna?")
     assert _points(answer)[:1] == ["sotkamo_virastotalo"], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "oon 17 ja asun kajaanissa, en päässy kouluun. mistä näkee lisähaun paikat?",
+    "Olen töissä mutta mietin alanvaihtoa. Mistä näkee ammattikoulujen aikuishaut?",
+    "oon 16 ja asun kajaanissa enkä tiiä mitä tekisin. miten pääsee ammattikouluun?",
+])
+def test_studies_asked_about_beside_a_topic_of_ours_name_the_application_service(engine, question):
+    assert "opintopolku" in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_young_person_not_knowing_what_to_do_beside_school_applications_gets_ohjaamo_too(engine):
+    answer = engine.answer("oon 16 ja asun kajaanissa enkä tiiä mitä tekisin. miten pääsee ammattikouluun?")
+    assert "kajaani_ohjaamo" in _points(answer) and "opintopolku" in _orgs(answer), (_points(answer), _orgs(answer))

@@ -630,7 +630,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
     elif SCHOOL_APPLICATIONS in organisations and role != "employer" and topic is not None \
             and topic not in STUDY_TOPICS \
-            and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())) \
+            and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())
+                                      | kb.language_cues.get("study_asking_words", frozenset())) \
             and not any(p > 0 and message.folded[p - 1] in _WISHES for h in by_kind["organisation"]
                         if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions):
         # (studies wished for, "haluaisin aikuiskoulutukseen", are asked about)
@@ -673,7 +674,7 @@ def _free_time_clause(message: Message, words: set[int], free_time: set[int]) ->
 def _asks_help(message: Message, asks: list[PhraseHit]) -> bool:
     """Someone is asked to help or guide ("kuka auttaa", "voisko joku auttaa", "en tiiä mille alalle")."""
     return any(h.phrase.key == "help" for h in asks) or any(
-        w.startswith(_HELP_WORDS) or (i > 0 and w in _NOT_KNOWING and message.folded[i - 1] == "en")
+        w.startswith(_HELP_WORDS) or (i > 0 and w in _NOT_KNOWING and message.folded[i - 1] in ("en", "enka"))
         for i, w in enumerate(message.folded))
 
 
@@ -740,7 +741,7 @@ _WISHES = frozenset({"haluaisin", "haluisin", "haluan", "haluun", "kiinnostaisi"
                      "kiinnostaa"})
 #: our services a person with a job asks for themselves (a business of their own, training for a new trade)
 _ASKED_BY_THE_EMPLOYED = frozenset({"startup_grant", "training"})
-#: "en tiiä mille alalle": not knowing what to do asks for guidance too (after "en", folded)
+#: "en tiiä mille alalle": not knowing what to do asks for guidance too (after "en" or "enkä", folded)
 _NOT_KNOWING = frozenset({"tieda", "tiia", "tia", "tii"})
 #: someone asked to help: "voisko joku auttaa", "apua", "help me" (folded starts)
 _HELP_WORDS = ("autta", "autais", "apua", "help", "hjalp", "neuvo", "ohjaus", "ohjaa")
