@@ -634,9 +634,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                       | kb.language_cues.get("study_asking_words", frozenset())) \
             and not any(p > 0 and message.folded[p - 1] in _WISHES for h in by_kind["organisation"]
                         if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions):
-        # (studies wished for, "haluaisin aikuiskoulutukseen", are asked about)
         # "mulla on amk-tutkinto mut ei töitä", "muutan syksyllä opiskelemaan, kesän oon työtön": studies said of
-        # a job seeker's past or plans, nothing asked of applying to them
+        # a job seeker's past or plans, nothing asked of applying to them (studies asked about or wished for,
+        # "mistä näkee lisähaun paikat", "haluaisin aikuiskoulutukseen", keep the service)
         organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
     organisation_confidence = 0.0
     if organisations:
@@ -736,7 +736,7 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
                for h in topic_hits)
 
 
-#: right before studies, a wish for them: "haluaisin aikuiskoulutukseen", "want to study" (folded)
+#: right before studies, a wish for them: "haluaisin aikuiskoulutukseen" (folded)
 _WISHES = frozenset({"haluaisin", "haluisin", "haluan", "haluun", "kiinnostaisi", "kiinnostais",
                      "kiinnostaa"})
 #: our services a person with a job asks for themselves (a business of their own, training for a new trade)
