@@ -86,6 +86,12 @@ def sentence_start(message: Message, position: int) -> int:
     return max((b for b in message.breaks if b <= position), default=0)
 
 
+def same_clause(message: Message, first: int, second: int) -> bool:
+    """Whether no clause break stands between the words at two positions."""
+    low, high = min(first, second), max(first, second)
+    return not any(low < b <= high for b in message.breaks)
+
+
 def sentence_of(message: Message, position: int) -> int:
     """Where the whole sentence holding the word at `position` starts (commas do not end it)."""
     return max((b for b in message.stops if b <= position), default=0)

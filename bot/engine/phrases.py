@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.engine.fuzzy import FuzzyVocabulary
-from bot.engine.message import Message, SpokenForms, phrase_tokens, stem_en, stem_fi
+from bot.engine.message import Message, SpokenForms, phrase_tokens, same_clause, stem_en, stem_fi
 from bot.kb.model import LANGUAGES, KnowledgeBase
 
 MIN_COMPOUND_PART = 5
@@ -186,12 +186,11 @@ class PhraseIndex:
                         # "english … live in" for "in english"
                         if not in_order and any(len(part) <= 3 for part in phrase.stems):
                             continue
-                        if not in_order and (phrase.kind, phrase.key) in self.close_only \
-                                and max(spots) - min(spots) > len(spots):
-                            continue
                         low, high = min(spots), max(spots)
+                        if not in_order and (phrase.kind, phrase.key) in self.close_only and high - low > len(spots):
+                            continue
                         # a phrase never spans a clause: "min son behöver tandläkare, vi bor" is no "behöver vi"
-                        if any(low < b <= high for b in message.breaks):
+                        if not same_clause(message, low, high):
                             continue
                         # a thing got is the verb's first object: "sain potkut ja työpaikalla …" is no "sain työpaikan"
                         if phrase.key == "got_job" and any(

@@ -42,7 +42,7 @@ from bot.engine.hit_context import (
     year_after,
 )
 from bot.engine.language import detect_language
-from bot.engine.message import Message, sentence_of, stem_fi
+from bot.engine.message import Message, same_clause, sentence_of, stem_fi
 from bot.engine.newcomer import looks_like_words
 from bot.engine.phrases import NEGATIONS, PhraseHit, PhraseIndex
 from bot.engine.places import PlaceHit, PlaceIndex, Target
@@ -621,22 +621,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # an emergency leads whatever else is named ("oon työtön ja aion tappaa itteni"): 112 first
     organisations = tuple(sorted(_organisations(by_kind["organisation"], evidence),
                                  key=lambda o: not _urgent(kb, o)))
-    if SCHOOL_APPLICATIONS in organisations and topic in STUDY_TOPICS \
-            and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())) \
-            and not _words_shared(by_kind["organisation"], SCHOOL_APPLICATIONS, topic_hits, topic):
-        # "haluaisin opiskella omaehtoisesti merkonomiksi": studies on the benefit are agreed with us; the school
-        # application service only when applying is asked about ("mistä yhteishaku tehdään") or when our topic's
-        # words are its own ("vocational training in English")
-        organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
-    elif SCHOOL_APPLICATIONS in organisations and role != "employer" and topic is not None \
-            and topic not in STUDY_TOPICS \
-            and not _listed_positions(message, kb.language_cues.get("applying_words", frozenset())
-                                      | kb.language_cues.get("study_asking_words", frozenset())) \
-            and not any(p > 0 and message.folded[p - 1] in _WISHES for h in by_kind["organisation"]
-                        if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions):
-        # "mulla on amk-tutkinto mut ei töitä", "muutan syksyllä opiskelemaan, kesän oon työtön": studies said of
-        # a job seeker's past or plans, nothing asked of applying to them (studies asked about or wished for,
-        # "mistä näkee lisähaun paikat", "haluaisin aikuiskoulutukseen", keep the service)
+    if SCHOOL_APPLICATIONS in organisations and _school_application_unasked(
+            message, kb, by_kind["organisation"], topic, topic_hits, role):
         organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
     organisation_confidence = 0.0
     if organisations:
@@ -657,7 +643,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     employment_part = _employment_part(kb, role, audiences, organisations, topic_hits, asked_where, theirs | at_work,
                                        municipality, employed, asks_work, age is not None, got_job, ends_search,
                                        hires=any(s.what == "hiring" for s in signals),
-                                       asks_help=_asks_help(message, by_kind["asks"]))
+                                       # (asked for help matters only beside another organisation's matter)
+                                       asks_help=bool(organisations) and _asks_help(message, by_kind["asks"]))
     return Understanding(language, municipality, outside, audiences, topic, explicit, point, former,
                          smalltalk, round(max(confidence, 0.0), 2), ask,
                          Trace(tuple(evidence), tuple(readings), decision), home_kind,
@@ -665,10 +652,29 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                          unexplained, organisation_confidence, unknown_benefit, unknown_service)
 
 
+def _school_application_unasked(message: Message, kb: KnowledgeBase, organisation_hits: list[PhraseHit],
+                                topic: str | None, topic_hits: list[PhraseHit], role: str | None) -> bool:
+    """Whether the school application service was only named, nothing asked of it. Beside studies agreed with us
+    ("haluaisin opiskella omaehtoisesti merkonomiksi") it is asked for only when applying is ("mistä yhteishaku
+    tehdään", language.yaml applying_words) or when our topic's words are its own ("vocational training in English").
+    Beside another topic of ours, studies said of a job seeker's past or plans ("mulla on amk-tutkinto mut ei töitä",
+    "muutan syksyllä opiskelemaan, kesän oon työtön") ask nothing of it, unless applying or study places are asked
+    about (study_asking_words: "mistä näkee lisähaun paikat") or the studies are wished for ("haluaisin
+    aikuiskoulutukseen")."""
+    cues = kb.language_cues
+    applying = _listed_positions(message, cues.get("applying_words", frozenset()))
+    if topic in STUDY_TOPICS:
+        return not applying and not _words_shared(organisation_hits, SCHOOL_APPLICATIONS, topic_hits, topic)
+    if role == "employer" or topic is None or applying \
+            or _listed_positions(message, cues.get("study_asking_words", frozenset())):
+        return False
+    return not any(p > 0 and message.folded[p - 1] in _WISHES for h in organisation_hits
+                   if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions)
+
+
 def _free_time_clause(message: Message, words: set[int], free_time: set[int]) -> set[int]:
     """The job seeker's and work words in a clause that also says the person has time."""
-    return {p for p in words for t in free_time
-            if not any(min(p, t) < b <= max(p, t) for b in message.breaks)}
+    return {p for p in words for t in free_time if same_clause(message, p, t)}
 
 
 def _asks_help(message: Message, asks: list[PhraseHit]) -> bool:
@@ -1131,7 +1137,7 @@ def _claimed(hits: list[PhraseHit]) -> list[PhraseHit]:
 
 def _studied_near(message: Message, hit: PhraseHit, studied: list[int]) -> bool:
     """A word of studies done within STUDIED_REACH words of the hit, in its clause."""
-    return any(abs(p - q) <= STUDIED_REACH and not any(min(p, q) < b <= max(p, q) for b in message.breaks)
+    return any(abs(p - q) <= STUDIED_REACH and same_clause(message, p, q)
                for p in studied for q in hit.positions)
 
 
