@@ -3098,3 +3098,40 @@ def test_studies_asked_about_beside_a_topic_of_ours_name_the_application_service
 def test_a_young_person_not_knowing_what_to_do_beside_school_applications_gets_ohjaamo_too(engine):
     answer = engine.answer("oon 16 ja asun kajaanissa enkä tiiä mitä tekisin. miten pääsee ammattikouluun?")
     assert "kajaani_ohjaamo" in _points(answer) and "opintopolku" in _orgs(answer), (_points(answer), _orgs(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("esimies syrjii mua koska oon yli viiskymppinen, kenelle voi valittaa? asun kuhmossa", "tyosuojelu"),
+    ("joudumme tekemään kattotöitä ilman turvavaljaita, mihin ilmoitan? asun suomussalmella", "tyosuojelu"),
+    ("varastolla työolot on vaaralliset ja kukaan ei välitä, kuka tätä valvoo?", "tyosuojelu"),
+    ("the boss gives us no safety shoes at the sawmill, who checks this?", "tyosuojelu"),
+    ("teen osa-aikaa ja uusia palkataan, eikö lisätyötä pitäisi tarjota ensin minulle?", "tyosuojelu"),
+    ("kesätyöpaikka ei maksanut lomakorvausta, pitääkö työnantajan maksaa se?", "tyosuojelu"),
+    ("kortti meni rattijuopumuksesta, milloin saan ajo-oikeuden takaisin? asun sotkamossa", "poliisi"),
+    ("mistä saan väestötodistuksen? asun paltamossa", "dvv"),
+    ("naapurissa palovaroitin huutaa eikä kukaan avaa, mitä teen?", "emergency"),
+    ("olen työtön ja haluaisin kouluttautua, mistä koulutukset haetaan? asun kuhmossa", "opintopolku"),
+    ("jäin työttömäksi, miten kassa toimii ja mistä haen? asun kajaanissa", "unemployment_fund"),
+])
+def test_their_matters_in_more_words_rounds_171_194(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "milloin maksetaan työttömien lomaraha, kaveri sai sen jo",
+    "mihin kannattaa sijoittaa lomarahat, osakkeisiin vai rahastoihin?",
+])
+def test_a_holiday_bonus_for_the_unemployed_is_nobodys_not_occupational_safety(engine, question):
+    assert "tyosuojelu" not in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Hola, trabajo en un hotel en Kuusamo pero el contrato se acaba pronto y no hablo finlandés. Me dijeron que en "
+    "la oficina de empleo me pueden ayudar, pero no sé a dónde ir ni si necesito una cita antes de ir allí.",
+    "Tere! Elan nüüd Sotkamos koos perega ja otsin tööd, olen varem töötanud koristajana. Soome keelt ma veel hästi "
+    "ei räägi. Kuhu ma peaksin pöörduma, et tööd leida?",
+])
+def test_a_long_message_in_a_language_without_texts_is_a_foreign_language_clients(engine, question):
+    answer = engine.answer(question)
+    assert answer.audience == ("foreign_language",) and _points(answer)[:1] == ["kajaani_kaupungintalo"], \
+        (answer.language, answer.audience, _points(answer))
