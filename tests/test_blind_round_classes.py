@@ -3135,3 +3135,45 @@ def test_a_long_message_in_a_language_without_texts_is_a_foreign_language_client
     answer = engine.answer(question)
     assert answer.audience == ("foreign_language",) and _points(answer)[:1] == ["kajaani_kaupungintalo"], \
         (answer.language, answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("saako kelakyydin fysioterapiaan kun on työtön? kuhmo", "kela"),
+    ("muutan töiden perässä Norjaan, pitääkö maastamuutosta ilmoittaa? asun kuusamossa", "dvv"),
+    ("lääkäri lopetti työterveyden mukana, mistä saan reseptit uusittua? asun paltamossa", "kainuun_hyvinvointialue"),
+    ("hirsi putosi ja kaverin käsi on puristuksissa, mitä teen", "emergency"),
+    ("hurt my back lifting boxes and my boss says don't report it. what now?", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_rounds_199_202(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("työpaikka kyllä odottaa mutta sairausloma jatkuu, miten haen sairauspäivärahaa? asun sotkamossa", "kela"),
+    ("vaihdan työpaikkaa ensi kuussa, pitääkö työttömyyskassa vaihtaa? asun kajaanissa", "unemployment_fund"),
+    ("tytär 16v sai kesätyöpaikan kahvilasta, mistä hän saa verokortin? asutaan kuhmossa", "verohallinto"),
+    ("alkaa palkkatukityö ensi viikolla, miten verokortti tilataan? asun puolangalla", "verohallinto"),
+    ("töitä minulla on, mutta voinko saada perhe-eläkettä? asun hyrynsalmella", "pensions"),
+])
+def test_a_job_the_person_has_or_starts_asks_nothing_of_ours_beside_their_matter(engine, question, organisation):
+    answer = engine.answer(question)
+    assert _orgs(answer) and _orgs(answer)[0] == organisation and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_someone_fired_from_a_summer_job_has_no_job_beside_their_matter(engine):
+    answer = engine.answer("Poika 19v sai potkut kesätöistä ja on vain kotona eikä syö. Mistä apua mielenterveyteen ja "
+                           "työnhakuun? asumme kajaanissa")
+    assert "kajaani_ohjaamo" in _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_an_employer_reporting_an_accident_at_work_is_answered_as_an_employer(engine):
+    answer = engine.answer("Meillä on pieni perheyritys Sotkamossa ja työntekijä satutti kätensä. Pitääkö tästä "
+                           "ilmoittaa työsuojeluun?")
+    assert "tyosuojelu" in _orgs(answer) and "employer" in answer.audience, (_orgs(answer), answer.audience)
+
+
+@pytest.mark.parametrize("question", [
+    "mun elämä kaatuu päälle kun työt loppu ja velat kasvaa, tarviin velkaneuvontaa ja uuden työn. asun kuhmossa",
+])
+def test_everything_falling_on_someone_is_no_emergency(engine, question):
+    assert "emergency" not in _orgs(engine.answer(question)), _orgs(engine.answer(question))

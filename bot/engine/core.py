@@ -190,7 +190,8 @@ class Engine:
         if u.unknown_service and not organisations and not self._known_name(u.unknown_service):
             return self._unknown(u, "unknown_service", u.unknown_service)  # "työttömien lahjakorttitoimisto"
         if organisations and not u.employment_part:
-            return Answer(language, u.municipality, False, (), None, (), False,
+            # who asks stays said (an employer reporting an accident at work), though nobody of ours is named
+            return Answer(language, u.municipality, False, u.audiences, None, (), False,
                           compose.organisations_text(kb, language, organisations),
                           kind=OTHER_ORGANISATION, confidence=u.organisation_confidence,
                           home_stated=u.home_kind == "own", organisations=organisations)
