@@ -3177,3 +3177,17 @@ def test_an_employer_reporting_an_accident_at_work_is_answered_as_an_employer(en
 ])
 def test_everything_falling_on_someone_is_no_emergency(engine, question):
     assert "emergency" not in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Sotkamolainen kuljetusyritys tässä, voisko EURESin kautta löytää kuljettajia ulkomailta?",
+    "Puolankalainen metsäyhtiö kysyy: paljonko palkkatukea voi saada pitkäaikaistyöttömän palkkaamiseen?",
+])
+def test_a_message_opening_with_a_business_of_a_place_is_its_employers(engine, question):
+    assert "employer" in engine.answer(question).audience, engine.answer(question).audience
+
+
+def test_a_business_of_a_place_that_did_something_to_the_writer_is_not_the_writers(engine):
+    answer = engine.answer("Kuhmolainen kauppa lupasi minulle töitä mutta peruikin, mitä nyt teen?")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], \
+        (answer.audience, _points(answer))

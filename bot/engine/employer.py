@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.engine.hit_context import WRITER_AS_OBJECT, WRITER_OBJECT_REACH
 from bot.engine.message import Message, phrase_tokens
 from bot.engine.phrases import NEGATIONS
 from bot.kb.model import KnowledgeBase
@@ -21,6 +22,8 @@ from bot.kb.model import KnowledgeBase
 _OWN_ENDING = re.compile(r"^[aeiouy]?(?:ll|ss|st|lt|n|t)?[aeiouy]{0,2}(?:ni|mme)$")
 #: What may follow a business word after an owner word: a case ending ("pidän kahvilaa", "meidän sahalle");
 #: "meidän tilanne" (our situation) is not "tila" (farm) + an ending.
+#: a demonym's ending, folded: "kuhmolainen", "ristijärveläinen"
+_DEMONYM_ENDING = "lainen"
 _CASE_ENDING = re.compile(r"^[aeiouy]{0,3}(?:n|t|ssa|sta|lla|lta|lle|na|ksi|h[aeiouy]n|seen)?[aeiouy]?(?:ni|mme)?$")
 OWNER_REACH = 4  # "we run a small husky farm"
 HIRING_REACH = 4
@@ -142,6 +145,11 @@ class EmployerSignals:
                 start = i if identity else i - 1
                 if not (start > 0 and folded[start - 1] in self.not_the_writer):
                     signals.append(Signal((i,), "says they are an employer"))
+            if i == 1 and folded[0].endswith(_DEMONYM_ENDING) and self._business(token) and not any(
+                    w in WRITER_AS_OBJECT for w in folded[2:2 + WRITER_OBJECT_REACH]):
+                # "Kuhmolainen yritys tässä", "Kuusamolainen matkailuyritys kysyy": a message that opens with a
+                # business of a place introduces the writer's own (not "Kajaanilainen kauppa lupasi minulle töitä")
+                signals.append(Signal((0, 1), "introduces their business"))
             owner_here = token in self.owners or (i > 0 and pairs[i - 1] in self.owners)
             if owner_here:
                 for j in range(i + 1, min(i + 1 + OWNER_REACH, len(folded))):

@@ -117,7 +117,7 @@ def someones_employer(message: Message, hit: PhraseHit) -> bool:
 #: the employer's own word ("työnantaja", "arbetsgivaren", "employer"), however inflected (folded)
 _EMPLOYER_WORDS = ("tyonantaj", "arbetsgivar", "employer")
 #: the writer as the one the employer does something to ("vaatii minua", "ei maksa mulle") (folded)
-_WRITER_AS_OBJECT = frozenset({"minua", "mua", "minut", "mut", "minulle", "mulle", "meille", "meita", "meidat",
+WRITER_AS_OBJECT = frozenset({"minua", "mua", "minut", "mut", "minulle", "mulle", "meille", "meita", "meidat",
                                "mig", "oss", "me", "us"})
 #: how far after the employer's word the writer may stand as its object
 WRITER_OBJECT_REACH = 3
@@ -130,7 +130,7 @@ def employer_of_writer(message: Message, hit: PhraseHit, has_job: bool) -> bool:
     if len(words) != len(hit.positions):
         return False
     last = max(hit.positions)
-    return has_job or any(w in _WRITER_AS_OBJECT for w in message.folded[last + 1:last + 1 + WRITER_OBJECT_REACH])
+    return has_job or any(w in WRITER_AS_OBJECT for w in message.folded[last + 1:last + 1 + WRITER_OBJECT_REACH])
 
 
 def thing_of_point(message: Message, point_hits: list[PhraseHit], point: str, read: set[int]) -> bool:
