@@ -3191,3 +3191,45 @@ def test_a_business_of_a_place_that_did_something_to_the_writer_is_not_the_write
     answer = engine.answer("Kuhmolainen kauppa lupasi minulle töitä mutta peruikin, mitä nyt teen?")
     assert "employer" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], \
         (answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "moikka botti, mikä on sun lempiväri?",
+    "hei, ootko sä oikea ihminen vai robotti?",
+])
+def test_a_greeting_that_goes_on_about_something_nobody_serves_is_out_of_scope(engine, question):
+    assert engine.answer(question).kind == "out_of_scope", engine.answer(question).kind
+
+
+@pytest.mark.parametrize("question", ["moi", "kiitos paljon avusta", "hej hej, tack"])
+def test_a_greeting_or_thanks_alone_is_still_small_talk(engine, question):
+    assert engine.answer(question).kind == "smalltalk", engine.answer(question).kind
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("kassa käsittelee vieläkin mun hakemusta, miten saan sitä kiirehdittyä? asun kuhmossa", "unemployment_fund"),
+    ("mistä näkee mitä koulutuksia on haussa nyt keväällä? asun sotkamossa", "opintopolku"),
+    ("missä näkee jatkuvan haun koulupaikat? oon 17 ja asun kajaanissa", "opintopolku"),
+    ("muutin paltamoon, miten virallinen osoite vaihdetaan?", "dvv"),
+    ("kaveri viestitti ettei jaksa enää elää, mitä teen", "emergency"),
+    ("tarviin lausunnon työkyvystä, asun suomussalmella", "kainuun_hyvinvointialue"),
+    ("lomautus alkoi eikä mulla oo liittoa eikä kassaa, mistä rahaa? asun kuhmossa", "kela"),
+])
+def test_their_matters_in_more_words_rounds_203_206(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_saying_it_is_not_about_kela_or_the_fund_names_neither(engine):
+    answer = engine.answer("ei oo kyse kelasta eikä kassasta, missä sotkamossa voi tavata työllisyyspalvelujen ihmisen")
+    assert not _orgs(answer) and _points(answer)[:1] == ["sotkamo_virastotalo"], (_orgs(answer), _points(answer))
+
+
+def test_a_job_changed_in_spoken_finnish_asks_nothing_of_ours_beside_the_tax_card(engine):
+    answer = engine.answer("vaihoin työpaikkaa ja uus duuni alko, pitääkö verokortti muuttaa? asun kuhmossa")
+    assert _orgs(answer) == ["verohallinto"] and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_a_misspelt_clerk_is_nobody_hired(engine):
+    answer = engine.answer("asun sotkamossa ja tarttisin vastuuvirkalijan tapaamisen")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["sotkamo_virastotalo"], \
+        (answer.audience, _points(answer))

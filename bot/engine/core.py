@@ -45,6 +45,10 @@ MIXED_CONFIDENCE = 0.85
 KNOWN_NAME_START = 3
 
 
+#: this many words nothing explains beside a greeting or thanks make it chat about something nobody here serves
+CHAT_UNEXPLAINED = 2
+
+
 class Engine:
     """Indexes one knowledge base at construction; `answer` is then cheap and side-effect free."""
 
@@ -208,7 +212,9 @@ class Engine:
                           kind=OUT_OF_AREA, outside_place=u.outside_place, confidence=u.confidence,
                           employment_area=area, organisations=organisations)
         if u.topic is None:
-            if u.smalltalk == "offtopic":  # understood, and nobody's here: said honestly, kept for staff
+            # "moi botti, mikä on sun lempiruoka?": a greeting that goes on about something nobody here serves
+            chatting = u.smalltalk in ("greeting", "thanks") and len(u.unexplained) >= CHAT_UNEXPLAINED
+            if u.smalltalk == "offtopic" or chatting:  # understood, and nobody's here: said honestly, kept for staff
                 return Answer(language, u.municipality, False, (), None, (), False, kb.text("out_of_scope", language),
                               kind=OUT_OF_SCOPE, confidence=0.5, home_stated=u.home_kind == "own")
             kind, key = (SMALLTALK, u.smalltalk) if u.smalltalk else (FALLBACK, "fallback")

@@ -45,8 +45,8 @@ class Signal:
     weight: float = SIGNAL_WEIGHT
 
 
-#: our own clerks are nobody hired: "tarttisin uuden vastuuvirkailijan" asks for one (folded)
-_NEVER_HIRED = ("virkailij", "vastuuvirkailij", "handlaggar")
+#: our own clerks are nobody hired: "tarttisin uuden vastuuvirkailijan" asks for one (folded; also misspelt "virkalija")
+_NEVER_HIRED = ("virkailij", "vastuuvirkailij", "virkalij", "vastuuvirkalij", "handlaggar")
 #: a job seeker's word in the genitive before another genitive is the seeker's thing, nobody hired: "tarvitsen
 #: työnhakijan bensakortin" (but "palkata työnhakijan palkkatuella", "palkata työtön työnhakija" hire one)
 _SEEKERS = ("tyonhakij", "arbetssokand", "jobseeker")

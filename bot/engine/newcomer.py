@@ -173,6 +173,8 @@ def detect_foreign(text: str, words: int, national_evidence: float) -> bool:
     if script != "latin" or words < FOREIGN_MIN_WORDS:
         return False
     # Vietnamese "tôi", "can", "sau" look like English cue words; letters no national language uses say otherwise
+    if national_evidence >= words:  # "hej hej, tack": every word is one of ours
+        return False
     if not _little_national(national_evidence, words) and _foreign_lettered(text) < FOREIGN_LETTERED_WORDS:
         return False
     if not looks_like_words(text):  # "blorf zzz qwerty": the model reads any letters as some language
