@@ -3233,3 +3233,28 @@ def test_a_misspelt_clerk_is_nobody_hired(engine):
     answer = engine.answer("asun sotkamossa ja tarttisin vastuuvirkalijan tapaamisen")
     assert "employer" not in answer.audience and _points(answer)[:1] == ["sotkamo_virastotalo"], \
         (answer.audience, _points(answer))
+
+
+def test_a_young_kajaani_job_seeker_asking_about_self_motivated_studies_gets_ohjaamo(engine):
+    answer = engine.answer("oon 24v työtön kajaanilainen ja haluaisin aloittaa omaehtoiset opinnot, saanko kelalta "
+                           "opintotukea?")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"], (answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "olen työtön ja haluaisin opiskella merkonomiksi työttömyysetuudella. mistä kouluun haetaan? asun kuhmossa",
+    "työttömänä haluaisin hakea lähihoitajakoulutukseen ja opiskella työttömyysetuudella, asun paltamossa",
+])
+def test_applying_to_a_school_beside_studies_with_the_benefit_names_the_application_service(engine, question):
+    answer = engine.answer(question)
+    assert "opintopolku" in _orgs(answer) and _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "omaehtoinen opiskelu työttömyysetuudella, miten sitä haetaan? asun kuhmossa",
+    "miten haetaan työvoimakoulutukseen kun on työtön? asun sotkamossa",
+    "haluaisin hakea koulutukseen, onko tarjolla työvoimakoulutusta tai omaehtoista opiskelua? asun kuusamossa",
+])
+def test_applying_for_our_training_or_studies_with_the_benefit_is_ours_alone(engine, question):
+    answer = engine.answer(question)
+    assert "opintopolku" not in _orgs(answer) and _points(answer), (_orgs(answer), _points(answer))

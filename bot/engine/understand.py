@@ -624,6 +624,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     if SCHOOL_APPLICATIONS in organisations and _school_application_unasked(
             message, kb, by_kind["organisation"], topic, topic_hits, role):
         organisations = tuple(o for o in organisations if o != SCHOOL_APPLICATIONS)
+    elif topic in STUDY_TOPICS and SCHOOL_APPLICATIONS in kb.organisations and role != "employer" \
+            and _applies_to_school(message, kb.language_cues):
+        # "haluan opiskella lähihoitajaksi, miten koulutukseen haetaan?": applying to a school beside studies agreed
+        # with us is done in the school application service, named with them
+        organisations = (*organisations, SCHOOL_APPLICATIONS)
     organisation_confidence = 0.0
     if organisations:
         exact = any(h.how == "exact" and h.phrase.key == organisations[0] for h in by_kind["organisation"])
@@ -670,6 +675,18 @@ def _school_application_unasked(message: Message, kb: KnowledgeBase, organisatio
         return False
     return not any(p > 0 and message.folded[p - 1] in _WISHES for h in organisation_hits
                    if h.phrase.key == SCHOOL_APPLICATIONS for p in h.positions)
+
+
+def _applies_to_school(message: Message, cues: dict[str, frozenset[str]]) -> bool:
+    """Applying said of a school in one clause ("mistä kouluun haetaan", "haluaisin hakea sähköasentajakoulutukseen"),
+    not of studying with the benefit ("omaehtoinen opiskelu, miten sitä haetaan") and not beside our own training
+    ("miten haetaan työvoimakoulutukseen"): language.yaml school_words, not_school_words and applying_words."""
+    # (our training named anywhere, "hakea koulutukseen, onko tarjolla työvoimakoulutusta", may be what is applied to)
+    schools = _listed_positions(message, cues.get("school_words", frozenset()))
+    if not schools or _listed_positions(message, cues.get("not_school_words", frozenset())):
+        return False
+    applying = _listed_positions(message, cues.get("applying_words", frozenset()))
+    return any(same_clause(message, a, s) for a in applying for s in schools if a != s)
 
 
 def _free_time_clause(message: Message, words: set[int], free_time: set[int]) -> set[int]:

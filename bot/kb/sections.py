@@ -647,7 +647,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
                      "benefit_endings", "service_endings", "foreign_offtopic", "foreign_work",
                      "spoken_forms", "at_work", "free_words", "free_theirs", "status_words", "status_verbs",
                      "reason_words", "where_words", "applying_words", "free_time_words",
-                     "study_asking_words"})
+                     "study_asking_words", "school_words", "not_school_words"})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
@@ -667,6 +667,8 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     cues["applying_words"] = frozenset(fold(w) for w in root.strings("applying_words"))
     cues["free_time_words"] = frozenset(fold(w) for w in root.strings("free_time_words"))
     cues["study_asking_words"] = frozenset(fold(w) for w in root.strings("study_asking_words"))
+    cues["school_words"] = frozenset(fold(w) for w in root.strings("school_words"))
+    cues["not_school_words"] = frozenset(fold(w) for w in root.strings("not_school_words"))
     cues["service_endings"] = frozenset(w.lower() for w in root.strings("service_endings"))
     # read as written in messages in languages without texts (bot/engine/foreign_words.py)
     cues["foreign_offtopic"] = frozenset(root.strings("foreign_offtopic"))
