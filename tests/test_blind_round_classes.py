@@ -3258,3 +3258,19 @@ def test_applying_to_a_school_beside_studies_with_the_benefit_names_the_applicat
 def test_applying_for_our_training_or_studies_with_the_benefit_is_ours_alone(engine, question):
     answer = engine.answer(question)
     assert "opintopolku" not in _orgs(answer) and _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "oon ollu kauan työttömänä ja mieli menee matalalle, en jaksa aamulla nousta. asun puolangalla",
+    "työttömyys on ajanut mut syvälle ja olo on niin musta, mistä apua? asun kuhmossa",
+])
+def test_low_mood_in_more_words_is_the_wellbeing_countys(engine, question):
+    assert "kainuun_hyvinvointialue" in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "työkokeilu kiinnostais, kenelle puhun? asun sotkamossa",
+    "mitä kokkaisin illaksi, oon niin poikki etten jaksa tehdä mitään monimutkaista",
+])
+def test_whom_to_talk_to_or_being_tired_is_no_health_matter(engine, question):
+    assert not _orgs(engine.answer(question)), _orgs(engine.answer(question))
