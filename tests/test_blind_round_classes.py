@@ -3274,3 +3274,34 @@ def test_low_mood_in_more_words_is_the_wellbeing_countys(engine, question):
 ])
 def test_whom_to_talk_to_or_being_tired_is_no_health_matter(engine, question):
     assert not _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_young_kajaani_person_asking_about_the_startup_grant_gets_ohjaamo(engine):
+    answer = engine.answer("oon 25 ja asun kajaanissa, voisinko saada starttirahaa omalle leipomolle?")
+    assert _points(answer)[:1] == ["kajaani_ohjaamo"], _points(answer)
+
+
+def test_saying_it_is_not_about_kela_names_no_kela(engine):
+    answer = engine.answer("Ei oo kyse mistään Kelan asioista, haluun vaan palkkatukityöhön. Asun Sotkamossa.")
+    assert "kela" not in _orgs(answer) and _points(answer)[:1] == ["sotkamo_virastotalo"], \
+        (_orgs(answer), _points(answer))
+
+
+def test_a_moving_notice_already_made_names_no_population_register(engine):
+    answer = engine.answer("muutin kuhmoon ja muuttoilmoitus on jo tehty, mihin nyt ilmoittaudun työttömäksi?")
+    assert "dvv" not in _orgs(answer) and _points(answer)[:1] == ["kuhmo_kaupungintalo"], \
+        (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "Vi är ett litet företag i Kuhmo. Kan ni berätta om lönesubvention?",
+    "Kainuun Kone Oy:n toimitusjohtaja täällä Kajaanista, kertoisitteko yhteishankintakoulutuksesta?",
+])
+def test_an_owner_in_three_words_or_a_ceo_is_an_employer(engine, question):
+    assert "employer" in engine.answer(question).audience, engine.answer(question).audience
+
+
+def test_a_business_being_run_down_in_the_passive_is_closing(engine):
+    answer = engine.answer("Olen yrittäjä Paltamossa mutta firma ajetaan alas, nyt tarvitsen töitä. Minne menen?")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["paltamo_kunnantalo"], \
+        (answer.audience, _points(answer))

@@ -150,7 +150,9 @@ class EmployerSignals:
                 # "Kuhmolainen yritys tässä", "Kuusamolainen matkailuyritys kysyy": a message that opens with a
                 # business of a place introduces the writer's own (not "Kajaanilainen kauppa lupasi minulle töitä")
                 signals.append(Signal((0, 1), "introduces their business"))
-            owner_here = token in self.owners or (i > 0 and pairs[i - 1] in self.owners)
+            # (an owner's words may be three: "vi är ett litet företag", "we are a small farm")
+            owner_here = token in self.owners or (i > 0 and pairs[i - 1] in self.owners) or (
+                i > 1 and f"{folded[i - 2]} {pairs[i - 1]}" in self.owners)
             if owner_here:
                 for j in range(i + 1, min(i + 1 + OWNER_REACH, len(folded))):
                     if self._business(folded[j]):

@@ -191,17 +191,25 @@ _DONE = frozenset({"tehty", "tehtynä", "hoidettu", "hoidossa", "kunnossa", "don
                    "soitimme"})
 _BUT = frozenset({"mut", "mutta", "but", "men"})
 DONE_REACH = 2
+#: "muuttoilmoitus on jo tehty": "already" lets the word saying so stand one further (folded)
+_ALREADY = frozenset({"jo", "already", "redan"})
 
 
 def done(message: Message, hit: PhraseHit) -> bool:
     """The organisation's matter is told done right after it is named ("muuttoilmoitus on tehty", "sairausloman
     jälkeen"), and nothing more is said of it."""
     last = max(hit.positions)
-    after = message.folded[last + 1:last + 1 + DONE_REACH]
-    following = message.folded[last + 1:last + 2 + DONE_REACH]
+    reach = DONE_REACH + any(w in _ALREADY for w in message.folded[last + 1:last + 1 + DONE_REACH])
+    after = message.folded[last + 1:last + 1 + reach]
+    following = message.folded[last + 1:last + 2 + reach]
     # "pitkän sairausloman jälkeen": after the matter, in the genitive, it is the past
     past = message.folded[last].endswith("n") and after[:1] == ("jalkeen",)
     return (past or any(w in _DONE for w in after)) and not any(w in _BUT for w in following)
+
+
+#: "ei oo kyse Kelasta": the word saying what a message is about, and how far before the matter it may stand
+_ABOUT = frozenset({"kyse", "kysymys"})
+ABOUT_REACH = 3
 
 
 def not_their_matter(message: Message, hit: PhraseHit) -> bool:
@@ -211,8 +219,12 @@ def not_their_matter(message: Message, hit: PhraseHit) -> bool:
     matter = message.folded[last] in _MATTER_WORDS or (
         last + 1 < len(message.folded) and message.folded[last + 1] in _MATTER_WORDS)
     # (in its own sentence: "enkä pääse takaisin. kela-asiat ja työnhaku" is no denial of the Kela matter)
-    reach = min(3, first - sentence_start(message, first))
-    return matter and negated(message, first, reach=reach, end=last + 1)
+    start = sentence_start(message, first)
+    if matter and negated(message, first, reach=min(3, first - start), end=last + 1):
+        return True
+    # "ei oo kyse mistään Kelan tuista, haluun vaan työkokeiluun": what it is not about
+    about = [i for i in range(max(start, first - ABOUT_REACH), first) if message.folded[i] in _ABOUT]
+    return bool(about) and negated(message, about[0], reach=min(2, about[0] - start))
 
 
 def year_after(message: Message, position: int) -> bool:
