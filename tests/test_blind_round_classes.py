@@ -3305,3 +3305,19 @@ def test_a_business_being_run_down_in_the_passive_is_closing(engine):
     answer = engine.answer("Olen yrittäjä Paltamossa mutta firma ajetaan alas, nyt tarvitsen töitä. Minne menen?")
     assert "employer" not in answer.audience and _points(answer)[:1] == ["paltamo_kunnantalo"], \
         (answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "Kajaani, ikää 24 vuotta, työtön. Minne menen?",
+    "kajjaanissa asun, ikkee 25 vuotta ja tarviin apuva töihin",
+    "28 ja puol vuotta, asun kajaanissa ja etin töitä",
+    "i'm from kajaani, 24, and lost my job. where do i go?",
+    "olen 34-vuotias kajaanilainen... anteeksi, 24! näppäinvirhe. Tarvitsen apua työnhakuun.",
+])
+def test_an_age_in_more_forms_makes_a_kajaani_job_seeker_young(engine, question):
+    assert _points(engine.answer(question))[:1] == ["kajaani_ohjaamo"], _points(engine.answer(question))
+
+
+def test_years_of_work_between_commas_are_no_age(engine):
+    answer = engine.answer("tein töitä kaupassa 20 vuotta ja nyt loppui, asun kajaanissa, minne menen?")
+    assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)

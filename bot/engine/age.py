@@ -27,12 +27,20 @@ _AGE = re.compile(
     r"|\b(?:täytin|täytän|täytti|turned|fyllde)\s+(?:[a-zåäö]+\s+){1,3}?(\d{2})\b(?!\s*(?:%|€|euroa?|km|vuotta))"
     # "31 täytin", "nyt vielä 29", "nyt 31 ja edelleen kajaanilainen": the writer's own
     r"|\b(\d{2})\s+täytin\b|\bnyt\s+(?:vielä\s+|jo\s+)?(\d{2})(?=\s*(?:,|\.|ja\b|mutta\b|$))"
+    # "ikää 29 vuotta", "ikkee 27 vuotta" (years after the word for age are the age), "29 ja puol vuotta",
+    # "29 vuotta vielä kaks kuukautta", and years said on their own: "87500, 20 vuotta, duunia vailla"
+    r"|\b(?:ikä|ikää|ikkee|ikee|ikeä|iältään)\s+(?:on\s+)?(\d{2})\s*(?:v\b|vuotta|vuotias)"
+    r"|\b(\d{2})\s+(?:ja\s+puol(?:i|ikas)?\s+vuotta|vuotta\s+(?:vielä|viel)\b)"
+    r"|(?:^|,\s*)(\d{2})\s+vuotta\s*(?=,|\.|$)"
+    # "finnish guy from kajaani, 25, lost my job": a number alone between commas, after words
+    r"|(?<=[a-zåäö]),\s*(\d{2})\s*,(?!\s*\d)"
 )
 _AGE_CORRECTION = re.compile(
-    r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|hetkinen|kirjoitusvirhe|kirjotusvirhe|i mean|sorry|typo|förlåt|"
-    r"jag menar)\b")
+    r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|hetkinen|kirjoitusvirhe|kirjotusvirhe|näppäinvirhe|anteeks|"
+    r"anteeksi|sori|no okei|i mean|sorry|typo|förlåt|jag menar)\b")
 #: "oon 28, siis 38": the number right after a correction word is the age corrected
-_CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|i mean|jag menar)\s+"
+_CORRECTED_AGE = re.compile(r"\b(?:ei kun|eiku|eikun|tai siis|siis|ei vaan|anteeks|anteeksi|sori|i mean|jag menar)"
+                            r"[\s,.!]+"
                             r"(?:(?:sori|sorry|anteeks|anteeksi|ei vaan|ei kun|oikeesti|oikeasti|jo|itse asiassa)\s+)*"
                             r"(\d{2})\b"
                             r"(?!\s*(?:%|€|euroa?|km|kilometri|min|h\b|tuntia|vuotta|kg))")
