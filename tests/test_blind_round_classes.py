@@ -3321,3 +3321,12 @@ def test_an_age_in_more_forms_makes_a_kajaani_job_seeker_young(engine, question)
 def test_years_of_work_between_commas_are_no_age(engine):
     answer = engine.answer("tein töitä kaupassa 20 vuotta ja nyt loppui, asun kajaanissa, minne menen?")
     assert _points(answer)[:1] == ["kajaani_virastotalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Hi, I'm a Finn but I prefer typing in English. I live in Kuhmo and lost my job, where do I go?",
+    "finnish guy here, my phone only has an english keyboard. where do i register as unemployed in kuhmo?",
+])
+def test_a_finn_writing_in_english_gets_the_home_point(engine, question):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.audience, _points(answer))
