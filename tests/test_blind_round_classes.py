@@ -3324,8 +3324,9 @@ def test_years_of_work_between_commas_are_no_age(engine):
 
 
 @pytest.mark.parametrize("question", [
-    "Hi, I'm a Finn but I prefer typing in English. I live in Kuhmo and lost my job, where do I go?",
-    "finnish guy here, my phone only has an english keyboard. where do i register as unemployed in kuhmo?",
+    "Hello, I'm from Kuhmo, a Finn, I just prefer typing in English. Where can I get help with my job search?",
+    "I'm Finnish but my phone only has an English keyboard so I write in English. Where do I register as unemployed "
+    "in Kuhmo?",
 ])
 def test_a_finn_writing_in_english_gets_the_home_point(engine, question):
     answer = engine.answer(question)
