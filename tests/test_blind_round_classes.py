@@ -3331,3 +3331,32 @@ def test_years_of_work_between_commas_are_no_age(engine):
 def test_a_finn_writing_in_english_gets_the_home_point(engine, question):
     answer = engine.answer(question)
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (answer.audience, _points(answer))
+
+
+def test_a_place_written_from_names_the_home(engine):
+    answer = engine.answer("työt loppu ja kassaa ei oo, mistä nyt rahaa ja kuka auttaa töiden kanssa? Sotkamosta "
+                           "kirjottelen, tänne Paljakan suunnalle en oo menossa")
+    assert answer.municipality == "sotkamo", (answer.municipality, _points(answer))
+
+
+def test_a_place_corrected_to_after_a_neighbour_word_is_the_writers(engine):
+    answer = engine.answer("Ei Kajaani vaan Kajaanin naapuri Sotkamo, siellä asun. missä työkkäri")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"], _points(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "mulla on velkaa kahdelle pikavippifirmalle ja työt loppu, tarviin apua. asun kuhmossa",
+    "meidän tehtaalta irtisanotaan porukkaa, mukana minä. asun sotkamossa, minne menen?",
+])
+def test_a_business_owed_to_or_worked_in_is_not_the_writers(engine, question):
+    answer = engine.answer(question)
+    assert "employer" not in answer.audience and _points(answer), (answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("isä kaatui pihalla eikä saa henkeä, mitä teen", "emergency"),
+    ("laskut on rästissä vaikka käyn töissä, kuka auttaa? asun kuhmossa", "debt_advice"),
+    ("uudessa työpaikassa ei oo perehdytetty koneisiin ollenkaan, kenelle ilmoitan?", "tyosuojelu"),
+])
+def test_their_matters_in_more_words_rounds_207_210(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))

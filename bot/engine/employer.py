@@ -45,6 +45,9 @@ class Signal:
     weight: float = SIGNAL_WEIGHT
 
 
+#: a business after "mulla on" in these cases is not the writer's: "velkaa pikavippifirmalle", "saatavia firmalta",
+#: "työpaikka firmassa" (folded endings)
+_NOT_OWNED_CASES = ("lle", "lta", "ssa", "sta")
 #: our own clerks are nobody hired: "tarttisin uuden vastuuvirkailijan" asks for one (folded; also misspelt "virkalija")
 _NEVER_HIRED = ("virkailij", "vastuuvirkailij", "virkalij", "vastuuvirkalij", "handlaggar")
 #: a job seeker's word in the genitive before another genitive is the seeker's thing, nobody hired: "tarvitsen
@@ -88,11 +91,14 @@ class EmployerSignals:
                                       for w in [" ".join(phrase_tokens(p))] if len(w) >= 6 and " " not in w},
                                      key=len, reverse=True))
 
-    def _business(self, token: str) -> bool:
-        """The token is a business word with a case ending, also at the end of a compound (rakennusfirma)."""
+    def _business(self, token: str, not_in: tuple[str, ...] = ()) -> bool:
+        """The token is a business word with a case ending, also at the end of a compound (rakennusfirma); not in the
+        cases `not_in` ends with."""
         for b in self.businesses:
             at = token.find(b)
-            if (at == 0 or (at > 0 and len(b) >= 5)) and _CASE_ENDING.match(token[at + len(b):]):
+            ending = token[at + len(b):]
+            if (at == 0 or (at > 0 and len(b) >= 5)) and _CASE_ENDING.match(ending) \
+                    and not (not_in and ending.endswith(not_in)):
                 return True
         return False
 
@@ -155,7 +161,7 @@ class EmployerSignals:
                 i > 1 and f"{folded[i - 2]} {pairs[i - 1]}" in self.owners)
             if owner_here:
                 for j in range(i + 1, min(i + 1 + OWNER_REACH, len(folded))):
-                    if self._business(folded[j]):
+                    if self._business(folded[j], _NOT_OWNED_CASES):
                         signals.append(Signal((i, j), "own business"))
                         break
             elif self._own_business(token):

@@ -286,10 +286,16 @@ _FROM_HOME = frozenset({"moi", "hei", "moikka", "terve", "terveisia", "kysyn", "
                         "hej", "hi", "hello", "kayn", "kuljen"})
 
 
+#: "Kuhmosta kirjottelen", wherever in the message: the writer writes from home (folded)
+_WRITING_FROM = frozenset({"kirjotan", "kirjoitan", "kirjottelen", "kirjoittelen", "kirjottaa", "kirjoittaa"})
+
+
 def _greets_from(message: Message, hit: PlaceHit) -> bool:
-    """The message opens with a place in a "from" case and a greeting or the writer's question right after it."""
+    """The message opens with a place in a "from" case and a greeting or the writer's question right after it, or
+    a place in a "from" case is where the writer writes from."""
     at = hit.position
-    return at == 0 and at + 1 < len(message.folded) and message.folded[at + 1] in _FROM_HOME \
+    after = message.folded[at + 1] if at + 1 < len(message.folded) else ""
+    return ((at == 0 and after in _FROM_HOME) or after in _WRITING_FROM) \
         and case_of(message.folded[at], "") == "from"
 
 
@@ -352,7 +358,8 @@ def resolve(message: Message, hits: list[PlaceHit], cues: dict[str, list[PhraseH
         return Residence(None, left, evidence=tuple(evidence), readings=readings)
     others = cues.get("other_person", [])
     # ("muutin puolisoni perässä Kajaaniin": the writer's own move, whoever it was for)
-    theirs = {id(r) for r in living if not _said_of_oneself(message, r.hit.position)
+    # (a place corrected to is the writer's own: "ei Kajaani vaan Kajaanin naapuri Paltamo")
+    theirs = {id(r) for r in living if r.role != "correction" and not _said_of_oneself(message, r.hit.position)
               and r.cue.split(" ")[0] not in FIRST_PERSON_MOVES and any(
         max(c.positions) < r.hit.position and sentence_start(message, r.hit.position) <= min(c.positions)
         and not _at_their_place(message, min(c.positions), max(c.positions), r.hit.position) for c in others)}
