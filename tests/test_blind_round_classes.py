@@ -3360,3 +3360,15 @@ def test_a_business_owed_to_or_worked_in_is_not_the_writers(engine, question):
 ])
 def test_their_matters_in_more_words_rounds_207_210(engine, question, organisation):
     assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "keksitkö lahjaidean työkaverille joka jää eläkkeelle ensi kuussa? budjetti 40 euroa",
+    "kirjoittaisitko kortin naapurille jonka isä jää eläkkeelle",
+])
+def test_someone_else_retiring_is_no_pension_matter(engine, question):
+    assert "pensions" not in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_who_pays_a_pension_still_asks_the_pension_providers(engine):
+    assert "pensions" in _orgs(engine.answer("who pays disability pension? my wife can't work anymore"))

@@ -245,6 +245,8 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                and not (len(h.positions) == 1 and h.positions[0] in seeker_phrases)
                                and not not_wanted(message, min(h.positions), h.phrase.language)
                                and not not_their_matter(message, h) and not done(message, h)
+                               and not (h.phrase.key in _TOLD_OF_OTHERS and in_relative_clause(
+                                   message, min(h.positions), _WHO_OF_OTHERS))
                                and not as_status(message, h, kb.language_cues.get("status_words", frozenset()),
                                                  kb.language_cues.get("status_verbs", frozenset()))
                                and not (_urgent(kb, h.phrase.key) and (not_now(message, h) or negation_apart(h)
@@ -759,6 +761,11 @@ def _employment_part(kb: KnowledgeBase, role: str | None, audiences: tuple[str, 
                for h in topic_hits)
 
 
+#: organisations whose matter said in a relative clause tells of someone just named, not what is asked: "lahja
+#: työkaverille joka jää eläkkeelle", "runo pomolle joka jää eläkkeelle"
+_TOLD_OF_OTHERS = frozenset({"pensions"})
+#: ... the Finnish relative pronouns that start such a clause ("who" also asks: "who pays disability pension?")
+_WHO_OF_OTHERS = frozenset({"joka", "jotka", "jonka", "jolle"})
 #: right before studies, a wish for them: "haluaisin aikuiskoulutukseen" (folded)
 _WISHES = frozenset({"haluaisin", "haluisin", "haluan", "haluun", "kiinnostaisi", "kiinnostais",
                      "kiinnostaa"})
