@@ -3372,3 +3372,16 @@ def test_someone_else_retiring_is_no_pension_matter(engine, question):
 
 def test_who_pays_a_pension_still_asks_the_pension_providers(engine):
     assert "pensions" in _orgs(engine.answer("who pays disability pension? my wife can't work anymore"))
+
+
+@pytest.mark.parametrize("question", [
+    "mitä tietoja minusta tallennat? kuka näitä keskusteluja lukee?",
+])
+def test_asking_the_bot_what_it_stores_is_out_of_scope(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == "out_of_scope" and not _orgs(answer), (answer.kind, _orgs(answer))
+
+
+def test_paying_tax_on_the_allowance_is_still_the_tax_administrations(engine):
+    answer = engine.answer("pitääkö päivärahasta maksaa veroa? asun kuhmossa")
+    assert "verohallinto" in _orgs(answer), _orgs(answer)
