@@ -3385,3 +3385,12 @@ def test_asking_the_bot_what_it_stores_is_out_of_scope(engine, question):
 def test_paying_tax_on_the_allowance_is_still_the_tax_administrations(engine):
     answer = engine.answer("pitääkö päivärahasta maksaa veroa? asun kuhmossa")
     assert "verohallinto" in _orgs(answer), _orgs(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Paljonko työttömyyskortilla saa alennusta Sotkamon kylpylästä?",
+    "mistä saan sen työttömyyskortin jolla pääsee halvemmalla bussiin? asun kuhmossa",
+])
+def test_an_unemployment_card_is_nobodys_not_the_funds(engine, question):
+    answer = engine.answer(question)
+    assert "unemployment_fund" not in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
