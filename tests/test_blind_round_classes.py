@@ -3394,3 +3394,21 @@ def test_paying_tax_on_the_allowance_is_still_the_tax_administrations(engine):
 def test_an_unemployment_card_is_nobodys_not_the_funds(engine, question):
     answer = engine.answer(question)
     assert "unemployment_fund" not in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("kannattaako liittyä työttömyyskassaan kun mulla on vakityö? asun kuhmossa", "unemployment_fund"),
+    ("metsuri tässä, töitä riittää mutta selkä on kipeä. mistä saa terveyskeskusajan? asun suomussalmella",
+     "kainuun_hyvinvointialue"),
+    ("I still have my job in Sotkamo, but how long must I be in an unemployment fund before I get the allowance?",
+     "unemployment_fund"),
+])
+def test_a_job_the_person_has_in_more_words_asks_nothing_of_ours(engine, question, organisation):
+    answer = engine.answer(question)
+    assert organisation in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
+
+
+def test_seeking_a_permanent_job_is_no_job_had(engine):
+    answer = engine.answer("velkoja on kertynyt ja haluisin velkaneuvontaan ja samalla hakea vakituista työtä. "
+                           "asun kuhmossa")
+    assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (_orgs(answer), _points(answer))
