@@ -3412,3 +3412,11 @@ def test_seeking_a_permanent_job_is_no_job_had(engine):
     answer = engine.answer("velkoja on kertynyt ja haluisin velkaneuvontaan ja samalla hakea vakituista työtä. "
                            "asun kuhmossa")
     assert _points(answer)[:1] == ["kuhmo_kaupungintalo"], (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "Wat voor weer wordt het overmorgen in Kajaani?",
+    "Wie kalt wird es im Februar in Sotkamo? Wir machen dort Urlaub.",
+])
+def test_the_weather_asked_in_a_language_without_texts_is_out_of_scope(engine, question):
+    assert engine.answer(question).kind == "out_of_scope", engine.answer(question).kind
