@@ -28,7 +28,7 @@ from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.language import language_scores
 from bot.engine.message import Message, SpokenForms, phrase_tokens, read_message, stem_fi
 from bot.engine.newcomer import detect_foreign, detect_newcomer, script_of, transliterate
-from bot.engine.phrases import PhraseIndex, kb_phrases
+from bot.engine.phrases import GREETINGS, PhraseIndex, kb_phrases
 from bot.engine.places import PlaceIndex, Target
 from bot.engine.route import route
 from bot.engine.understand import Understanding, said_free, understand
@@ -57,7 +57,7 @@ class Engine:
         self.spoken = SpokenForms(dict(p.split() for p in kb.language_cues.get("spoken_forms", ())))
         self.phrases = PhraseIndex(kb_phrases(kb, self.spoken),
                                    frozenset(w.lower() for w in kb.language_cues.get("neutral", ())),
-                                   frozenset(fold(w) for key in ("greeting", "thanks")
+                                   frozenset(fold(w) for key in GREETINGS
                                              for words in kb.phrasings.smalltalk.get(key, {}).values() for w in words),
                                    frozenset(("organisation", o.id) for o in kb.organisations.values() if o.urgent))
         self.foreign_words = ForeignWords(kb)
@@ -213,7 +213,7 @@ class Engine:
                           employment_area=area, organisations=organisations)
         if u.topic is None:
             # "moi botti, mikä on sun lempiruoka?": a greeting that goes on about something nobody here serves
-            chatting = u.smalltalk in ("greeting", "thanks") and len(u.unexplained) >= CHAT_UNEXPLAINED
+            chatting = u.smalltalk in GREETINGS and len(u.unexplained) >= CHAT_UNEXPLAINED
             if u.smalltalk == "offtopic" or chatting:  # understood, and nobody's here: said honestly, kept for staff
                 return Answer(language, u.municipality, False, (), None, (), False, kb.text("out_of_scope", language),
                               kind=OUT_OF_SCOPE, confidence=0.5, home_stated=u.home_kind == "own")

@@ -168,7 +168,7 @@ class PhraseIndex:
                         found = [p for p in found or () if p.kind != "smalltalk"]
                     how = "compound"
                 for phrase in found or ():
-                    if phrase.kind == "smalltalk" and phrase.key in _GREETINGS \
+                    if phrase.kind == "smalltalk" and phrase.key in GREETINGS \
                             and message.folded[i] not in self.greetings:
                         continue
                     weight = 1.0 if how == "exact" else 0.85
@@ -242,8 +242,9 @@ class PhraseIndex:
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 #: English "no" turns a phrase round too ("I speak no Finnish"); in Finnish "no" is "well"
 _ENGLISH_NEGATIONS = NEGATIONS | {"no"}
-#: small talk read only as written (PhraseIndex.greetings)
-_GREETINGS = frozenset({"greeting", "thanks"})
+#: the small talk read only as written (PhraseIndex.greetings), and a greeting or thanks that goes on into chat
+#: (engine/core.py)
+GREETINGS = frozenset({"greeting", "thanks"})
 #: words joining two statements: a phrase's words on both sides of one are two things said (folded)
 _AND = frozenset({"ja", "mutta", "mut", "and", "but", "och", "men"})
 

@@ -640,14 +640,18 @@ def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, d
     return groups
 
 
+#: language.yaml's word lists read folded, as the engine compares them with folded message words
+_FOLDED_CUE_LISTS = ("at_work", "free_words", "free_theirs", "status_words", "status_verbs", "reason_words",
+                     "where_words", "applying_words", "free_time_words", "study_asking_words", "school_words",
+                     "not_school_words")
+
+
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
     root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "not_work", "benefit_words",
-                     "benefit_endings", "service_endings", "foreign_offtopic", "foreign_work",
-                     "spoken_forms", "at_work", "free_words", "free_theirs", "status_words", "status_verbs",
-                     "reason_words", "where_words", "applying_words", "free_time_words",
-                     "study_asking_words", "school_words", "not_school_words"})
+                     "benefit_endings", "service_endings", "foreign_offtopic", "foreign_work", "spoken_forms",
+                     *_FOLDED_CUE_LISTS})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
@@ -655,20 +659,10 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     cues["neutral"] = frozenset(w.lower() for w in root.strings("neutral"))
     cues["work_stems"] = frozenset(w.lower() for w in root.strings("work_stems"))
     cues["not_work"] = frozenset(w.lower() for w in root.strings("not_work"))
-    cues["at_work"] = frozenset(fold(w) for w in root.strings("at_work"))
     cues["benefit_words"] = frozenset(w.lower() for w in root.strings("benefit_words"))
     cues["benefit_endings"] = frozenset(w.lower() for w in root.strings("benefit_endings"))
-    cues["free_words"] = frozenset(fold(w) for w in root.strings("free_words"))
-    cues["free_theirs"] = frozenset(fold(w) for w in root.strings("free_theirs"))
-    cues["status_words"] = frozenset(fold(w) for w in root.strings("status_words"))
-    cues["status_verbs"] = frozenset(fold(w) for w in root.strings("status_verbs"))
-    cues["reason_words"] = frozenset(fold(w) for w in root.strings("reason_words"))
-    cues["where_words"] = frozenset(fold(w) for w in root.strings("where_words"))
-    cues["applying_words"] = frozenset(fold(w) for w in root.strings("applying_words"))
-    cues["free_time_words"] = frozenset(fold(w) for w in root.strings("free_time_words"))
-    cues["study_asking_words"] = frozenset(fold(w) for w in root.strings("study_asking_words"))
-    cues["school_words"] = frozenset(fold(w) for w in root.strings("school_words"))
-    cues["not_school_words"] = frozenset(fold(w) for w in root.strings("not_school_words"))
+    # word lists matched against folded message words ("työttömänä" as "tyottomana")
+    cues.update({key: frozenset(fold(w) for w in root.strings(key)) for key in _FOLDED_CUE_LISTS})
     cues["service_endings"] = frozenset(w.lower() for w in root.strings("service_endings"))
     # read as written in messages in languages without texts (bot/engine/foreign_words.py)
     cues["foreign_offtopic"] = frozenset(root.strings("foreign_offtopic"))
