@@ -3420,3 +3420,25 @@ def test_seeking_a_permanent_job_is_no_job_had(engine):
 ])
 def test_the_weather_asked_in_a_language_without_texts_is_out_of_scope(engine, question):
     assert engine.answer(question).kind == "out_of_scope", engine.answer(question).kind
+
+
+@pytest.mark.parametrize("question", [
+    "Onko Kuhmon kirjastossa lautapelejä lainattavana? Oon työtön ja illat on pitkiä",
+    "Kuka voittaa tänä vuonna jääkiekon mestaruuden? Oon lomautettuna niin katon kaikki pelit",
+    "Paljonko maksaa mökkivuokra Hossassa viikonlopuks? Ollaan lähössä työporukalla rentoutumaan",
+    "Where can I rent cross-country skis in Sotkamo? I'm unemployed at the moment and have lots of free time",
+])
+def test_a_question_about_another_thing_beside_being_out_of_work_is_not_ours(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == "out_of_scope" and not _points(answer), (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Oon ollu työttömänä Kuhmossa puol vuotta. Pääsiskö jollekin kurssille tai valmennukseen?",
+     "kuhmo_kaupungintalo"),
+    ("Asun Sotkamossa ja oon työtön. Onko mitään palvelua joka auttais eteenpäin?", "sotkamo_virastotalo"),
+    ("Hyrynsalmelta kysyn, kun haluisin työkokeiluun. Kenen puheille pitäis mennä?", "hyrynsalmi_kunnantalo"),
+])
+def test_a_question_in_our_own_words_stays_ours(engine, question, point):
+    answer = engine.answer(question)
+    assert _points(answer)[:1] == [point], (answer.kind, _points(answer))

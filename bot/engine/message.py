@@ -55,6 +55,9 @@ class Message:
     #: indexes of tokens that start a new sentence (a . ! ? or line break before them): a request to the bot
     #: ("kirjoita mulle skripti, joka laskee … veroprosentin") reaches over its commas
     stops: frozenset[int] = frozenset()
+    #: indexes of tokens in sentences that end with a question mark: what the person asks, told apart from what
+    #: they tell ("Paljonko bensa maksaa Taivalkoskella? Ajan töihin 80 km")
+    questions: frozenset[int] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -103,6 +106,8 @@ def read_message(text: str, spoken: SpokenForms | None = None) -> Message:
     tokens_found: list[str] = []
     breaks: set[int] = set()
     stops: set[int] = set()
+    questions: set[int] = set()
+    sentence_start = 0
     end = 0
     for match in WORD.finditer(cleaned.lower()):
         gap = cleaned[end:match.start()]
@@ -111,8 +116,13 @@ def read_message(text: str, spoken: SpokenForms | None = None) -> Message:
             breaks.add(len(tokens_found))
             if _SENTENCE_SIGN.search(gap):
                 stops.add(len(tokens_found))
+                if "?" in gap:
+                    questions.update(range(sentence_start, len(tokens_found)))
+                sentence_start = len(tokens_found)
         tokens_found.append(match.group().replace("’", "'"))
         end = match.end()
+    if "?" in cleaned[end:]:
+        questions.update(range(sentence_start, len(tokens_found)))
     tokens = tuple(tokens_found)
     folded = tuple(fold(t) for t in tokens)
     return Message(
@@ -123,6 +133,7 @@ def read_message(text: str, spoken: SpokenForms | None = None) -> Message:
         stems_en=tuple(stem_en(t) for t in folded),
         breaks=frozenset(breaks),
         stops=frozenset(stops),
+        questions=frozenset(questions),
     )
 
 

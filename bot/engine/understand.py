@@ -531,6 +531,11 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     covered = {p for h in phrase_hits for p in h.positions} | {h.position for h in place_hits} | {
         p for hits in cues.values() for h in hits for p in h.positions} | {p for s in signals for p in s.positions}
     unexplained = _unexplained(message, covered, known_words)
+    # (a bare "where" or "missä on" asks where the other thing is: no need of ours)
+    needs_said = {p for h in phrase_hits if h.phrase.kind != "smalltalk"
+                  and not _bare_where_ask(message, h, where_words) for p in h.positions} | {
+        p for s in signals for p in s.positions}
+    things_said = {p for h in by_kind["smalltalk"] if h.phrase.key == "offtopic" for p in h.positions}
     strangeness = _Strangeness(unexplained, familiar)  # fuzzy look-ups: only when asked, once per message
     if unexplained:
         evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
@@ -594,6 +599,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         readings.append(Reading("topic", topic or "", 0.0, False, "a perk for the unemployed heard of"))
         topic, smalltalk = None, "offtopic"
         by_kind["organisation"] = []
+    elif ask is None and role != "employer" and not audiences and not (point or weighed or outside) \
+            and needs_said - seeker_words <= status | at_work and not by_kind["organisation"] \
+            and _asks_another_thing(message, needs_said, work_positions - at_work, things_said, covered, known_words,
+                                    kb.language_cues.get("need_stems", frozenset()), familiar):
+        # "Paljonko bensa maksaa Taivalkoskella tänään? Ajan päivittäin töihin": what is asked names nothing of ours,
+        # only words nothing explains; what the person tells beside it (work, being out of work) asks nothing
+        readings.append(Reading("topic", topic or "", 0.0, False, "the question asks another thing"))
+        topic, smalltalk, role = None, "offtopic", None
     confidence = 1.0 - residence.penalty - topic_penalty
     if any(h.fuzzy for h in place_hits):
         confidence -= 0.2
@@ -1040,6 +1053,32 @@ def _group_thing(message: Message, status: set[int], covered: set[int], known: f
 def _ends_in(word: str, needs: frozenset[str]) -> bool:
     """A compound whose last part is a need's word ("rekkakortti|koulutusta")."""
     return any(word[k:] in needs or stem_fi(word[k:]) in needs for k in range(3, len(word) - NEED_TAIL + 1))
+
+
+def _bare_where_ask(message: Message, hit: PhraseHit, where_words: frozenset[str]) -> bool:
+    """An asks-where phrase of only a where-word and short words ("where", "missä on", "where can I")."""
+    return hit.phrase.kind == "asks" and hit.phrase.key == "where" and all(
+        message.folded[p] in where_words or len(message.folded[p]) <= 3 for p in hit.positions)
+
+
+#: Words nothing explains in what is asked, with no need of ours in it, for the question to be another thing's.
+QUESTION_UNEXPLAINED = 2
+
+
+def _asks_another_thing(message: Message, needs: set[int], work: set[int], things: set[int], covered: set[int],
+                        known: frozenset[str], need_stems: frozenset[str], familiar: FuzzyVocabulary | None) -> bool:
+    """Every sentence that ends in a question mark names no need of ours (a place may be in it), and things nobody
+    here serves or words nothing explains are in it: "Missä vois pelata sählyä Puolangalla? Työtön arki on tylsää"
+    asks about floorball."""
+    if not message.questions or message.questions & needs:
+        return False
+    # a word of our needs that no phrase read ("jollekin kurssille", "työllisyyskursseja", "johonki hommiin") is
+    # still ours
+    needs_pattern = _any_of(need_stems)
+    if any(needs_pattern.search(message.folded[i]) for i in message.questions) or message.questions & work:
+        return False
+    words = tuple(message.tokens[i] for i in sorted(message.questions) if _unexplained_at(message, i, covered, known))
+    return _strangeness(words, familiar) + len(things & message.questions) >= QUESTION_UNEXPLAINED
 
 
 def _unexplained_at(message: Message, i: int, covered: set[int], known: frozenset[str]) -> bool:

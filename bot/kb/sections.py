@@ -650,7 +650,8 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     """Cue words per language, and under "fi_endings" the word endings that suggest Finnish."""
     root = Fields(data, file, errors, file)
     root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "not_work", "benefit_words",
-                     "benefit_endings", "service_endings", "foreign_offtopic", "foreign_work", "spoken_forms",
+                     "benefit_endings", "service_endings", "foreign_offtopic", "need_stems", "foreign_work",
+                     "spoken_forms",
                      *_FOLDED_CUE_LISTS})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
@@ -659,6 +660,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     cues["neutral"] = frozenset(w.lower() for w in root.strings("neutral"))
     cues["work_stems"] = frozenset(w.lower() for w in root.strings("work_stems"))
     cues["not_work"] = frozenset(w.lower() for w in root.strings("not_work"))
+    cues["need_stems"] = frozenset(w.lower() for w in root.strings("need_stems"))
     cues["benefit_words"] = frozenset(w.lower() for w in root.strings("benefit_words"))
     cues["benefit_endings"] = frozenset(w.lower() for w in root.strings("benefit_endings"))
     # word lists matched against folded message words ("työttömänä" as "tyottomana")
