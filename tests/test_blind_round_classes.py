@@ -3442,3 +3442,39 @@ def test_a_question_about_another_thing_beside_being_out_of_work_is_not_ours(eng
 def test_a_question_in_our_own_words_stays_ours(engine, question, point):
     answer = engine.answer(question)
     assert _points(answer)[:1] == [point], (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "En etsi töitä, kysyn vaan milloin Kuhmon uimahalli aukeaa sunnuntaina",
+    "Jag söker inte jobb, jag undrar bara när simhallen i Kuusamo öppnar på söndag",
+    "I'm not looking for a job, I only want to know when the swimming hall in Sotkamo opens on Sunday",
+])
+def test_a_job_search_denied_asks_nothing_of_ours(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == "out_of_scope" and not _points(answer), (answer.kind, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("en jaksa enää etsiä töitä yksin, asun kuhmossa", "kuhmo_kaupungintalo"),
+    ("en oo koskaan hakenu töitä netistä, asun sotkamossa. kuka auttaa?", "sotkamo_virastotalo"),
+])
+def test_a_tired_or_new_job_seeker_is_still_one(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point]
+
+
+@pytest.mark.parametrize("question", [
+    "isä kaatui tikkailta pihalla ja jalka taitaa olla poikki, mihin soitan",
+    "metsässä puu kaatu päälle työkaverille eikä se liiku, apua",
+])
+def test_an_accident_in_everyday_words_is_an_emergency(engine, question):
+    assert _orgs(engine.answer(question))[:1] == ["emergency"], _orgs(engine.answer(question))
+
+
+def test_the_funds_contacts_are_the_funds(engine):
+    answer = engine.answer("mistä löydän kassan yhteystiedot? asun kuhmossa")
+    assert "unemployment_fund" in _orgs(answer), _orgs(answer)
+
+
+def test_a_thing_asked_of_our_office_is_not_ours(engine):
+    answer = engine.answer("Voiko Kuhmon työllisyyspalveluista vuokrata saunan lauantaiksi? Meillä on talkoot")
+    assert not _points(answer), (answer.kind, _points(answer))

@@ -280,6 +280,26 @@ def hires_me(message: Message, hit: PhraseHit) -> bool:
     return after < len(message.folded) and message.folded[after] in _SELF_OBJECTS | _OFFERS
 
 
+#: being, between a negation and a seeking verb: "en ole etsimässä", "I am not looking" (folded)
+_BEING = frozenset({"ole", "oo", "am", "are"})
+#: words before a job word in which a search denied is said: "en etsi töitä", "jag söker inte jobb", "I'm not
+#: looking for work"
+SEARCH_DENIAL_REACH = 4
+
+
+def search_denied(message: Message, hit: PhraseHit, seeking: frozenset[str]) -> bool:
+    """A negation and a word of seeking before the job word, in its clause (language.yaml `seeking_words`): the person
+    says they are not looking for work, so the word asks nothing of ours."""
+    first = min(hit.positions)
+    start = max(sentence_start(message, first), first - SEARCH_DENIAL_REACH)
+    words = message.folded
+    # the negation right at the verb: "en etsi", "en ole etsimässä", "not looking", "söker inte" ("en jaksa etsiä
+    # töitä" and "en hakenu yhtä työpaikkaa" are a job seeker's words)
+    return any(words[j].startswith(tuple(seeking)) and (
+        words[j - 1] in NEGATIONS or (j - 2 >= start and words[j - 2] in NEGATIONS and words[j - 1] in _BEING)
+        or (j + 1 < len(words) and words[j + 1] in NEGATIONS)) for j in range(max(start, 1), max(hit.positions) + 1))
+
+
 def reason_clauses(message: Message, reason_words: frozenset[str]) -> set[int]:
     """The words of clauses that give a reason ("ku ei oo töitäkään", "since I lost my job"; language.yaml
     reason_words): from the word after the reason word to the next sign or "but"."""

@@ -34,6 +34,7 @@ from bot.engine.hit_context import (
     not_wanted,
     point_as_landmark,
     reason_clauses,
+    search_denied,
     someones_employer,
     thing_of_point,
     third_persons,
@@ -177,6 +178,12 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                                     and message.folded[min(h.positions)] not in NEGATIONS)
                            # "en ole mikään nuori", "en oo enää nuori": no young person
                            and not (h.phrase.key == "youth" and negated(message, min(h.positions), reach=3))]
+    # "en etsi töitä, haluan vain tietää milloin kirjasto aukeaa", "jag söker inte jobb": the work words ask nothing
+    seeking = kb.language_cues.get("seeking_words", frozenset())
+    no_search = [h for h in by_kind["audience"] + by_kind["topic"]
+                 if h.phrase.key in ("jobseeker", kb.routing.default_topic) and search_denied(message, h, seeking)]
+    by_kind["audience"] = [h for h in by_kind["audience"] if h not in no_search]
+    by_kind["topic"] = [h for h in by_kind["topic"] if h not in no_search]
     # ("työnantaja tarjoaa osa-aikatyötä": the employer offering the writer work is not the writer either)
     by_kind["topic"] = [h for h in by_kind["topic"]
                         if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and (someones_employer(message, h)
@@ -454,6 +461,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     only_where = all(asked_where.issuperset(h.positions) for h in topic_hits)
     work_positions = _work_positions(message, kb.language_cues.get("work_stems", frozenset()),
                                      tuple(kb.language_cues.get("not_work", ())))
+    work_positions -= {p for h in no_search for p in h.positions}  # "en etsi töitä": no work asked about
     about_work = bool(work_positions)
     if smalltalk == "offtopic" and role is None and not (point or weighed) and only_where:
         topic, explicit = None, False  # "missä on lähin alko": where the shop is, not our service
@@ -514,7 +522,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                 topic = default.default_topic
                 break
     details = {h.phrase.key for h in by_kind["asks"]} & DETAIL_ASKS
-    if topic is None and details and municipality and smalltalk != "offtopic":
+    if topic is None and details and municipality and smalltalk != "offtopic" and not no_search:
         # "milloin se on auki?", "onko huomenna auki": the point of the last answer, or the home point
         topic = context.last_topic if context.last_topic in kb.routing.topics else kb.routing.default_topic
         smalltalk = None
@@ -536,6 +544,15 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                   and not _bare_where_ask(message, h, where_words) for p in h.positions} | {
         p for s in signals for p in s.positions}
     things_said = {p for h in by_kind["smalltalk"] if h.phrase.key == "offtopic" for p in h.positions}
+    # our office named beside a thing nobody here serves ("voiko Sotkamon työllisyyspalveluista vuokrata mökin?") is
+    # where the other thing is asked ("mis se työkkäri täällä on?" asks where the office is)
+    office_named = {p for h in phrase_hits if h.phrase.kind == "asks" and h.phrase.key == "reform"
+                    for p in h.positions} | _listed_positions(message,
+                                                              kb.language_cues.get("office_words", frozenset()))
+    if not any(same_clause(message, o, t) for o in office_named for t in things_said & message.questions):
+        office_named = set()
+    needs_said -= {p for h in by_kind["topic"] if h.phrase.key == kb.routing.default_topic
+                   and office_named.issuperset(h.positions) for p in h.positions} | office_named
     strangeness = _Strangeness(unexplained, familiar)  # fuzzy look-ups: only when asked, once per message
     if unexplained:
         evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
@@ -601,8 +618,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
         by_kind["organisation"] = []
     elif ask is None and role != "employer" and not audiences and not (point or weighed or outside) \
             and needs_said - seeker_words <= status | at_work and not by_kind["organisation"] \
-            and _asks_another_thing(message, needs_said, work_positions - at_work, things_said, covered, known_words,
-                                    kb.language_cues.get("need_stems", frozenset()), familiar):
+            and _asks_another_thing(message, needs_said, work_positions - at_work - office_named, things_said,
+                                    covered, known_words, kb.language_cues.get("need_stems", frozenset()), familiar,
+                                    office_named):
         # "Paljonko bensa maksaa Taivalkoskella tänään? Ajan päivittäin töihin": what is asked names nothing of ours,
         # only words nothing explains; what the person tells beside it (work, being out of work) asks nothing
         readings.append(Reading("topic", topic or "", 0.0, False, "the question asks another thing"))
@@ -1066,7 +1084,8 @@ QUESTION_UNEXPLAINED = 2
 
 
 def _asks_another_thing(message: Message, needs: set[int], work: set[int], things: set[int], covered: set[int],
-                        known: frozenset[str], need_stems: frozenset[str], familiar: FuzzyVocabulary | None) -> bool:
+                        known: frozenset[str], need_stems: frozenset[str], familiar: FuzzyVocabulary | None,
+                        office: set[int] | None = None) -> bool:
     """Every sentence that ends in a question mark names no need of ours (a place may be in it), and things nobody
     here serves or words nothing explains are in it: "Missä vois pelata sählyä Puolangalla? Työtön arki on tylsää"
     asks about floorball."""
@@ -1075,10 +1094,12 @@ def _asks_another_thing(message: Message, needs: set[int], work: set[int], thing
     # a word of our needs that no phrase read ("jollekin kurssille", "työllisyyskursseja", "johonki hommiin") is
     # still ours
     needs_pattern = _any_of(need_stems)
-    if any(needs_pattern.search(message.folded[i]) for i in message.questions) or message.questions & work:
+    office = office or set()
+    if any(needs_pattern.search(message.folded[i]) for i in message.questions - office) or message.questions & work:
         return False
     words = tuple(message.tokens[i] for i in sorted(message.questions) if _unexplained_at(message, i, covered, known))
-    return _strangeness(words, familiar) + len(things & message.questions) >= QUESTION_UNEXPLAINED
+    # (a thing asked of our office, "voiko työkkäristä vuokrata saunan?", is enough)
+    return _strangeness(words, familiar) + len(things & message.questions) >= (1 if office else QUESTION_UNEXPLAINED)
 
 
 def _unexplained_at(message: Message, i: int, covered: set[int], known: frozenset[str]) -> bool:

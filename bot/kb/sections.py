@@ -642,8 +642,8 @@ def _named_groups(root: Fields, key: str, known: tuple[str, ...]) -> dict[str, d
 
 #: language.yaml's word lists read folded, as the engine compares them with folded message words
 _FOLDED_CUE_LISTS = ("at_work", "free_words", "free_theirs", "status_words", "status_verbs", "reason_words",
-                     "where_words", "applying_words", "free_time_words", "study_asking_words", "school_words",
-                     "not_school_words")
+                     "where_words", "applying_words", "free_time_words", "seeking_words", "office_words",
+                     "study_asking_words", "school_words", "not_school_words")
 
 
 def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str, frozenset[str]]:
