@@ -3478,3 +3478,27 @@ def test_the_funds_contacts_are_the_funds(engine):
 def test_a_thing_asked_of_our_office_is_not_ours(engine):
     answer = engine.answer("Voiko Kuhmon työllisyyspalveluista vuokrata saunan lauantaiksi? Meillä on talkoot")
     assert not _points(answer), (answer.kind, _points(answer))
+
+
+def test_a_relatives_place_in_the_next_sentence_is_not_the_writers(engine):
+    answer = engine.answer("Kotkassa asun. Isä asuu Kuusamossa ja käski kysyä sieltä. Mihin ilmoittaudun työttömäksi?")
+    assert answer.out_of_area and not _points(answer), (answer.kind, _points(answer))
+
+
+def test_a_spouses_language_is_not_the_writers_who_says_they_are_finnish(engine):
+    answer = engine.answer("Vaimoni on brasilialainen ja puhuu vain portugalia, mutta minä olen suomalainen. Asun "
+                           "Sotkamossa ja jäin työttömäksi, mihin menen?")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"] and "foreign_language" not in answer.audience, (
+        _points(answer), answer.audience)
+
+
+@pytest.mark.parametrize("question, organisation, point", [
+    ("Paltamosta käsin tarttisin jotain apua työnhakuun", None, "paltamo_kunnantalo"),
+    ("kassa pyytää lausuntoa, mistä sen saa? asun kuhmossa", "unemployment_fund", None),
+])
+def test_the_fund_is_read_from_its_own_words_not_from_kasin(engine, question, organisation, point):
+    answer = engine.answer(question)
+    if organisation:
+        assert organisation in _orgs(answer), _orgs(answer)
+    else:
+        assert not _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))

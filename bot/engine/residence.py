@@ -103,8 +103,9 @@ FIRST_PERSON_REACH = 3
 
 
 def _said_of_oneself(message: Message, position: int) -> bool:
-    """A first person within a few words before the place: it is the writer's, whoever was named before."""
-    start = max(0, position - FIRST_PERSON_REACH)
+    """A first person within a few words before the place, in its clause: it is the writer's, whoever was named
+    before ("Hyvinkäällä asun. Äiti asuu Kajaanissa": the writer's "asun" is another sentence's)."""
+    start = max(sentence_start(message, position), position - FIRST_PERSON_REACH)
     words = message.folded
     return any(words[j] in FIRST_PERSON or (words[j] == "i" and j + 1 < len(words) and words[j + 1] in _I_VERBS)
                for j in range(start, position))

@@ -184,6 +184,14 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
                  if h.phrase.key in ("jobseeker", kb.routing.default_topic) and search_denied(message, h, seeking)]
     by_kind["audience"] = [h for h in by_kind["audience"] if h not in no_search]
     by_kind["topic"] = [h for h in by_kind["topic"] if h not in no_search]
+    # "mun mies on kenialainen ja puhuu vain englantia, mutta oon itse suomalainen": the language is the other
+    # person's, said in their sentence, and the writer says they are Finnish
+    if any(h.phrase.key == "native" for h in by_kind["audience"]):
+        others_said = [min(c.positions) for c in cues.get("other_person", ())]
+        by_kind["audience"] = [h for h in by_kind["audience"] if not (
+            h.phrase.key == "foreign_language" and any(
+                o < min(h.positions) and sentence_of(message, o) == sentence_of(message, min(h.positions))
+                for o in others_said))]
     # ("työnantaja tarjoaa osa-aikatyötä": the employer offering the writer work is not the writer either)
     by_kind["topic"] = [h for h in by_kind["topic"]
                         if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and (someones_employer(message, h)
