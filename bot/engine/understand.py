@@ -95,6 +95,8 @@ BENEFIT_HEAD_MIN = 3
 MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which", "channel", "end_search"})
 #: words that make a following "siis" a correction too: "eiku siis Sotkamossa", "ei vaan siis" (folded)
 _CORRECTING = frozenset({"eiku", "eikun", "kun", "vaan", "tai"})
+#: words that turn from one person to another within a sentence (folded)
+_CONTRAST = frozenset({"mutta", "mut", "but", "men"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 #: The start-up grant: named beside employer services' words, the grant is what one starting up asks about.
@@ -186,12 +188,17 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     by_kind["topic"] = [h for h in by_kind["topic"] if h not in no_search]
     # "mun mies on kenialainen ja puhuu vain englantia, mutta oon itse suomalainen": the language is the other
     # person's, said in their sentence, and the writer says they are Finnish
-    if any(h.phrase.key == "native" for h in by_kind["audience"]):
-        others_said = [min(c.positions) for c in cues.get("other_person", ())]
-        by_kind["audience"] = [h for h in by_kind["audience"] if not (
-            h.phrase.key == "foreign_language" and any(
-                o < min(h.positions) and sentence_of(message, o) == sentence_of(message, min(h.positions))
-                for o in others_said))]
+    others_said = [min(c.positions) for c in cues.get("other_person", ())]
+
+    def _of_other(hit: PhraseHit) -> bool:
+        """Said after the other person is named, in their sentence, before any "but" ("mutta minä olen …")."""
+        first = min(hit.positions)
+        return any(o < first and sentence_of(message, o) == sentence_of(message, first)
+                   and not any(message.folded[k] in _CONTRAST for k in range(o, first)) for o in others_said)
+
+    if any(h.phrase.key == "native" and not _of_other(h) for h in by_kind["audience"]):
+        by_kind["audience"] = [h for h in by_kind["audience"]
+                               if not (h.phrase.key == "foreign_language" and _of_other(h))]
     # ("työnantaja tarjoaa osa-aikatyötä": the employer offering the writer work is not the writer either)
     by_kind["topic"] = [h for h in by_kind["topic"]
                         if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and (someones_employer(message, h)
