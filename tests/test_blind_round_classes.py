@@ -3502,3 +3502,19 @@ def test_the_fund_is_read_from_its_own_words_not_from_kasin(engine, question, or
         assert organisation in _orgs(answer), _orgs(answer)
     else:
         assert not _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))
+
+
+def test_a_trip_to_a_country_is_no_foreign_language(engine):
+    answer = engine.answer("lähen joulun jälkeen kuukaudeks Thaimaahan, pitääkö ilmoittaa jonnekin kun "
+                           "oon työtön? asun kuhmossa")
+    assert "foreign_language" not in answer.audience and _points(answer)[:1] == ["kuhmo_kaupungintalo"], (
+        answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("Haluun takas työelämään pitkän tauon jälkeen, asun Sotkamossa", "sotkamo_virastotalo"),
+    ("lääkäri sano et kevyempää hommaa pitäis löytää, kuka auttaa? asun suomussalmella", "suomussalmi_kunnantalo"),
+    ("en oo ollu töissä vuoteen, asun paltamossa ja kelan kanssa on ollu säätöä", "paltamo_kunnantalo"),
+])
+def test_a_return_to_work_in_spoken_words_is_a_job_seekers(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))

@@ -332,8 +332,8 @@ def third_persons(message: Message, hit: PhraseHit) -> bool:
 COUNTRY_MAX = 12
 #: work or an offer from a country (folded word starts): "työtarjouksen Saksasta", "töitä Norjasta"
 _WORK_FROM = ("tyotarjou", "tyopaik", "toita", "tyota", "tarjouksen", "paikan", "kutsun")
-#: the illative, where someone goes: "Saksaan", "Ruotsiin", "Viroon", "Kiinaan" (folded)
-_ILLATIVE = re.compile(r"(?:aa|ee|ii|oo|uu|yy)n$|hin$")
+#: the illative, where someone goes: "Saksaan", "Ruotsiin", "Viroon", "Kiinaan", "Thaimaahan" (folded)
+_ILLATIVE = re.compile(r"(?:aa|ee|ii|oo|uu|yy)n$|(?:aa|ee|ii|oo|uu|yy)h[aeiouy]n$|hin$")
 
 
 def towards(message: Message, hit: PhraseHit) -> bool:

@@ -208,7 +208,7 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # a job anyone has ("my wife got a job at the university") makes the school beside it a workplace
     job_words = [p for h in by_kind["asks"] if h.phrase.key in ("has_job", "got_job") for p in h.positions]
     by_kind["asks"] = [h for h in by_kind["asks"] if not (h.phrase.key in ("has_job", "got_job") and (
-        min(h.positions) - 1 in others_end or negated(message, min(h.positions))))]
+        min(h.positions) - 1 in others_end or negated(message, min(h.positions), reach=_negation_reach(message, h))))]
     # "sain työpaikan, pitääkö ilmoittaa että haku loppuu": the job got is the writer's, no vacancy announced
     # (a job had, "kaksi vapaata työpaikkaa", may be the employer's own vacancies)
     own_job = {p for h in by_kind["asks"] if h.phrase.key == "got_job" for p in h.positions}
@@ -1086,6 +1086,16 @@ def _group_thing(message: Message, status: set[int], covered: set[int], known: f
 def _ends_in(word: str, needs: frozenset[str]) -> bool:
     """A compound whose last part is a need's word ("rekkakortti|koulutusta")."""
     return any(word[k:] in needs or stem_fi(word[k:]) in needs for k in range(3, len(word) - NEED_TAIL + 1))
+
+
+#: forms of being between a negation and a job: "en oo ollu töissä", "en ole ollut töissä" (folded)
+_BEEN = frozenset({"ollu", "ollut", "olleet"})
+
+
+def _negation_reach(message: Message, hit: PhraseHit) -> int:
+    """How far back a negation of a job had reaches: past "ollu" ("en oo ollu töissä") one word more."""
+    first = min(hit.positions)
+    return 3 if first and message.folded[first - 1] in _BEEN else 2
 
 
 def _bare_where_ask(message: Message, hit: PhraseHit, where_words: frozenset[str]) -> bool:
