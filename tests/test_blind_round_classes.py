@@ -3518,3 +3518,13 @@ def test_a_trip_to_a_country_is_no_foreign_language(engine):
 ])
 def test_a_return_to_work_in_spoken_words_is_a_job_seekers(engine, question, point):
     assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+def test_an_everyday_word_is_no_compound_of_a_need(engine):
+    answer = engine.answer("Miten karjalanpaisti tehdään perinteisesti? Vieraita tulee sunnuntaina")
+    assert not _orgs(answer) and not _points(answer), (answer.kind, _orgs(answer))
+
+
+def test_feeling_bad_is_the_wellbeing_countys(engine):
+    answer = engine.answer("mulla on niin paha olla, kenelle voisin puhua? asun sotkamossa")
+    assert "kainuun_hyvinvointialue" in _orgs(answer), _orgs(answer)

@@ -207,9 +207,10 @@ class PhraseIndex:
 
     def _compound_or_typo(self, stem: str, word: str, single: dict[str, list[Phrase]], language: str,
                           written: str = "") -> list[Phrase]:
-        if language == "fi":
+        if language == "fi" and written not in self.words:
             # Finnish glues words together: starttiraha|hakemus, rakennus|firma. The unstemmed word is
-            # tried too, as Snowball over-stems some forms (starttirahan → starttir).
+            # tried too, as Snowball over-stems some forms (starttirahan → starttir). (An everyday word is no
+            # compound: "perinteisesti" is no "perintä".)
             heads, tails = self._heads[language], self._tails[language]
             for form in dict.fromkeys((stem, word)):
                 longest = None  # the longest start of the word that is a stem, the word itself left out
