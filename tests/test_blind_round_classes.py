@@ -3528,3 +3528,32 @@ def test_an_everyday_word_is_no_compound_of_a_need(engine):
 def test_feeling_bad_is_the_wellbeing_countys(engine):
     answer = engine.answer("mulla on niin paha olla, kenelle voisin puhua? asun sotkamossa")
     assert "kainuun_hyvinvointialue" in _orgs(answer), _orgs(answer)
+
+
+@pytest.mark.parametrize("question, organisation, point", [
+    ("esimies kiusaa jatkuvasti, kenelle siitä ilmoitetaan ja mistä löytäisin uuden työpaikan? asun paltamossa",
+     "tyosuojelu", "paltamo_kunnantalo"),
+    ("luottokortti on tapissa, tarviin velkaneuvontaa ja paremmin palkattua työtä, asun kuusamossa",
+     "debt_advice", "kuusamo_kaupungintalo"),
+])
+def test_a_new_or_better_job_wished_beside_their_matter_is_ours_too(engine, question, organisation, point):
+    answer = engine.answer(question)
+    assert organisation in _orgs(answer) and _points(answer)[:1] == [point], (_orgs(answer), _points(answer))
+
+
+def test_a_job_coach_is_ours(engine):
+    answer = engine.answer("mistä saisin työvalmentajan avuksi hakemuksiin?")
+    assert answer.needs_clarification or _points(answer), answer.kind
+
+
+def test_a_business_that_went_under_leaves_a_job_seeker(engine):
+    answer = engine.answer("Pidin parturiliikettä Sotkamossa kymmenen vuotta, mutta vuokrat veivät firman nurin. "
+                           "Nyt etsin töitä, mistä apua?")
+    assert _points(answer)[:1] == ["sotkamo_virastotalo"] and "employer" not in answer.audience, (
+        _points(answer), answer.audience)
+
+
+def test_a_home_municipality_already_changed_asks_nothing_of_dvv(engine):
+    answer = engine.answer("muutin Paltamoon elokuussa ja kotikunta on jo muuttunut, mihin nyt ilmoittaudun?")
+    assert "dvv" not in _orgs(answer) and _points(answer)[:1] == ["paltamo_kunnantalo"], (
+        _orgs(answer), _points(answer))

@@ -186,9 +186,9 @@ _MATTER_WORDS = frozenset({"asia", "asiat", "asiaa", "asioita", "arende", "arend
 
 #: a matter already seen to: "muuttoilmoitus on tehty ja kaikki" (folded); not when a "but" follows ("tehty mut
 #: osoite ei päivity": the matter goes on)
-_DONE = frozenset({"tehty", "tehtynä", "hoidettu", "hoidossa", "kunnossa", "done", "soitettiin", "soitettu", "soitin",
-                   "vaihdettu", "päivitetty", "ilmoitettu",
-                   "soitimme"})
+_DONE = frozenset({"tehty", "hoidettu", "hoidossa", "kunnossa", "done", "soitettiin", "soitettu", "soitin",
+                   "vaihdettu", "paivitetty", "ilmoitettu", "vaihtunut", "vaihtunu", "muuttunut", "muuttunu",
+                   "paivittynyt", "soitimme"})
 _BUT = frozenset({"mut", "mutta", "but", "men"})
 DONE_REACH = 2
 #: "muuttoilmoitus on jo tehty": "already" lets the word saying so stand one further (folded)
