@@ -3557,3 +3557,18 @@ def test_a_home_municipality_already_changed_asks_nothing_of_dvv(engine):
     answer = engine.answer("muutin Paltamoon elokuussa ja kotikunta on jo muuttunut, mihin nyt ilmoittaudun?")
     assert "dvv" not in _orgs(answer) and _points(answer)[:1] == ["paltamo_kunnantalo"], (
         _orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "Quick bet with my colleague, settle it: which is the longest river in Finland?",
+    "Warum ist der Himmel im Winter so grau?",
+])
+def test_settling_a_bet_or_a_why_in_german_is_not_ours(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == "out_of_scope" and not _points(answer), (answer.kind, _points(answer))
+
+
+def test_work_wished_as_a_worker_is_a_job_seekers_not_a_hire(engine):
+    answer = engine.answer("I don't speak Finnish yet. How can I find work as a cleaner in Sotkamo?")
+    assert "employer" not in answer.audience and _points(answer)[:1] == ["kajaani_kaupungintalo"], (
+        answer.audience, _points(answer))

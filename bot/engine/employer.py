@@ -60,6 +60,10 @@ def _forms(kb: KnowledgeBase, group: str) -> tuple[str, ...]:
     return tuple(" ".join(phrase_tokens(p)) for phrases in by_language.values() for p in phrases if phrase_tokens(p))
 
 
+#: "as (a)" before a worker: the writer's own work, not a worker hired (folded)
+_AS_WORKER = frozenset({"as", "som"})
+
+
 class EmployerSignals:
     def __init__(self, kb: KnowledgeBase):
         self.owners = frozenset(_forms(kb, "owner"))
@@ -191,6 +195,9 @@ class EmployerSignals:
                         and folded[j + 1].endswith("n"):
                     return []
                 if any(folded[j].startswith(service) for service in self.services):
+                    return []
+                # "find work as a nurse assistant", "jobb som undersköterska": the work the writer wants to do
+                if _AS_WORKER.intersection(folded[max(i + 1, j - 2):j]):
                     return []
                 return [Signal((i, j), "hiring")]
         return []
