@@ -3572,3 +3572,27 @@ def test_work_wished_as_a_worker_is_a_job_seekers_not_a_hire(engine):
     answer = engine.answer("I don't speak Finnish yet. How can I find work as a cleaner in Sotkamo?")
     assert "employer" not in answer.audience and _points(answer)[:1] == ["kajaani_kaupungintalo"], (
         answer.audience, _points(answer))
+
+
+@pytest.mark.parametrize("question, point", [
+    ("asun kuhmossa, onko täällä omaa palvelupistettä vai pitääkö mennä kajaaniin?", "kuhmo_kaupungintalo"),
+    ("haluisin töihin Rukalle talveksi, asun Taivalkoskella, mistä apua?", "taivalkoski_kunnantalo"),
+])
+def test_a_point_of_ones_own_or_work_wished_in_spoken_words_is_ours(engine, question, point):
+    assert _points(engine.answer(question))[:1] == [point], _points(engine.answer(question))
+
+
+@pytest.mark.parametrize("question, organisation", [
+    ("kaveri kaatui telineiltä työmaalla, mihin soitan", "emergency"),
+    ("ex-poikaystävä uhkailee mua viesteillä, asun sotkamossa", "poliisi"),
+    ("miten vastaanotan opiskelupaikan ammattikorkeakouluun?", "opintopolku"),
+    ("menetänkö jäsenyysajat jos vaihdan kassaa?", "unemployment_fund"),
+    ("työnantaja vihjailee irtisanomisesta kun olin sairauslomalla, saako niin tehdä?", "tyosuojelu"),
+])
+def test_their_matters_in_more_everyday_words(engine, question, organisation):
+    assert organisation in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_not_wanting_to_lose_ones_job_is_having_one(engine):
+    answer = engine.answer("esimies kiusaa, kenelle voin valittaa? en halua menettää työpaikkaa. asun kuhmossa")
+    assert "tyosuojelu" in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
