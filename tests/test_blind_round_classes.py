@@ -3596,3 +3596,15 @@ def test_their_matters_in_more_everyday_words(engine, question, organisation):
 def test_not_wanting_to_lose_ones_job_is_having_one(engine):
     answer = engine.answer("esimies kiusaa, kenelle voin valittaa? en halua menettää työpaikkaa. asun kuhmossa")
     assert "tyosuojelu" in _orgs(answer) and not _points(answer), (_orgs(answer), _points(answer))
+
+
+@pytest.mark.parametrize("question", [
+    "testaan vaan toimiiko tää botti",
+    "naapurin koira haukkuu joka yö eikä saa nukuttua, mitä teen",
+])
+def test_testing_or_a_barking_dog_is_no_work_safety_matter(engine, question):
+    assert "tyosuojelu" not in _orgs(engine.answer(question)), _orgs(engine.answer(question))
+
+
+def test_a_boss_who_scolds_is_still_work_safetys(engine):
+    assert "tyosuojelu" in _orgs(engine.answer("esimies haukkuu mua joka päivä muiden edessä, kenelle valitan?"))

@@ -158,6 +158,9 @@ class PhraseIndex:
             single, multi = self.single[language], self.multi[language]
             for i, s in enumerate(stems):
                 found = single.get(s)
+                if found and len(s) <= MIN_STEM and message.tokens[i] in self.words:
+                    # an organisation's short stem is often an everyday word's: "testaan" is no "TES"
+                    found = [p for p in found if p.kind != "organisation"]
                 if not found and len(s) < MIN_STEM:
                     # Snowball cut the word too short to be a key ("essee" → "es"): the listed word itself is one
                     found = single.get(message.folded[i])
