@@ -554,20 +554,26 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     covered = {p for h in phrase_hits for p in h.positions} | {h.position for h in place_hits} | {
         p for hits in cues.values() for h in hits for p in h.positions} | {p for s in signals for p in s.positions}
     unexplained = _unexplained(message, covered, known_words)
-    # (a bare "where" or "missä on" asks where the other thing is: no need of ours)
-    needs_said = {p for h in phrase_hits if h.phrase.kind != "smalltalk"
-                  and not _bare_where_ask(message, h, where_words) for p in h.positions} | {
-        p for s in signals for p in s.positions}
-    things_said = {p for h in by_kind["smalltalk"] if h.phrase.key == "offtopic" for p in h.positions}
-    # our office named beside a thing nobody here serves ("voiko Sotkamon työllisyyspalveluista vuokrata mökin?") is
-    # where the other thing is asked ("mis se työkkäri täällä on?" asks where the office is)
-    office_named = {p for h in phrase_hits if h.phrase.kind == "asks" and h.phrase.key == "reform"
-                    for p in h.positions} | _listed_positions(message,
-                                                              kb.language_cues.get("office_words", frozenset()))
-    if not any(same_clause(message, o, t) for o in office_named for t in things_said & message.questions):
-        office_named = set()
-    needs_said -= {p for h in by_kind["topic"] if h.phrase.key == kb.routing.default_topic
-                   and office_named.issuperset(h.positions) for p in h.positions} | office_named
+    # what a question asks, read only where a sentence ends in a question mark (_asks_another_thing)
+    needs_said: set[int] = set()
+    things_said: set[int] = set()
+    office_named: set[int] = set()
+    if message.questions:
+        # (a bare "where" or "missä on" asks where the other thing is: no need of ours)
+        needs_said = {p for h in phrase_hits if h.phrase.kind != "smalltalk"
+                      and not _bare_where_ask(message, h, where_words) for p in h.positions} | {
+            p for s in signals for p in s.positions}
+        things_said = {p for h in by_kind["smalltalk"] if h.phrase.key == "offtopic" for p in h.positions}
+        if things_said & message.questions:
+            # our office named beside a thing nobody here serves ("voiko Sotkamon työllisyyspalveluista vuokrata
+            # mökin?") is where the other thing is asked ("mis se työkkäri täällä on?" asks where the office is)
+            office_named = {p for h in phrase_hits if h.phrase.kind == "asks" and h.phrase.key == "reform"
+                            for p in h.positions} | _listed_positions(
+                message, kb.language_cues.get("office_words", frozenset()))
+            if not any(same_clause(message, o, t) for o in office_named for t in things_said & message.questions):
+                office_named = set()
+        needs_said -= {p for h in by_kind["topic"] if h.phrase.key == kb.routing.default_topic
+                       and office_named.issuperset(h.positions) for p in h.positions} | office_named
     strangeness = _Strangeness(unexplained, familiar)  # fuzzy look-ups: only when asked, once per message
     if unexplained:
         evidence.append(Evidence(" ".join(unexplained), "unexplained words", float(len(unexplained)), "unknown"))
