@@ -1116,7 +1116,7 @@ QUESTION_UNEXPLAINED = 2
 
 def _asks_another_thing(message: Message, needs: set[int], work: set[int], things: set[int], covered: set[int],
                         known: frozenset[str], need_stems: frozenset[str], familiar: FuzzyVocabulary | None,
-                        office: set[int] | None = None) -> bool:
+                        office: set[int] | frozenset[int] = frozenset()) -> bool:
     """Every sentence that ends in a question mark names no need of ours (a place may be in it), and things nobody
     here serves or words nothing explains are in it: "Missä vois pelata sählyä Puolangalla? Työtön arki on tylsää"
     asks about floorball."""
@@ -1125,7 +1125,6 @@ def _asks_another_thing(message: Message, needs: set[int], work: set[int], thing
     # a word of our needs that no phrase read ("jollekin kurssille", "työllisyyskursseja", "johonki hommiin") is
     # still ours
     needs_pattern = _any_of(need_stems)
-    office = office or set()
     if any(needs_pattern.search(message.folded[i]) for i in message.questions - office) or message.questions & work:
         return False
     words = tuple(message.tokens[i] for i in sorted(message.questions) if _unexplained_at(message, i, covered, known))

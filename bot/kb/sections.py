@@ -651,8 +651,7 @@ def build_language_cues(data: Any, file: str, errors: list[KBError]) -> dict[str
     root = Fields(data, file, errors, file)
     root.check_keys({*ALL_LANGUAGES, "fi_endings", "neutral", "work_stems", "not_work", "benefit_words",
                      "benefit_endings", "service_endings", "foreign_offtopic", "need_stems", "foreign_work",
-                     "spoken_forms",
-                     *_FOLDED_CUE_LISTS})
+                     "spoken_forms", *_FOLDED_CUE_LISTS})
     cues = {lang: frozenset(w.lower() for w in root.strings(lang, required=True)) for lang in LANGUAGES}
     cues.update({lang: frozenset(w.lower() for w in root.strings(lang)) for lang in NEWCOMER_LANGUAGES})
     cues["fi_endings"] = frozenset(w.lower() for w in root.strings("fi_endings"))
