@@ -189,16 +189,9 @@ def understand(message: Message, context: Context, kb: KnowledgeBase, places: Pl
     # "mun mies on kenialainen ja puhuu vain englantia, mutta oon itse suomalainen": the language is the other
     # person's, said in their sentence, and the writer says they are Finnish
     others_said = [min(c.positions) for c in cues.get("other_person", ())]
-
-    def _of_other(hit: PhraseHit) -> bool:
-        """Said after the other person is named, in their sentence, before any "but" ("mutta minä olen …")."""
-        first = min(hit.positions)
-        return any(o < first and sentence_of(message, o) == sentence_of(message, first)
-                   and not any(message.folded[k] in _CONTRAST for k in range(o, first)) for o in others_said)
-
-    if any(h.phrase.key == "native" and not _of_other(h) for h in by_kind["audience"]):
+    if any(h.phrase.key == "native" and not _of_other(message, h, others_said) for h in by_kind["audience"]):
         by_kind["audience"] = [h for h in by_kind["audience"]
-                               if not (h.phrase.key == "foreign_language" and _of_other(h))]
+                               if not (h.phrase.key == "foreign_language" and _of_other(message, h, others_said))]
     # ("työnantaja tarjoaa osa-aikatyötä": the employer offering the writer work is not the writer either)
     by_kind["topic"] = [h for h in by_kind["topic"]
                         if not (h.phrase.key in EMPLOYER_ONLY_TOPICS and (someones_employer(message, h)
@@ -1092,6 +1085,14 @@ def _group_thing(message: Message, status: set[int], covered: set[int], known: f
 def _ends_in(word: str, needs: frozenset[str]) -> bool:
     """A compound whose last part is a need's word ("rekkakortti|koulutusta")."""
     return any(word[k:] in needs or stem_fi(word[k:]) in needs for k in range(3, len(word) - NEED_TAIL + 1))
+
+
+def _of_other(message: Message, hit: PhraseHit, others_said: list[int]) -> bool:
+    """Said after another person is named (`others_said`: where), in their sentence, before any "but" ("mun mies on
+    kenialainen ja puhuu vain englantia" is his; "mutta minä olen suomalainen" is the writer's)."""
+    first = min(hit.positions)
+    return any(o < first and sentence_of(message, o) == sentence_of(message, first)
+               and not any(message.folded[k] in _CONTRAST for k in range(o, first)) for o in others_said)
 
 
 #: forms of being between a negation and a job: "en oo ollu töissä", "en ole ollut töissä" (folded)
