@@ -189,7 +189,8 @@ _MATTER_WORDS = frozenset({"asia", "asiat", "asiaa", "asioita", "arende", "arend
 _DONE = frozenset({"tehty", "hoidettu", "hoidossa", "kunnossa", "done", "soitettiin", "soitettu", "soitin",
                    "vaihdettu", "paivitetty", "ilmoitettu", "vaihtunut", "vaihtunu", "muuttunut", "muuttunu",
                    "paivittynyt", "soitimme"})
-_BUT = frozenset({"mut", "mutta", "but", "men"})
+#: "but": turns to another matter or person within a sentence (folded)
+BUT = frozenset({"mut", "mutta", "but", "men"})
 DONE_REACH = 2
 #: "muuttoilmoitus on jo tehty": "already" lets the word saying so stand one further (folded)
 _ALREADY = frozenset({"jo", "already", "redan"})
@@ -204,7 +205,7 @@ def done(message: Message, hit: PhraseHit) -> bool:
     following = message.folded[last + 1:last + 2 + reach]
     # "pitkän sairausloman jälkeen": after the matter, in the genitive, it is the past
     past = message.folded[last].endswith("n") and after[:1] == ("jalkeen",)
-    return (past or any(w in _DONE for w in after)) and not any(w in _BUT for w in following)
+    return (past or any(w in _DONE for w in after)) and not any(w in BUT for w in following)
 
 
 #: "ei oo kyse Kelasta": the word saying what a message is about, and how far before the matter it may stand
@@ -293,9 +294,10 @@ def search_denied(message: Message, hit: PhraseHit, seeking: frozenset[str]) -> 
     first = min(hit.positions)
     start = max(sentence_start(message, first), first - SEARCH_DENIAL_REACH)
     words = message.folded
+    starts = tuple(seeking)
     # the negation right at the verb: "en etsi", "en ole etsimässä", "not looking", "söker inte" ("en jaksa etsiä
     # töitä" and "en hakenu yhtä työpaikkaa" are a job seeker's words)
-    return any(words[j].startswith(tuple(seeking)) and (
+    return any(words[j].startswith(starts) and (
         words[j - 1] in NEGATIONS or (j - 2 >= start and words[j - 2] in NEGATIONS and words[j - 1] in _BEING)
         or (j + 1 < len(words) and words[j + 1] in NEGATIONS)) for j in range(max(start, 1), max(hit.positions) + 1))
 
@@ -306,7 +308,7 @@ def reason_clauses(message: Message, reason_words: frozenset[str]) -> set[int]:
     inside: set[int] = set()
     open_clause = False
     for i, word in enumerate(message.folded):
-        if i in message.breaks or word in _BUT:
+        if i in message.breaks or word in BUT:
             open_clause = False
         if open_clause:
             inside.add(i)

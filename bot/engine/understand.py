@@ -19,6 +19,7 @@ from bot.engine.employer import EmployerSignals, Signal
 from bot.engine.evidence import Evidence, Reading, Trace
 from bot.engine.fuzzy import FuzzyVocabulary
 from bot.engine.hit_context import (
+    BUT,
     THING_RELATIVES,
     as_status,
     denied,
@@ -95,8 +96,6 @@ BENEFIT_HEAD_MIN = 3
 MARKS = frozenset({"has_job", "got_job", "reform", "studied", "which", "channel", "end_search"})
 #: words that make a following "siis" a correction too: "eiku siis Sotkamossa", "ei vaan siis" (folded)
 _CORRECTING = frozenset({"eiku", "eikun", "kun", "vaan", "tai"})
-#: words that turn from one person to another within a sentence (folded)
-_CONTRAST = frozenset({"mutta", "mut", "but", "men"})
 #: Topics that only an employer asks about: dropped when the message is a job seeker's.
 EMPLOYER_ONLY_TOPICS = ("employer_services",)
 #: The start-up grant: named beside employer services' words, the grant is what one starting up asks about.
@@ -1092,7 +1091,7 @@ def _of_other(message: Message, hit: PhraseHit, others_said: list[int]) -> bool:
     kenialainen ja puhuu vain englantia" is his; "mutta minä olen suomalainen" is the writer's)."""
     first = min(hit.positions)
     return any(o < first and sentence_of(message, o) == sentence_of(message, first)
-               and not any(message.folded[k] in _CONTRAST for k in range(o, first)) for o in others_said)
+               and not any(message.folded[k] in BUT for k in range(o, first)) for o in others_said)
 
 
 #: forms of being between a negation and a job: "en oo ollu töissä", "en ole ollut töissä" (folded)
